@@ -1,0 +1,64 @@
+"""Loading the processed catalog for the rest of the app."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from data_prep import layout
+
+DATA_ENV = "PELIBOT_DATA_DIR"
+DEFAULT_DATA_DIR = Path("data")
+
+
+class CatalogError(Exception):
+    """The catalog is missing or unusable; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class LoadedCatalog:
+    movies: pd.DataFrame
+    manifest: dict[str, Any]
+    build_dir: Path
+
+
+def data_dir_from(arg: str | Path | None) -> Path:
+    """The data directory: the argument, else env ``PELIBOT_DATA_DIR``, else ``data/``."""
+    if arg:
+        return Path(arg)
+    if env := os.environ.get(DATA_ENV):
+        return Path(env)
+    return DEFAULT_DATA_DIR
+
+
+def load_catalog(data_dir: Path) -> LoadedCatalog:
+    """Load the published catalog in ``data_dir``; refuse a missing or incompatible one."""
+    hint = f"Run `pelibot prepare --out {data_dir}` to build it."
+    build = layout.current_build_dir(data_dir)
+    if build is None:
+        raise CatalogError(f"No movie catalog in {data_dir}/. {hint}")
+    try:
+        manifest = json.loads((build / layout.MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CatalogError(f"The catalog in {build} has no readable manifest. {hint}") from error
+    version = manifest.get("schema_version")
+    if version != layout.SCHEMA_VERSION:
+        raise CatalogError(
+            f"The catalog in {build} has schema version {version}; this pelibot needs "
+            f"{layout.SCHEMA_VERSION}. {hint}"
+        )
+    try:
+        movies = pd.read_parquet(build / layout.CATALOG_FILE)
+    except (OSError, ValueError) as error:
+        raise CatalogError(f"The catalog file in {build} cannot be read. {hint}") from error
+    return LoadedCatalog(movies, manifest, build)
+
+
+def neighbours_path(catalog: LoadedCatalog) -> Path:
+    """Where the precomputed recommendation table of this build is stored."""
+    return catalog.build_dir / layout.NEIGHBOURS_FILE
