@@ -1,0 +1,158 @@
+"""What the domain answers: plain data, rendered later as text, HTML or JSON.
+
+Every answer names its ``command`` (the canonical Spanish name). Answers that could not be given
+carry ``Choice``s: candidates whose ``key`` is a short, stable command argument (``#862`` for a
+movie, ``~1a2b3c4d`` for a named collection/company/country) that resolves exactly, also after a
+restart, so it fits in Telegram's 64-byte ``callback_data`` as ``f"{command} {key}"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+COMMANDS = ("mes", "dia", "franquicia", "pais", "productora", "retorno", "recomendar")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A candidate offered back to the user ("¿Quisiste decir…?")."""
+
+    label: str
+    key: str
+
+
+@dataclass(frozen=True)
+class MovieRef:
+    id: int
+    title: str
+    year: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.year})"
+
+    @property
+    def key(self) -> str:
+        return f"#{self.id}"
+
+
+@dataclass(frozen=True)
+class MonthAnswer:
+    month: int  # 1..12
+    count: int
+    command: str = "mes"
+
+
+@dataclass(frozen=True)
+class WeekdayAnswer:
+    weekday: int  # Monday = 0
+    count: int
+    command: str = "dia"
+
+
+@dataclass(frozen=True)
+class CollectionAnswer:
+    collection: str
+    count: int
+    revenue_total: int
+    revenue_mean: float  # revenue_total / count, as the original definition
+    revenue_known: int  # films of the collection whose box office is known (> 0)
+    command: str = "franquicia"
+
+
+@dataclass(frozen=True)
+class CountryAnswer:
+    country: str  # English name as in the data, e.g. "United Kingdom"
+    iso: str  # ISO 3166-1 alpha-2
+    count: int
+    command: str = "pais"
+
+
+@dataclass(frozen=True)
+class CompanyAnswer:
+    company: str
+    count: int
+    revenue_total: int
+    revenue_known: int
+    command: str = "productora"
+
+
+@dataclass(frozen=True)
+class ReturnAnswer:
+    movie: MovieRef
+    budget: int  # 0 = unknown
+    revenue: int  # 0 = unknown
+    ret: float | None  # revenue / budget; None when either is unknown
+    alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
+    command: str = "retorno"
+
+    @property
+    def profit(self) -> int | None:
+        return self.revenue - self.budget if self.budget and self.revenue else None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a film is recommended; rendered in the user's language."""
+
+    same_collection: str | None = None
+    genres: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    movie: MovieRef
+    reason: Reason
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class RecommendAnswer:
+    movie: MovieRef
+    recommendations: tuple[Recommendation, ...]
+    alternatives: tuple[MovieRef, ...] = ()
+    command: str = "recomendar"
+
+
+@dataclass(frozen=True)
+class UsageAnswer:
+    """The command came without an argument: show how to use it."""
+
+    command: str
+
+
+@dataclass(frozen=True)
+class NotFoundAnswer:
+    command: str
+    query: str
+    suggestions: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class AmbiguousAnswer:
+    """Several candidates fit about equally well: ask back instead of guessing."""
+
+    command: str
+    query: str
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class UnknownCommandAnswer:
+    command: str
+
+
+Answer = (
+    MonthAnswer
+    | WeekdayAnswer
+    | CollectionAnswer
+    | CountryAnswer
+    | CompanyAnswer
+    | ReturnAnswer
+    | RecommendAnswer
+    | UsageAnswer
+    | NotFoundAnswer
+    | AmbiguousAnswer
+    | UnknownCommandAnswer
+)
