@@ -65,6 +65,7 @@ class CountryAnswer:
     country: str  # English name as in the data, e.g. "United Kingdom"
     iso: str  # ISO 3166-1 alpha-2
     count: int
+    country_es: str = ""  # Spanish name, e.g. "Reino Unido"
     command: str = "pais"
 
 

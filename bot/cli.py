@@ -27,6 +27,61 @@ def _prepare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_service(args: argparse.Namespace, command: str):  # type: ignore[no-untyped-def]
+    from bot.catalog import CatalogError, data_dir_from
+    from bot.service import MovieService
+
+    try:
+        return MovieService.from_data_dir(data_dir_from(args.data))
+    except CatalogError as error:
+        print(f"pelibot {command}: {error}", file=sys.stderr)
+        return None
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from bot.console import ask, stdin_queries
+
+    service = _load_service(args, "ask")
+    if service is None:
+        return 1
+    queries = args.queries or stdin_queries()
+    return ask(service, queries, as_json=args.json, lang=args.lang, out=sys.stdout)
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from bot.console import chat
+
+    service = _load_service(args, "chat")
+    if service is None:
+        return 1
+    return chat(service, lang=args.lang, stdin=sys.stdin, out=sys.stdout)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as error:
+        print(f"pelibot run: {error}", file=sys.stderr)
+        return 2
+    from bot.app import run
+
+    return run(config)
+
+
+def _health(args: argparse.Namespace) -> int:
+    from bot.config import heartbeat_file
+    from bot.health import check
+
+    problem = check(args.file or heartbeat_file(), args.max_age)
+    if problem:
+        print(f"unhealthy: {problem}", file=sys.stderr)
+        return 1
+    print("healthy")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pelibot", description="Movie facts from The Movies Dataset, in Telegram."
@@ -38,6 +93,25 @@ def build_parser() -> argparse.ArgumentParser:
     prepare.add_argument("--keywords", type=Path, help="path to keywords.csv")
     prepare.add_argument("--out", type=Path, default=Path("data"), help="output directory")
     prepare.set_defaults(handler=_prepare)
+
+    ask = commands.add_parser("ask", help="answer queries like '/mes enero' as the bot would")
+    ask.add_argument("queries", nargs="*", help="queries; none: one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line")
+    chat = commands.add_parser("chat", help="talk to the bot in the terminal")
+    for sub, handler in ((ask, _ask), (chat, _chat)):
+        sub.add_argument("--data", help="catalog directory (PELIBOT_DATA_DIR, default data/)")
+        sub.add_argument("--lang", choices=("es", "en"), default="es", help="reply language")
+        sub.set_defaults(handler=handler)
+
+    run = commands.add_parser(
+        "run", help="start the Telegram bot (TELEGRAM_BOT_TOKEN; see README, Running the bot)"
+    )
+    run.set_defaults(handler=_run)
+
+    health = commands.add_parser("health", help="exit 0 when the running bot's heartbeat is fresh")
+    health.add_argument("--file", type=Path, help="heartbeat file (PELIBOT_HEARTBEAT_FILE)")
+    health.add_argument("--max-age", type=float, default=60.0, help="seconds (default 60)")
+    health.set_defaults(handler=_health)
 
     return parser
 

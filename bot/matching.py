@@ -1,0 +1,181 @@
+"""Turning what people type into one known name — or into a few candidates to ask back about.
+
+``NameIndex`` matches text against a fixed set of values (collections, companies, movies…), each
+with a full name and optional aliases (the name without "Collection", an original title…).
+Resolution goes from strict to loose: exact full name, exact alias, then rapidfuzz. A match is
+accepted only when it is clearly the best; otherwise the best few come back as candidates.
+
+Fuzzy search stays fast on tens of thousands of names by scoring with the (slower, more
+forgiving) ``WRatio`` only a short list: names sharing every typed word, plus the best names by
+the cheap ``QRatio`` over the whole set.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rapidfuzz import fuzz, process
+
+from bot.text import fold
+
+V = TypeVar("V", bound=Hashable)
+
+ACCEPT_SCORE = 86.0
+"""A fuzzy match below this is never taken as fact."""
+SUGGEST_SCORE = 60.0
+"""Candidates below this are not worth suggesting."""
+MARGIN = 4.0
+"""A rival within this many points of the best makes the match unclear…"""
+DOMINANCE = 8.0
+"""…unless the best is this many times heavier (e.g. has 8× the movies or votes)."""
+SHORTLIST = 400
+"""How many names at most are scored with WRatio for one query."""
+MIN_FUZZY_QUERY = 2
+"""A single typed character matches too much to guess from."""
+MIN_FUZZY_KEY = 4
+"""Shorter names (codes, abbreviations) only match exactly: fuzzily they match everything."""
+
+
+@dataclass(frozen=True)
+class Match(Generic[V]):
+    """The outcome of a lookup: ``value`` when sure, and the ranked ``candidates``."""
+
+    value: V | None
+    candidates: tuple[V, ...] = ()
+    exact: bool = False
+    best_score: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class Scored(Generic[V]):
+    value: V
+    score: float
+    weight: float
+
+
+class NameIndex(Generic[V]):
+    """Forgiving lookup of values by name.
+
+    ``names`` maps each value to its names: the first is its full name, the rest aliases.
+    ``weights`` (e.g. number of movies, votes) break ties and let a far more prominent candidate
+    win over a near-equal rival ("paramount" → Paramount Pictures, not Paramount Vantage).
+    """
+
+    def __init__(
+        self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None
+    ) -> None:
+        self._weights: Mapping[V, float] = weights or {}
+        self._full: dict[str, list[V]] = defaultdict(list)
+        self._alias: dict[str, list[V]] = defaultdict(list)
+        key_values: dict[str, list[V]] = defaultdict(list)
+        for value, value_names in names.items():
+            for position, name in enumerate(value_names):
+                key = fold(name)
+                if not key or value in key_values[key]:
+                    continue
+                (self._full if position == 0 else self._alias)[key].append(value)
+                key_values[key].append(value)
+        self._keys: list[str] = [k for k in key_values if len(k) >= MIN_FUZZY_KEY]
+        self._key_values: list[list[V]] = [key_values[k] for k in self._keys]
+        tokens: dict[str, list[int]] = defaultdict(list)
+        for position, key in enumerate(self._keys):
+            for token in set(key.split()):
+                tokens[token].append(position)
+        self._tokens = dict(tokens)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def weight(self, value: V) -> float:
+        return float(self._weights.get(value, 0.0))
+
+    def _ranked(self, values: Iterable[V]) -> list[V]:
+        return sorted(set(values), key=lambda v: (-self.weight(v), str(v)))
+
+    def exact(self, text: str) -> list[V]:
+        """Values whose full name or alias folds to ``text``, the preferred one first.
+
+        A full-name hit beats alias hits unless an alias hit is far heavier: "paramount" is
+        Paramount Pictures (an alias, hundreds of movies) rather than a tiny company that is
+        called just "Paramount"; "warner bros" stays Warner Bros., not Warner Bros. Pictures.
+        """
+        return self._exact(fold(text))[0]
+
+    def _exact(self, key: str) -> tuple[list[V], bool]:
+        """Ranked exact hits and whether the first one is clearly the answer."""
+        full = self._ranked(self._full.get(key, ()))
+        alias = [v for v in self._ranked(self._alias.get(key, ())) if v not in full]
+        if full and alias and self._dominates(alias[0], full[0]):
+            return [alias[0], *full, *alias[1:]], True
+        tier = full or alias
+        clear = len(tier) == 1 or (len(tier) > 1 and self._dominates(tier[0], tier[1]))
+        return full + alias, clear
+
+    def _dominates(self, heavy: V, light: V) -> bool:
+        return self.weight(heavy) >= DOMINANCE * max(self.weight(light), 1.0)
+
+    def lookup(self, text: str, limit: int = 5) -> Match[V]:
+        """Resolve ``text`` to one value, or return up to ``limit`` candidates."""
+        key = fold(text)
+        if not key:
+            return Match(None)
+        hits, clear = self._exact(key)
+        if hits:
+            return Match(hits[0] if clear else None, tuple(hits[:limit]), True, 100.0)
+        if len(key) < MIN_FUZZY_QUERY:
+            return Match(None)
+        return self._decide(self.fuzzy(key), limit)
+
+    def fuzzy(self, key: str) -> list[Scored[V]]:
+        """Fuzzy candidates for a folded ``key``, one entry per value with its best score."""
+        shortlist = set(self._sharing_words(key))
+        cheap = process.extract(
+            key, self._keys, scorer=fuzz.QRatio, processor=None, limit=40,
+            score_cutoff=SUGGEST_SCORE - 20,
+        )  # fmt: skip
+        shortlist.update(position for _, _, position in cheap)
+        best: dict[V, float] = {}
+        for position in shortlist:
+            score = fuzz.WRatio(key, self._keys[position], score_cutoff=SUGGEST_SCORE)
+            if score:
+                for value in self._key_values[position]:
+                    best[value] = max(best.get(value, 0.0), score)
+        return [Scored(v, s, self.weight(v)) for v, s in best.items()]
+
+    def _sharing_words(self, key: str) -> list[int]:
+        """Positions of names that contain every typed word (heaviest first, capped)."""
+        postings = sorted((self._tokens.get(t, []) for t in set(key.split())), key=len)
+        if not postings or not postings[0]:
+            return []
+        common = set(postings[0]).intersection(*postings[1:])
+        if len(common) <= SHORTLIST:
+            return list(common)
+        heaviest = sorted(
+            common,
+            key=lambda p: max(self.weight(v) for v in self._key_values[p]),
+            reverse=True,
+        )
+        return heaviest[:SHORTLIST]
+
+    def _decide(self, scored: list[Scored[V]], limit: int) -> Match[V]:
+        if not scored:
+            return Match(None)
+        ranked = sorted(scored, key=lambda s: (-s.score, -s.weight, str(s.value)))
+        top = ranked[0]
+        candidates = tuple(s.value for s in ranked[:limit])
+        if top.score < ACCEPT_SCORE:
+            return Match(None, candidates, best_score=top.score)
+        rivals = [
+            s for s in ranked[1:]
+            if s.score > top.score - MARGIN and s.weight * DOMINANCE >= top.weight
+        ]  # fmt: skip
+        if rivals:
+            return Match(None, candidates, best_score=top.score)
+        return Match(top.value, candidates, best_score=top.score)

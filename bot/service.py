@@ -1,0 +1,317 @@
+"""The questions pelibot answers, over a loaded catalog: the one entry point for every front end."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+
+from bot import answers as a
+from bot.calendar_names import month_index, month_name, weekday_index, weekday_name
+from bot.catalog import LoadedCatalog, load_catalog
+from bot.countries import country_index, display_name, spanish_name
+from bot.matching import ACCEPT_SCORE, Match, NameIndex
+from bot.recommender import Recommender
+from bot.stats import GroupStats, compute_stats
+from bot.text import clean_argument, fold
+
+ALIASES = {
+    "mes": "mes", "month": "mes",
+    "dia": "dia", "día": "dia", "day": "dia", "weekday": "dia",
+    "franquicia": "franquicia", "coleccion": "franquicia", "colección": "franquicia",
+    "saga": "franquicia", "collection": "franquicia", "franchise": "franquicia",
+    "pais": "pais", "país": "pais", "country": "pais",
+    "productora": "productora", "company": "productora", "studio": "productora",
+    "retorno": "retorno", "return": "retorno", "roi": "retorno",
+    "recomendar": "recomendar", "recomienda": "recomendar", "recommend": "recomendar",
+}  # fmt: skip
+
+GENERIC_WORDS = {
+    "franquicia": {"collection", "coleccion", "saga", "trilogy", "trilogia", "series",
+                   "franchise", "the"},
+    "productora": {"pictures", "picture", "studios", "studio", "films", "film", "productions",
+                   "production", "producciones", "entertainment", "animation", "company",
+                   "corporation", "corp", "inc", "ltd", "llc", "co", "gmbh", "group",
+                   "international", "distribution", "media", "the"},
+}  # fmt: skip
+"""Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
+
+V = TypeVar("V", int, str)
+
+_YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+
+
+def canonical_command(name: str) -> str | None:
+    """``"/Mes@pelibot"`` → ``"mes"``; None for a command pelibot does not know."""
+    name = name.strip().lstrip("/").split("@", 1)[0].lower()
+    return ALIASES.get(name) or ALIASES.get(fold(name))
+
+
+def entity_key(name: str) -> str:
+    """A short stable key for a collection or company name (fits in callback data)."""
+    return "~" + hashlib.blake2b(name.encode("utf-8"), digest_size=5).hexdigest()
+
+
+def _aliases(name: str, generic: set[str]) -> list[str]:
+    words = [w for w in fold(name).split() if w not in generic]
+    alias = " ".join(words)
+    return [name, alias] if alias else [name]
+
+
+@dataclass(frozen=True)
+class _Movie:
+    ref: a.MovieRef
+    budget: int
+    revenue: int
+    ret: float
+
+
+class MovieService:
+    """Answers the seven commands from a catalog; every lookup structure is built at load."""
+
+    def __init__(self, catalog: LoadedCatalog) -> None:
+        self.catalog = catalog
+        movies = catalog.movies
+        self.stats = compute_stats(movies)
+        self._movies: dict[int, _Movie] = {
+            int(i): _Movie(a.MovieRef(int(i), str(t), int(y)), int(b), int(r), float(x))
+            for i, t, y, b, r, x in zip(
+                movies["id"], movies["title"], movies["release_year"], movies["budget"],
+                movies["revenue"], movies["return"], strict=True,
+            )
+        }  # fmt: skip
+        titles = {
+            int(i): [str(t), str(o)] if isinstance(o, str) and o else [str(t)]
+            for i, t, o in zip(movies["id"], movies["title"], movies["original_title"],
+                               strict=True)
+        }
+        votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
+        self._titles = NameIndex(titles, votes)
+        self._collections = self._entity_index("franquicia", self.stats.collections)
+        self._companies = self._entity_index("productora", self.stats.companies)
+        self._countries = country_index(self.stats.country_names, self.stats.country_counts)
+        self._keys: dict[str, str] = {}
+        for name in (*self.stats.collections, *self.stats.companies):
+            self._keys.setdefault(entity_key(name), name)
+        self.recommender = Recommender.load(catalog)
+        month_index(), weekday_index()  # build the cached name tables now, not on first use
+
+    @classmethod
+    def from_data_dir(cls, data_dir: Path) -> MovieService:
+        """Load the catalog in ``data_dir`` (raises ``CatalogError`` when it is missing)."""
+        return cls(load_catalog(data_dir))
+
+    @property
+    def movies(self) -> pd.DataFrame:
+        return self.catalog.movies
+
+    @staticmethod
+    def _entity_index(command: str, groups: dict[str, GroupStats]) -> NameIndex[str]:
+        generic = GENERIC_WORDS[command]
+        names = {name: _aliases(name, generic) for name in groups}
+        weights = {name: float(stats.count) for name, stats in groups.items()}
+        return NameIndex(names, weights)
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def ask(self, text: str) -> a.Answer:
+        """Answer a whole line such as ``"/mes enero"`` (the leading slash is optional)."""
+        command, _, argument = clean_argument(text).partition(" ")
+        return self.answer(command, argument)
+
+    def answer(self, command: str, argument: str) -> a.Answer:
+        """Answer ``command`` (Spanish or English name) for what the user typed after it."""
+        name = canonical_command(command)
+        if name is None:
+            return a.UnknownCommandAnswer(clean_argument(command)[:40])
+        text = clean_argument(argument)
+        if not fold(text) and not text.startswith(("#", "~")):
+            return a.UsageAnswer(name) if not text else a.NotFoundAnswer(name, text)
+        handler = {
+            "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
+            "pais": self.country, "productora": self.company, "retorno": self.movie_return,
+            "recomendar": self.recommend,
+        }[name]  # fmt: skip
+        return handler(text)
+
+    def key_for(self, answer: a.Answer) -> str | None:
+        """A short argument that answers the same again (for buttons)."""
+        match answer:
+            case a.MonthAnswer(month=month):
+                return str(month)
+            case a.WeekdayAnswer(weekday=weekday):
+                return str(weekday + 1)
+            case a.CollectionAnswer(collection=name) | a.CompanyAnswer(company=name):
+                return entity_key(name)
+            case a.CountryAnswer(iso=iso):
+                return iso
+            case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie):
+                return movie.key
+        return None
+
+    # -- the seven questions ------------------------------------------------------------------
+
+    def month(self, text: str) -> a.Answer:
+        found = self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
+        if isinstance(found, int):
+            return a.MonthAnswer(found, self.stats.month_counts[found])
+        return self._unsure("mes", text, found, month_label, str)
+
+    def weekday(self, text: str) -> a.Answer:
+        # Numbers are ISO weekdays (Monday = 1); answers count from Monday = 0.
+        found = self._calendar(text, weekday_index(), lambda n: n - 1 if 1 <= n <= 7 else None)
+        if isinstance(found, int):
+            return a.WeekdayAnswer(found, self.stats.weekday_counts[found])
+        return self._unsure("dia", text, found, weekday_label, lambda d: str(d + 1))
+
+    def collection(self, text: str) -> a.Answer:
+        found = self._entity(text, self._collections)
+        if not isinstance(found, str):
+            return self._unsure("franquicia", text, found, str, entity_key)
+        stats = self.stats.collections[found]
+        mean = stats.revenue_total / stats.count if stats.count else 0.0
+        return a.CollectionAnswer(found, stats.count, stats.revenue_total, mean,
+                                  stats.revenue_known)
+
+    def company(self, text: str) -> a.Answer:
+        found = self._entity(text, self._companies)
+        if not isinstance(found, str):
+            return self._unsure("productora", text, found, str, entity_key)
+        stats = self.stats.companies[found]
+        return a.CompanyAnswer(found, stats.count, stats.revenue_total, stats.revenue_known)
+
+    def country(self, text: str) -> a.Answer:
+        match = self._countries.lookup(text)
+        if match.value is None:
+            return self._unsure("pais", text, match, self._country_label, str)
+        iso = match.value
+        name = display_name(iso, self.stats.country_names)
+        return a.CountryAnswer(name, iso, self.stats.country_counts.get(iso, 0),
+                               country_es=spanish_name(iso, name))
+
+    def movie_return(self, text: str) -> a.Answer:
+        found = self._title(text, "retorno")
+        if not isinstance(found, tuple):
+            return found
+        movie, alternatives = found
+        ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
+        return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives)
+
+    def recommend(self, text: str) -> a.Answer:
+        found = self._title(text, "recomendar")
+        if not isinstance(found, tuple):
+            return found
+        movie, alternatives = found
+        picks = self.recommender.recommend(movie.ref.id, 5)
+        return a.RecommendAnswer(movie.ref, picks, alternatives)
+
+    # -- for inline mode ----------------------------------------------------------------------
+
+    def search_movies(self, text: str, limit: int = 10) -> list[a.MovieRef]:
+        """Movies whose title matches ``text``: exact matches first, then the closest ones."""
+        text = clean_argument(text)
+        if text.startswith("#") and (movie := self._by_key(text)):
+            return [movie.ref]
+        ids = list(self._titles.exact(text))
+        scored = sorted(self._titles.fuzzy(fold(text)), key=lambda s: (-s.score, -s.weight))
+        ids += [s.value for s in scored if s.value not in ids]
+        return [self._movies[i].ref for i in ids[:limit]]
+
+    def movie_card(self, movie_id: int) -> tuple[a.ReturnAnswer, a.RecommendAnswer] | None:
+        movie = self._movies.get(movie_id)
+        if movie is None:
+            return None
+        ret = self.movie_return(movie.ref.key)
+        rec = self.recommend(movie.ref.key)
+        assert isinstance(ret, a.ReturnAnswer) and isinstance(rec, a.RecommendAnswer)
+        return ret, rec
+
+    # -- resolution helpers -------------------------------------------------------------------
+
+    @staticmethod
+    def _calendar(
+        text: str, index: NameIndex[int], from_number: Callable[[int], int | None]
+    ) -> int | Match[int]:
+        """A month or weekday by name, or by number (``from_number`` maps and validates it)."""
+        stripped = text.strip()
+        if stripped.isdigit():
+            value = from_number(int(stripped)) if len(stripped) <= 2 else None
+            return value if value is not None else Match(None)
+        match = index.lookup(text)
+        return match.value if match.value is not None else match
+
+    def _country_label(self, iso: str) -> str:
+        return display_name(iso, self.stats.country_names)
+
+    def _entity(self, text: str, index: NameIndex[str]) -> str | Match[str]:
+        if text.startswith("~"):
+            name = self._keys.get(text.split()[0])
+            if name is not None and index.exact(name):
+                return name
+            return Match(None)
+        match = index.lookup(text)
+        return match.value if match.value is not None else match
+
+    @staticmethod
+    def _unsure(
+        command: str, text: str, match: Match[V], label: Callable[[V], str],
+        key: Callable[[V], str],
+    ) -> a.Answer:
+        """Ask back: ambiguous when candidates are good, else not found with suggestions."""
+        choices = tuple(a.Choice(label(v), key(v)) for v in match.candidates)
+        if choices and match.best_score >= ACCEPT_SCORE:
+            return a.AmbiguousAnswer(command, text, choices)
+        return a.NotFoundAnswer(command, text, choices)
+
+    def _by_key(self, text: str) -> _Movie | None:
+        digits = text[1:].strip()
+        return self._movies.get(int(digits)) if digits.isdigit() else None
+
+    def _same_title(self, movie: _Movie) -> tuple[a.MovieRef, ...]:
+        others = [i for i in self._titles.exact(movie.ref.title) if i != movie.ref.id]
+        refs = sorted((self._movies[i].ref for i in others), key=lambda r: r.year)
+        return tuple(refs)
+
+    def _title(self, text: str, command: str) -> tuple[_Movie, tuple[a.MovieRef, ...]] | a.Answer:
+        """Resolve a title, a title with its year, or a ``#id`` key."""
+        if text.startswith("#"):
+            movie = self._by_key(text)
+            if movie is None:
+                return a.NotFoundAnswer(command, text)
+            return movie, self._same_title(movie)
+        if hits := self._titles.exact(text):
+            movie = self._movies[hits[0]]
+            return movie, self._same_title(movie)
+        year_match = _YEAR_SUFFIX.match(text)
+        if year_match and fold(year_match["title"]):
+            title, year = year_match["title"], int(year_match["year"])
+            same = self._titles.exact(title) or list(self._titles.lookup(title).candidates)
+            in_year = [i for i in same if self._movies[i].ref.year == year]
+            if in_year:
+                movie = self._movies[in_year[0]]
+                return movie, self._same_title(movie)
+            if same:
+                refs = sorted((self._movies[i].ref for i in same), key=lambda r: r.year)
+                return a.AmbiguousAnswer(command, text, tuple(a.Choice(r.label, r.key)
+                                                              for r in refs))
+        match = self._titles.lookup(text)
+        if match.value is not None:
+            movie = self._movies[match.value]
+            return movie, self._same_title(movie)
+        return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}")
+
+    def _movie_label(self, movie_id: int) -> str:
+        return self._movies[movie_id].ref.label
+
+
+def month_label(month: int) -> str:
+    return month_name(month, "es").capitalize()
+
+
+def weekday_label(weekday: int) -> str:
+    return weekday_name(weekday, "es").capitalize()
