@@ -141,10 +141,14 @@ class NameIndex(Generic[V]):
             score_cutoff=SUGGEST_SCORE - 20,
         )  # fmt: skip
         shortlist.update(position for _, _, position in cheap)
+        words = key.split()
         best: dict[V, float] = {}
         for position in shortlist:
-            score = fuzz.WRatio(key, self._keys[position], score_cutoff=SUGGEST_SCORE)
+            name = self._keys[position]
+            score = fuzz.WRatio(key, name, score_cutoff=SUGGEST_SCORE)
             if score:
+                score *= _coverage(words, name.split())
+            if score >= SUGGEST_SCORE:
                 for value in self._key_values[position]:
                     best[value] = max(best.get(value, 0.0), score)
         return [Scored(v, s, self.weight(v)) for v, s in best.items()]
@@ -179,3 +183,17 @@ class NameIndex(Generic[V]):
         if rivals:
             return Match(None, candidates, best_score=top.score)
         return Match(top.value, candidates, best_score=top.score)
+
+
+def _coverage(words: list[str], name_words: list[str]) -> float:
+    """Weigh a fuzzy score by the share of typed words found in the name (as prefix or typo).
+
+    WRatio scores 90 for any one shared word when the lengths differ enough, so on its own it
+    would take "el rey leon" for "Leon: The Professional".
+    """
+    found = sum(
+        1 for word in words
+        if any(name_word.startswith(word) for name_word in name_words)
+        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
+    )  # fmt: skip
+    return 0.5 + 0.5 * found / len(words)

@@ -58,7 +58,7 @@ def compute_stats(movies: pd.DataFrame) -> CatalogStats:
     per_movie = countries.rename_axis("row").reset_index().drop_duplicates(subset=["row", "iso"])
     return CatalogStats(
         month_counts=_calendar_counts(dates, "month", range(1, 13)),
-        weekday_counts=_calendar_counts(dates, "weekday", range(7)),
+        weekday_counts=_calendar_counts(dates, "day_of_week", range(7)),
         collections=_group_stats(movies, "collection"),
         companies=_group_stats(movies, "production_companies"),
         country_counts={str(k): int(v) for k, v in per_movie["iso"].value_counts().items()},
