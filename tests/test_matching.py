@@ -24,7 +24,8 @@ RESOLVES = [
     ("/dia sabado", 5), ("/dia SÁBADO", 5), ("/dia sábados", 5), ("/dia vierns", 4),
     ("/dia sun", 6), ("/dia 7", 6), ("/día lunes", 0),
     # collections
-    ("/franquicia toy story", "Toy Story Collection"), ("/franquicia toy stori", "Toy Story Collection"),
+    ("/franquicia toy story", "Toy Story Collection"),
+    ("/franquicia toy stori", "Toy Story Collection"),
     ("/franquicia Toy Story Collection", "Toy Story Collection"),
     ("/franquicia star wars", "Star Wars Collection"),
     ("/franquicia james bond", "James Bond Collection"),
@@ -39,7 +40,8 @@ RESOLVES = [
     ("/pais méxico", "MX"), ("/pais japon", "JP"), ("/pais holanda", "NL"),
     ("/pais corea del sur", "KR"), ("/country france", "FR"),
     # companies: exact list membership, everyday short names
-    ("/productora pixar", "Pixar Animation Studios"), ("/productora paramount", "Paramount Pictures"),
+    ("/productora pixar", "Pixar Animation Studios"),
+    ("/productora paramount", "Paramount Pictures"),
     ("/productora paramout", "Paramount Pictures"), ("/productora warner bros.", "Warner Bros."),
     ("/productora Warner Bros. Pictures", "Warner Bros. Pictures"),
     ("/productora universal", "Universal Pictures"), ("/productora lucasfilm", "Lucasfilm"),
