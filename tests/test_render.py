@@ -1,0 +1,142 @@
+"""Replies in Spanish and English: numbers, unknowns, escaping and Telegram's length limit."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot import answers as a
+from bot.render import (
+    TELEGRAM_LIMIT,
+    command_menu,
+    help_html,
+    language_of,
+    money,
+    render_html,
+    render_text,
+    start_html,
+    to_json,
+)
+
+TOY_STORY = a.MovieRef(862, "Toy Story", 1995)
+
+
+def test_money_per_language() -> None:
+    assert money(1_937_890_605, "es") == "US$ 1.937.890.605"
+    assert money(1_937_890_605, "en") == "US$1,937,890,605"
+    assert money(435_460_451.4, "es") == "US$ 435.460.451"
+
+
+def test_return_reply_in_both_languages() -> None:
+    answer = a.ReturnAnswer(TOY_STORY, 30_000_000, 373_554_033, 373_554_033 / 30_000_000)
+    assert render_text(answer, "es").splitlines() == [
+        "💰 Toy Story (1995)",
+        "Presupuesto: US$ 30.000.000",
+        "Recaudación: US$ 373.554.033",
+        "Ganancia: US$ 343.554.033",
+        "Retorno: 12,45×",
+    ]
+    assert render_html(answer, "en").splitlines() == [
+        "💰 <b>Toy Story</b> (1995)",
+        "Budget: US$30,000,000",
+        "Box office: US$373,554,033",
+        "Profit: US$343,554,033",
+        "Return: <b>12.45×</b>",
+    ]
+
+
+def test_unknown_budget_is_said_not_printed_as_zero() -> None:
+    text = render_text(a.ReturnAnswer(a.MovieRef(1, "X", 2000), 0, 5_000_000, None), "es")
+    assert "Presupuesto: sin datos" in text
+    assert "US$ 0" not in text and "0,00" not in text
+    assert "no se puede calcular" in text
+
+
+def test_loss_is_labelled() -> None:
+    text = render_text(a.ReturnAnswer(a.MovieRef(1, "Flop", 2000), 10, 4, 0.4), "en")
+    assert "Loss: US$6" in text
+
+
+def test_collection_with_partly_known_revenue() -> None:
+    text = render_text(a.CollectionAnswer("Saga", 3, 300, 100.0, 2), "es")
+    assert "Recaudación total: US$ 300" in text
+    assert "Recaudación promedio: US$ 100" in text
+    assert "Recaudación conocida de 2 de 3 películas." in text
+    unknown = render_text(a.CompanyAnswer("Tiny", 2, 0, 0), "en")
+    assert "Box office: not in the catalog." in unknown
+
+
+def test_user_text_and_data_are_escaped() -> None:
+    html = render_html(a.NotFoundAnswer("retorno", "<b>x</b> & co"), "es")
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; co" in html and "<b>x" not in html
+    html = render_html(a.CompanyAnswer("A&B <Films>", 1, 10, 1), "en")
+    assert "<b>A&amp;B &lt;Films&gt;</b>" in html
+    html = render_html(a.UsageAnswer("retorno"), "es")
+    assert "/retorno &lt;película&gt;" in html
+
+
+def test_long_input_is_trimmed_and_replies_fit_telegram() -> None:
+    html = render_html(a.NotFoundAnswer("pais", "ñ" * 5000), "es")
+    assert len(html) < 300
+    many = tuple(a.MovieRef(i, "T" * 200, 2000) for i in range(100))
+    reply = render_html(a.ReturnAnswer(a.MovieRef(1, "T", 2000), 1, 1, 1.0, many), "es")
+    assert len(reply) <= TELEGRAM_LIMIT and "(+92)" in reply
+
+
+def test_recommendations_with_reasons() -> None:
+    recs = (
+        a.Recommendation(a.MovieRef(863, "Toy Story 2", 1999),
+                         a.Reason("Toy Story Collection", ("Animation", "Comedy"), ("toy",))),
+        a.Recommendation(a.MovieRef(1, "X", 2001), a.Reason(genres=("Science Fiction",))),
+    )  # fmt: skip
+    answer = a.RecommendAnswer(TOY_STORY, recs)
+    assert render_text(answer, "es").splitlines() == [
+        "🍿 Si te gustó Toy Story (1995):",
+        "1. Toy Story 2 (1999) — misma saga; Animación, Comedia; toy",
+        "2. X (2001) — Ciencia ficción",
+    ]
+    data = to_json(answer)
+    assert data["recommendations"][0] == {
+        "id": 863, "title": "Toy Story 2", "year": 1999,
+        "reason": "misma saga; Animación, Comedia; toy",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (a.MonthAnswer(1, 376), {"command": "mes", "month": 1, "count": 376}),
+        (a.WeekdayAnswer(0, 218), {"command": "dia", "weekday": 0, "count": 218}),
+        (a.NotFoundAnswer("pais", "narnia"),
+         {"command": "pais", "error": "not_found", "query": "narnia", "suggestions": []}),
+        (a.AmbiguousAnswer("mes", "ju", (a.Choice("Junio", "6"), a.Choice("Julio", "7"))),
+         {"command": "mes", "error": "ambiguous", "query": "ju",
+          "suggestions": ["Junio", "Julio"]}),
+    ],
+)  # fmt: skip
+def test_json_keys(answer: a.Answer, expected: dict[str, object]) -> None:
+    assert to_json(answer) == expected
+    json.dumps(to_json(answer))
+
+
+def test_json_return_keys() -> None:
+    data = to_json(a.ReturnAnswer(TOY_STORY, 30_000_000, 373_554_033, 12.4518011,
+                                  (a.MovieRef(2, "Toy Story", 2020),)))
+    assert data == {
+        "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995,
+        "budget": 30_000_000, "revenue": 373_554_033, "return": 12.4518011,
+        "profit": 343_554_033, "alternatives": [{"id": 2, "title": "Toy Story", "year": 2020}],
+    }  # fmt: skip
+    assert to_json(a.UsageAnswer("mes"))["error"] == "usage"
+
+
+def test_language_and_menus() -> None:
+    assert language_of("en-GB") == "en" and language_of("es") == "es" and language_of(None) == "es"
+    assert language_of("pt-br") == "es"
+    es, en = dict(command_menu("es")), dict(command_menu("en"))
+    assert set(es) == set(en) == {*a.COMMANDS, "help"}
+    assert es["mes"] == "estrenos en un mes" and en["mes"] == "releases in a month"
+    for text in (help_html("es"), help_html("en"), start_html("es"), start_html("en")):
+        assert all(f"/{command}" in text for command in a.COMMANDS)
+        assert len(text) < TELEGRAM_LIMIT
