@@ -17,6 +17,7 @@ fallback for any other code) or English (``"en"``).
 from __future__ import annotations
 
 import io
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -247,8 +248,8 @@ def format_count(value: int, lang: str = "es") -> str:
 
 def _decimal(value: float, digits: int, lang: str) -> str:
     text = f"{value:,.{digits}f}"
-    if digits and text.endswith("0" * digits):
-        text = text[: -digits - 1]  # 9.0 → 9
+    if digits:
+        text = text.rstrip("0").rstrip(".")  # 9.0 → 9, 0.080 → 0.08
     if _lang(lang) == "es":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -277,10 +278,15 @@ def format_money(value: float, lang: str = "es") -> str:
 
 
 def format_ratio(value: float, lang: str = "es") -> str:
-    """A return multiple, with few significant digits: ``12,5`` / ``0,43`` / ``8.500.000``."""
+    """A return multiple with few significant digits: ``12,5`` / ``0,43`` / ``0,0046`` (es)."""
     if value >= 100:
         return _decimal(value, 0, lang)
-    return _decimal(value, 1 if value >= 10 else 2, lang)
+    if value >= 10:
+        return _decimal(value, 1, lang)
+    if value <= 0:
+        return "0"
+    digits = max(2, 1 - math.floor(math.log10(value)))  # two significant digits below 1
+    return _decimal(value, digits, lang)
 
 
 def _shorten(text: str, limit: int = 26) -> str:

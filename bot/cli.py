@@ -82,6 +82,24 @@ def _health(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from bot.catalog import CatalogError, data_dir_from, load_catalog
+    from bot.report import write_report
+
+    try:
+        catalog = load_catalog(data_dir_from(args.data))
+    except CatalogError as error:
+        print(f"pelibot report: {error}", file=sys.stderr)
+        return 1
+    try:
+        page = write_report(catalog, args.out)
+    except OSError as error:
+        print(f"pelibot report: could not write the report: {error}", file=sys.stderr)
+        return 1
+    print(f"Report written to {page}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pelibot", description="Movie facts from The Movies Dataset, in Telegram."
@@ -112,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--file", type=Path, help="heartbeat file (PELIBOT_HEARTBEAT_FILE)")
     health.add_argument("--max-age", type=float, default=60.0, help="seconds (default 60)")
     health.set_defaults(handler=_health)
+
+    report = commands.add_parser("report", help="write an HTML report exploring the catalog")
+    report.add_argument("--data", help="catalog directory (PELIBOT_DATA_DIR, default data/)")
+    report.add_argument("--out", type=Path, default=Path("report"), help="output directory")
+    report.set_defaults(handler=_report)
 
     return parser
 
