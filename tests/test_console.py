@@ -1,0 +1,63 @@
+"""``pelibot ask`` and ``pelibot chat`` on the real slice, as a user runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.console import chat
+from bot.service import MovieService
+
+
+def _pelibot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_ask_json_lines(real_data_dir: Path) -> None:
+    result = _pelibot("ask", "--data", str(real_data_dir), "--json",
+                      "/mes enero", "/pais reino unido", "/retorno toy story", "/productora")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0] == {"command": "mes", "month": 1, "count": 376}
+    assert lines[1] == {"command": "pais", "country": "United Kingdom", "iso": "GB",
+                        "count": 565, "country_es": "Reino Unido"}
+    assert {k: lines[2][k] for k in ("command", "id", "title", "year", "budget", "revenue")} == {
+        "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995,
+        "budget": 30_000_000, "revenue": 373_554_033,
+    }  # fmt: skip
+    assert lines[2]["return"] == pytest.approx(373_554_033 / 30_000_000)
+    assert lines[3]["error"] == "usage"
+
+
+def test_ask_reads_stdin_in_english(real_data_dir: Path) -> None:
+    result = _pelibot("ask", "--data", str(real_data_dir), "--lang", "en",
+                      stdin="/month january\n\n/return titanic 1953\n")
+    assert result.returncode == 0, result.stderr
+    assert "376 movies were released in January" in result.stdout
+    assert "Titanic (1953)" in result.stdout and "Budget: US$1,805,000" in result.stdout
+
+
+def test_ask_without_catalog_says_what_to_do(tmp_path: Path) -> None:
+    result = _pelibot("ask", "--data", str(tmp_path / "none"), "/mes enero")
+    assert result.returncode == 1
+    assert "pelibot prepare" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_chat_picks_a_numbered_choice(real_data_dir: Path) -> None:
+    service = MovieService.from_data_dir(real_data_dir)
+    out = io.StringIO()
+    chat(service, lang="es", stdin=io.StringIO("mes juio\n2\nretorno titanic\n1\nsalir\n"),
+         out=out)
+    text = out.getvalue()
+    assert "[1] Junio" in text and "[2] Julio" in text
+    assert "En julio se estrenaron 330 películas" in text
+    assert "[1] Titanic (1953)" in text
+    assert "Presupuesto: US$ 1.805.000" in text
