@@ -1,0 +1,262 @@
+"""The Telegram ``Application``: built from a ``Config`` and a ``MovieService``, then run.
+
+``build_application`` wires python-telegram-bot's own pieces: HTML ``Defaults`` (replies quote the
+asking message in groups, not in private chats), ``AIORateLimiter`` flood control, the handler
+modules in ``handlers/``, an error handler, the command menus per language and a heartbeat file
+for the container health check. ``run`` loads the catalog (building it first when the raw file is
+at hand), then polls (default) or serves a webhook (``PELIBOT_WEBHOOK_URL``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram._utils.types import ODVInput
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
+
+from bot import health
+from bot.catalog import CatalogError
+from bot.charts import ChartMaker
+from bot.config import Config
+from bot.render import command_menu
+from bot.service import MovieService
+from handlers import buttons, errors, inline, questions, start
+from handlers.common import Deps, install
+
+log = logging.getLogger("pelibot")
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+MENU_LANGUAGES = {"es": None, "en": "en"}  # Spanish is the default menu (no language code)
+HEARTBEAT_KEY = "pelibot.heartbeat"
+WEBHOOK_HEARTBEAT_SECONDS = 15.0
+
+
+class RedactingFormatter(logging.Formatter):
+    """A log formatter that never prints the bot token (it appears in Bot API URLs)."""
+
+    def __init__(self, secrets: list[str], fmt: str) -> None:
+        super().__init__(fmt)
+        self._secrets = [secret for secret in secrets if secret]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self._secrets:
+            text = text.replace(secret, "<token>")
+        return text
+
+
+def setup_logging(config: Config, level: int = logging.INFO) -> None:
+    """Log to stderr with the token redacted; httpx (which logs every URL) only from WARNING."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        RedactingFormatter(
+            [config.token, (config.webhook.secret or "") if config.webhook else ""],
+            "%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class HeartbeatRequest(HTTPXRequest):
+    """The getUpdates connection: every answered long poll touches the heartbeat file.
+
+    A poll returns at least every ``poll_timeout`` seconds, so a file older than a few of those
+    means the polling loop has stalled (``pelibot health``).
+    """
+
+    def __init__(self, heartbeat: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._heartbeat = heartbeat
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        code, payload = await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+        if code == 200:
+            _beat(self._heartbeat)
+        return code, payload
+
+
+def _beat(path: Path) -> None:
+    try:
+        health.touch(path)
+    except OSError as error:
+        log.warning("cannot touch the heartbeat file %s: %s", path, error)
+
+
+async def set_menus(application: Application) -> None:
+    """The command menu in Spanish (default) and English; a failure is only a warning."""
+    for lang, code in MENU_LANGUAGES.items():
+        commands = [BotCommand(name, text) for name, text in command_menu(lang)]
+        try:
+            await application.bot.set_my_commands(commands, language_code=code)
+        except TelegramError as error:
+            log.warning("could not set the %s command menu: %s", lang, error)
+
+
+async def _webhook_heartbeat(application: Application, path: Path) -> None:
+    """In webhook mode there is no poll: beat while the webhook server runs."""
+    while True:
+        if application.updater is not None and application.updater.running:
+            _beat(path)
+        await asyncio.sleep(WEBHOOK_HEARTBEAT_SECONDS)
+
+
+def build_application(
+    config: Config,
+    service: MovieService,
+    *,
+    charts: ChartMaker | None = None,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> Application:
+    """The bot, ready for ``run_polling``/``run_webhook`` (or ``process_update`` in tests)."""
+    builder = (
+        ApplicationBuilder()
+        .token(config.token)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                allow_sending_without_reply=True,
+            )
+        )
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=3)
+        )
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+    )
+    if config.base_url:
+        builder = builder.base_url(config.base_url)
+        builder = builder.base_file_url(config.base_file_url or config.base_url)
+    if request is not None:
+        builder = builder.request(request)
+    builder = builder.get_updates_request(
+        get_updates_request
+        or HeartbeatRequest(config.heartbeat_file, connection_pool_size=1, read_timeout=10.0)
+    )
+    application = builder.build()
+    application.bot_data["config"] = config
+    install(application, Deps(service=service, charts=charts))
+    start.register(application)
+    questions.register(application)
+    buttons.register(application)
+    inline.register(application)
+    start.register_fallback(application)
+    errors.register(application)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    await set_menus(application)
+    config = application.bot_data.get("config")
+    if isinstance(config, Config) and config.webhook is not None:
+        task = asyncio.create_task(_webhook_heartbeat(application, config.heartbeat_file))
+        application.bot_data[HEARTBEAT_KEY] = task
+    log.info("pelibot is up as @%s", application.bot.username)
+
+
+async def _post_stop(application: Application) -> None:
+    task = application.bot_data.pop(HEARTBEAT_KEY, None)
+    if isinstance(task, asyncio.Task):
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def load_service(config: Config) -> MovieService:
+    """The movie service; when the catalog is missing, build it if the raw CSV is at hand."""
+    try:
+        return MovieService.from_data_dir(config.data_dir)
+    except CatalogError as missing:
+        raw = _raw_at_hand(config.data_dir)
+        if raw is None:
+            raise
+        from data_prep.pipeline import prepare
+        from data_prep.source import RawDataUnavailable, locate
+
+        log.info("%s Building it from %s first.", missing, raw)
+        try:
+            prepare(locate(raw), config.data_dir)
+        except (RawDataUnavailable, OSError, ValueError) as error:
+            raise CatalogError(f"Could not build the catalog from {raw}: {error}") from error
+        return MovieService.from_data_dir(config.data_dir)
+
+
+def _raw_at_hand(data_dir: Path) -> Path | None:
+    """The raw CSV to build from without downloading: env, ``data/raw/`` or ``<data dir>/raw/``."""
+    import os
+
+    from data_prep.source import DEFAULT_RAW, MOVIES_FILE, RAW_ENV
+
+    if env := os.environ.get(RAW_ENV):
+        return Path(env)
+    for candidate in (DEFAULT_RAW, data_dir / "raw" / MOVIES_FILE):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def run(config: Config) -> int:
+    """Start the bot and block until it is stopped; the exit code for ``pelibot run``."""
+    setup_logging(config)
+    try:
+        service = load_service(config)
+    except CatalogError as error:
+        print(f"pelibot run: {error}", file=sys.stderr)
+        return 1
+    application = build_application(config, service, charts=ChartMaker(service.movies))
+    where = config.base_url or "api.telegram.org"
+    log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
+    try:
+        if config.webhook is None:
+            application.run_polling(
+                allowed_updates=ALLOWED_UPDATES,
+                timeout=int(config.poll_timeout),
+                bootstrap_retries=config.bootstrap_retries,
+            )
+        else:
+            hook = config.webhook
+            application.run_webhook(
+                listen=hook.listen,
+                port=hook.port,
+                url_path=hook.path,
+                webhook_url=hook.url,
+                secret_token=hook.secret,
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=config.bootstrap_retries,
+            )
+    except InvalidToken:
+        print(
+            "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as error:
+        print(f"pelibot run: cannot reach the Bot API at {where}: {error}", file=sys.stderr)
+        return 1
+    return 0

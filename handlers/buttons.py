@@ -1,0 +1,92 @@
+"""Inline-keyboard taps: "did you mean" choices (edit the answer) and chart buttons (send a PNG).
+
+Callback data is stateless: ``"<command> <key>"`` or ``"g <command> <key>"``, so buttons keep
+working after a restart. Anything that no longer resolves gets a polite note; the query is always
+answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import CallbackQuery, Message, ReplyParameters, Update
+from telegram.constants import ChatAction
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes
+
+from bot import messages
+from bot.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
+from bot.service import canonical_command
+from handlers.common import CHART_PREFIX, CHARTED, Deps, answer_html, deps, keyboard, lang_of
+
+log = logging.getLogger(__name__)
+
+UNRESOLVED = (NotFoundAnswer, UnknownCommandAnswer, UsageAnswer)
+
+
+def resolve(data: str, found: Deps) -> Answer | None:
+    """The answer a ``"<command> <key>"`` button stands for, or None when it is stale/forged."""
+    name, _, key = data.strip().partition(" ")
+    command = canonical_command(name)
+    if command is None or not key.strip():
+        return None
+    answer = found.service.answer(command, key.strip())
+    return None if isinstance(answer, UNRESOLVED) else answer
+
+
+async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    lang = lang_of(query.from_user)
+    found = deps(context)
+    answer = resolve(query.data or "", found)
+    if answer is None:
+        await query.answer(messages.text("stale_button", lang), show_alert=False)
+        return
+    await query.answer()
+    try:
+        await query.edit_message_text(
+            answer_html(answer, lang), reply_markup=keyboard(answer, lang, found)
+        )
+    except BadRequest as error:  # the same button tapped twice: nothing to change
+        if "not modified" not in error.message.lower():
+            raise
+
+
+async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    lang = lang_of(query.from_user)
+    found = deps(context)
+    answer = resolve((query.data or "").removeprefix(CHART_PREFIX), found)
+    message = query.message if isinstance(query.message, Message) else None
+    if answer is None or found.charts is None or message is None or not isinstance(answer, CHARTED):
+        key = "stale_button" if answer is None else "chart_unavailable"
+        await query.answer(messages.text(key, lang))
+        return
+    await query.answer(messages.text("chart_working", lang))
+    await message.chat.send_action(ChatAction.UPLOAD_PHOTO)
+    png = await asyncio.to_thread(found.charts.png, answer, lang)
+    if png is None:
+        await message.reply_text(messages.text("chart_unavailable", lang), parse_mode=None)
+        return
+    await context.bot.send_photo(
+        chat_id=message.chat.id,
+        photo=png,
+        caption=_caption(query, lang),
+        parse_mode=None,
+        reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
+    )
+
+
+def _caption(query: CallbackQuery, lang: str) -> str:
+    """Chart caption: the first line of the answer it illustrates."""
+    message = query.message if isinstance(query.message, Message) else None
+    first = (message.text or "").strip().splitlines()[0] if message and message.text else ""
+    return messages.text("chart_caption", lang, label=first[:200])
+
+
+def register(application: Application) -> None:
+    application.add_handler(CallbackQueryHandler(on_chart, pattern=rf"^{CHART_PREFIX} "))
+    application.add_handler(CallbackQueryHandler(on_choice))

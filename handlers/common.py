@@ -1,0 +1,116 @@
+"""What every handler module shares: the domain objects, the user's language, the keyboards."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, User
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
+from telegram.ext import Application, ContextTypes
+
+from bot import messages
+from bot.answers import (
+    AmbiguousAnswer,
+    Answer,
+    CollectionAnswer,
+    CompanyAnswer,
+    CountryAnswer,
+    MonthAnswer,
+    NotFoundAnswer,
+    RecommendAnswer,
+    ReturnAnswer,
+    WeekdayAnswer,
+)
+from bot.charts import ChartMaker
+from bot.render import language_of, render_html
+from bot.service import MovieService
+
+log = logging.getLogger(__name__)
+
+DEPS_KEY = "pelibot"
+CHART_PREFIX = "g"
+CHARTED = (MonthAnswer, WeekdayAnswer, CollectionAnswer, CountryAnswer, CompanyAnswer, ReturnAnswer)
+MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
+MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64 bytes
+MAX_LABEL = 60  # longer button labels are cut on phones anyway
+
+
+@dataclass(frozen=True)
+class Deps:
+    """The domain objects the handlers call; stored once in ``application.bot_data``."""
+
+    service: MovieService
+    charts: ChartMaker | None = None
+
+
+def install(application: Application, deps: Deps) -> None:
+    """Make ``deps`` available to every handler of ``application``."""
+    application.bot_data[DEPS_KEY] = deps
+
+
+def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
+    found = context.bot_data[DEPS_KEY]
+    assert isinstance(found, Deps)
+    return found
+
+
+def lang_of(user: User | None) -> str:
+    """The reply language for ``user``: English for English Telegram clients, else Spanish."""
+    return language_of(user.language_code if user else None)
+
+
+def answer_html(answer: Answer, lang: str) -> str:
+    """The answer as Telegram HTML, checked against Telegram's message limit."""
+    html = render_html(answer, lang)
+    if len(html) > MAX_TEXT:
+        raise ValueError(f"{answer.command} answer rendered to {len(html)} > {MAX_TEXT} characters")
+    return html
+
+
+def callback_data(*parts: str) -> str | None:
+    """``parts`` joined by spaces, or None when it exceeds Telegram's 64-byte limit."""
+    data = " ".join(parts)
+    if len(data.encode("utf-8")) > MAX_CALLBACK:
+        log.warning("callback data over %d bytes left out: %r", MAX_CALLBACK, data)
+        return None
+    return data
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def choice_buttons(answer: Answer) -> list[tuple[str, str]]:
+    """(label, callback data) for each "did you mean" candidate the answer carries."""
+    pairs: list[tuple[str, str]] = []
+    if isinstance(answer, AmbiguousAnswer):
+        pairs = [(choice.label, choice.key) for choice in answer.choices]
+    elif isinstance(answer, NotFoundAnswer):
+        pairs = [(choice.label, choice.key) for choice in answer.suggestions]
+    elif isinstance(answer, ReturnAnswer | RecommendAnswer):
+        pairs = [(ref.label, ref.key) for ref in answer.alternatives]
+    buttons = []
+    for label, key in pairs:
+        data = callback_data(answer.command, key)
+        if data is not None:
+            buttons.append((_label(label), data))
+    return buttons
+
+
+def chart_data(answer: Answer, service: MovieService) -> str | None:
+    """Callback data of the chart button for ``answer``, or None when it has no chart."""
+    if not isinstance(answer, CHARTED):
+        return None
+    key = service.key_for(answer)
+    return callback_data(CHART_PREFIX, answer.command, key) if key else None
+
+
+def keyboard(answer: Answer, lang: str, deps: Deps) -> InlineKeyboardMarkup | None:
+    """One button per candidate, then the chart button when charts are available."""
+    rows = [
+        [InlineKeyboardButton(label, callback_data=data)] for label, data in choice_buttons(answer)
+    ]
+    if deps.charts is not None and (data := chart_data(answer, deps.service)):
+        rows.append([InlineKeyboardButton(messages.text("chart_button", lang), callback_data=data)])
+    return InlineKeyboardMarkup(rows) if rows else None

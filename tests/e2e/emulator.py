@@ -1,0 +1,517 @@
+"""A small Telegram Bot API emulator on loopback, for end-to-end tests and benchmarks.
+
+It serves the methods pelibot uses (``getMe``, long-polling ``getUpdates``, ``sendMessage``,
+``editMessageText``, ``answerCallbackQuery``, ``sendPhoto``, ``answerInlineQuery``,
+``setMyCommands``, ``deleteWebhook``, ``sendChatAction`` …) like Telegram does, records every
+call, and lets a test act as users: send messages (with ``bot_command`` entities), press inline
+buttons and type inline queries. It checks what the bot sends the way Telegram would: HTML must
+parse (only Telegram's tags, every ``<`` and ``&`` escaped), a text may hold at most 4096
+characters after parsing, callback data at most 64 bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from telegram._utils.types import ODVInput
+from telegram.request import BaseRequest, RequestData
+
+LOOPBACK = "127.0.0.1"
+TELEGRAM_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
+    "code", "pre", "blockquote", "tg-emoji",
+}  # fmt: skip
+STRING_FIELDS = {
+    "text", "caption", "query", "callback_query_id", "inline_query_id", "url", "action",
+    "parse_mode", "language_code", "secret_token", "next_offset", "inline_message_id",
+}  # fmt: skip
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+class BotApiError(Exception):
+    def __init__(self, code: int, description: str, **extra: Any) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.extra = extra
+
+
+def parse_html(text: str) -> str:
+    """The visible text of a Telegram-HTML message; ``BotApiError`` where Telegram would refuse."""
+    visible: list[str] = []
+    stack: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "<":
+            tag = _TAG.match(text, i)
+            if tag is None or tag.group(2).lower() not in TELEGRAM_TAGS:
+                raise BotApiError(400, f"Bad Request: can't parse entities: unsupported tag at {i}")
+            name = tag.group(2).lower()
+            if tag.group(1):
+                if not stack or stack[-1] != name:
+                    raise BotApiError(400, f"Bad Request: can't parse entities: stray </{name}>")
+                stack.pop()
+            else:
+                stack.append(name)
+            i = tag.end()
+        elif char == "&":
+            entity = _ENTITY.match(text, i)
+            if entity is None:
+                raise BotApiError(400, f"Bad Request: can't parse entities: bare '&' at {i}")
+            visible.append(html.unescape(entity.group(0)))
+            i = entity.end()
+        else:
+            visible.append(char)
+            i += 1
+    if stack:
+        raise BotApiError(400, f"Bad Request: can't parse entities: unclosed <{stack[-1]}>")
+    return "".join(visible)
+
+
+@dataclass
+class Call:
+    """One Bot API request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    at: float
+    result: Any = None
+    error: str | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class Emulator:
+    """The Bot API on ``http://127.0.0.1:<port>/bot<token>/<method>``."""
+
+    token: str
+    username: str = "pelibot_test_bot"
+    bot_id: int = 7_000_000_001
+    calls: list[Call] = field(default_factory=list)
+    commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    inject: dict[str, list[BotApiError]] = field(default_factory=dict)  # errors to answer next
+
+    def __post_init__(self) -> None:
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids: dict[int, itertools.count[int]] = {}
+        self._callback_ids = itertools.count(1)
+        self._answered_callbacks: set[str] = set()
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.chats: dict[int, dict[str, Any]] = {}
+        self.sent_at: dict[int, float] = {}  # update_id -> when the user sent it
+        self.port = 0
+
+    # ---- server -----------------------------------------------------------------------------
+
+    @property
+    def bot_user(self) -> dict[str, Any]:
+        return {
+            "id": self.bot_id, "is_bot": True, "first_name": "Pelibot", "username": self.username,
+            "can_join_groups": True, "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }  # fmt: skip
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}/bot"
+
+    async def start(self, port: int = 0) -> str:
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, LOOPBACK, port, shutdown_timeout=1.0)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+        return self.base_url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        params, files = await _read_params(request)
+        status, body = await self.dispatch(request.match_info["method"], params, files)
+        return web.json_response(body, status=status)
+
+    async def dispatch(
+        self, method: str, params: dict[str, Any], files: dict[str, bytes]
+    ) -> tuple[int, dict[str, Any]]:
+        """Run one Bot API method; the HTTP status and the JSON body Telegram would send."""
+        call = Call(method, params, time.monotonic(), files=files)
+        try:
+            queued = self.inject.get(method)
+            if queued:
+                raise queued.pop(0)
+            handler = getattr(self, f"api_{method}", None)
+            if handler is None:
+                raise BotApiError(404, "Not Found: method not found")
+            call.result = await handler(params, files)
+        except BotApiError as error:
+            call.error = error.description
+            await self._record(call)
+            body: dict[str, Any] = {
+                "ok": False, "error_code": error.code, "description": error.description,
+            }  # fmt: skip
+            if error.extra:
+                body["parameters"] = error.extra
+            return error.code, body
+        await self._record(call)
+        return 200, {"ok": True, "result": call.result}
+
+    async def _record(self, call: Call) -> None:
+        if call.method == "getUpdates":
+            return  # polls are not interesting and would flood the record
+        async with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    # ---- Bot API methods --------------------------------------------------------------------
+
+    async def api_getMe(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        return self.bot_user
+
+    async def api_deleteWebhook(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        return True
+
+    async def api_getWebhookInfo(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+
+    async def api_close(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        return True
+
+    async def api_setMyCommands(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        commands = params.get("commands")
+        if not isinstance(commands, list) or not commands:
+            raise BotApiError(400, "Bad Request: commands must be a non-empty list")
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", command.get("command", "")):
+                raise BotApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(command.get("description", "")) <= 256:
+                raise BotApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        self.commands[params.get("language_code") or ""] = commands
+        return True
+
+    async def api_getUpdates(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        deadline = time.monotonic() + min(timeout, 60)
+        async with self._changed:
+            while True:
+                if offset:
+                    self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                if self._updates or time.monotonic() >= deadline:
+                    return self._updates[:limit]
+                remaining = deadline - time.monotonic()
+                try:
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+                except TimeoutError:
+                    return self._updates[:limit]
+
+    def _chat(self, chat_id: Any) -> dict[str, Any]:
+        if chat_id not in self.chats:
+            raise BotApiError(400, "Bad Request: chat not found")
+        return dict(self.chats[chat_id])
+
+    def _new_message_id(self, chat_id: int) -> int:
+        return next(self._message_ids.setdefault(chat_id, itertools.count(1)))
+
+    def _bot_message(self, params: dict[str, Any], **content: Any) -> dict[str, Any]:
+        chat_id = params.get("chat_id")
+        chat = self._chat(chat_id)
+        _check_markup(params.get("reply_markup"))
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat["id"]), "date": int(time.time()),
+            "chat": chat, "from": self.bot_user, **content,
+        }  # fmt: skip
+        reply = params.get("reply_parameters")
+        if isinstance(reply, dict):
+            quoted = self.messages.get((chat["id"], int(reply["message_id"])))
+            if quoted is None and not reply.get("allow_sending_without_reply"):
+                raise BotApiError(400, "Bad Request: message to be replied not found")
+            if quoted is not None:
+                message["reply_to_message"] = quoted
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[(chat["id"], message["message_id"])] = message
+        return message
+
+    async def api_sendMessage(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        return self._bot_message(params, text=_visible(params, "text"))
+
+    async def api_sendPhoto(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        photo = files.get("photo")
+        if not photo:
+            raise BotApiError(400, "Bad Request: there is no photo in the request")
+        content: dict[str, Any] = {
+            "photo": [{"file_id": f"photo{len(self.calls)}", "file_unique_id": "u",
+                       "width": 1040, "height": 780, "file_size": len(photo)}],
+        }  # fmt: skip
+        if params.get("caption"):
+            content["caption"] = params["caption"]
+        return self._bot_message(params, **content)
+
+    async def api_editMessageText(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        if params.get("inline_message_id"):
+            _visible(params, "text")
+            return True
+        key = (params.get("chat_id"), int(params.get("message_id") or 0))
+        message = self.messages.get(key)  # type: ignore[arg-type]
+        if message is None or message["from"]["id"] != self.bot_id:
+            raise BotApiError(400, "Bad Request: message to edit not found")
+        text = _visible(params, "text")
+        markup = params.get("reply_markup")
+        _check_markup(markup)
+        if text == message.get("text") and markup == message.get("reply_markup"):
+            raise BotApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and "
+                "reply markup are exactly the same as a current content and reply markup of the "
+                "message",
+            )
+        message = {**message, "text": text, "edit_date": int(time.time())}
+        message.pop("reply_markup", None)
+        if markup:
+            message["reply_markup"] = markup
+        self.messages[key] = message  # type: ignore[index]
+        return message
+
+    async def api_answerCallbackQuery(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        query_id = str(params.get("callback_query_id"))
+        if query_id in self._answered_callbacks:
+            raise BotApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            )
+        self._answered_callbacks.add(query_id)
+        return True
+
+    async def api_answerInlineQuery(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        results = params.get("results")
+        if not isinstance(results, list) or len(results) > 50:
+            raise BotApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        ids = [result.get("id") for result in results]
+        if len(set(ids)) != len(ids) or any(len(str(i).encode()) > 64 for i in ids):
+            raise BotApiError(400, "Bad Request: RESULT_ID_INVALID")
+        for result in results:
+            content = result.get("input_message_content", {})
+            if content.get("parse_mode") == "HTML":
+                _visible(content, "message_text")
+        return True
+
+    async def api_sendChatAction(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        self._chat(params.get("chat_id"))
+        return True
+
+    # ---- acting as users --------------------------------------------------------------------
+
+    @staticmethod
+    def user(user_id: int, first_name: str = "Ana", language_code: str = "es") -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": first_name,
+                "language_code": language_code}  # fmt: skip
+
+    @staticmethod
+    def private_chat(user: dict[str, Any]) -> dict[str, Any]:
+        return {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+
+    @staticmethod
+    def group_chat(chat_id: int, title: str = "Cine club") -> dict[str, Any]:
+        return {"id": chat_id, "type": "supergroup", "title": title}
+
+    async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
+        async with self._changed:
+            update["update_id"] = next(self._update_ids)
+            self.sent_at[update["update_id"]] = time.monotonic()
+            self._updates.append(update)
+            self._changed.notify_all()
+        return update
+
+    async def send(self, chat: dict[str, Any], user: dict[str, Any], text: str) -> dict[str, Any]:
+        """A user writes ``text`` in ``chat``; returns the update (as the bot will get it)."""
+        self.chats[chat["id"]] = chat
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat["id"]), "date": int(time.time()),
+            "chat": chat, "from": user, "text": text,
+        }  # fmt: skip
+        if text.startswith("/"):
+            length = len(text.split(maxsplit=1)[0].encode("utf-16-le")) // 2
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        self.messages[(chat["id"], message["message_id"])] = message
+        return await self._push({"message": message})
+
+    async def press(
+        self, message: dict[str, Any], user: dict[str, Any], data: str
+    ) -> dict[str, Any]:
+        """A user taps the inline button with ``data`` under the bot's ``message``."""
+        current = self.messages[(message["chat"]["id"], message["message_id"])]
+        query = {
+            "id": f"cb{next(self._callback_ids)}", "from": user, "message": current,
+            "chat_instance": str(current["chat"]["id"]), "data": data,
+        }  # fmt: skip
+        return await self._push({"callback_query": query})
+
+    async def inline_query(self, user: dict[str, Any], text: str) -> dict[str, Any]:
+        query = {"id": f"iq{next(self._callback_ids)}", "from": user, "query": text, "offset": ""}
+        return await self._push({"inline_query": query})
+
+    def message(self, chat_id: int, message_id: int) -> dict[str, Any]:
+        return self.messages[(chat_id, message_id)]
+
+    # ---- waiting for the bot ------------------------------------------------------------------
+
+    async def wait_for(
+        self, predicate: Callable[[Call], bool], *, after: int = 0, timeout: float = 10.0
+    ) -> Call:
+        """The first recorded call from index ``after`` on that matches ``predicate``."""
+        async with self._changed:
+            seen = after
+            deadline = time.monotonic() + timeout
+            while True:
+                for call in self.calls[seen:]:
+                    if predicate(call):
+                        return call
+                seen = max(seen, len(self.calls))
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError(f"no matching Bot API call within {timeout} s")
+                try:
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+                except TimeoutError:
+                    continue
+
+    async def wait_count(
+        self,
+        predicate: Callable[[Call], bool],
+        count: int,
+        *,
+        after: int = 0,
+        timeout: float = 10.0,
+    ) -> list[Call]:
+        """Wait until ``count`` calls from index ``after`` on match ``predicate``."""
+        deadline = time.monotonic() + timeout
+        async with self._changed:
+            while True:
+                found = [call for call in self.calls[after:] if predicate(call)]
+                if len(found) >= count:
+                    return found
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError(f"{len(found)} of {count} calls within {timeout} s")
+                try:
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+                except TimeoutError:
+                    continue
+
+    def mark(self) -> int:
+        """An index for ``after=``: only calls made from now on."""
+        return len(self.calls)
+
+
+def _visible(params: dict[str, Any], key: str) -> str:
+    text = params.get(key)
+    if not isinstance(text, str) or not text.strip():
+        raise BotApiError(400, f"Bad Request: {key} must be non-empty")
+    visible = parse_html(text) if params.get("parse_mode") == "HTML" else text
+    if len(visible) > 4096:
+        raise BotApiError(400, "Bad Request: message is too long")
+    return visible
+
+
+def _check_markup(markup: Any) -> None:
+    if not markup:
+        return
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            if not button.get("text"):
+                raise BotApiError(400, "Bad Request: button text must be non-empty")
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode("utf-8")) <= 64:
+                raise BotApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+async def _read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
+    raw: dict[str, Any] = dict(request.query)
+    files: dict[str, bytes] = {}
+    if request.content_type == "application/json":
+        raw.update(await request.json())
+        return raw, files
+    if request.can_read_body:
+        form = await request.post()
+        for key, value in form.items():
+            if isinstance(value, web.FileField):
+                files[key] = value.file.read()
+            else:
+                raw[key] = value
+    return decode_params(raw), files
+
+
+def decode_params(raw: dict[str, Any]) -> dict[str, Any]:
+    """Form fields as the Bot API reads them: objects and numbers arrive JSON-encoded."""
+    params: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in STRING_FIELDS or not isinstance(value, str):
+            params[key] = value
+            continue
+        try:
+            params[key] = json.loads(value)
+        except ValueError:
+            params[key] = value
+    return params
+
+
+class EmulatorRequest(BaseRequest):
+    """A python-telegram-bot request backend that calls the emulator in-process (no sockets)."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self.emulator = emulator
+
+    @property
+    def read_timeout(self) -> float:
+        return 5.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        token, _, api = url.rpartition("/")
+        if not token.endswith(f"bot{self.emulator.token}"):
+            return 401, b'{"ok": false, "error_code": 401, "description": "Unauthorized"}'
+        params = decode_params(dict(request_data.json_parameters)) if request_data else {}
+        files: dict[str, bytes] = {}
+        for name, part in (request_data.multipart_data if request_data else {}).items():
+            content = part[1]
+            files[name] = content if isinstance(content, bytes) else content.read()
+        status, body = await self.emulator.dispatch(api, params, files)
+        return status, json.dumps(body).encode()
