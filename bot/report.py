@@ -65,7 +65,7 @@ ORANGE = "#f2b134"
 ACCENT = "#e4572e"
 GREY = "#9aa5ae"
 INK = "#222222"
-FIG_DPI = 144
+FIG_DPI = 120
 
 
 # --------------------------------------------------------------------------------------------
@@ -408,7 +408,7 @@ def genres_figure(share: pd.DataFrame) -> bytes:
     return _png(fig)
 
 
-def word_cloud_png(counts: Counter[str], width: int = 1200, height: int = 520) -> bytes:
+def word_cloud_png(counts: Counter[str], width: int = 1000, height: int = 440) -> bytes:
     """A word cloud of ``counts`` (fixed seed: the same catalog gives the same picture)."""
     from wordcloud import WordCloud
 
@@ -499,7 +499,7 @@ class Report:
     figures: dict[str, bytes]
 
 
-def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1200, 520)) -> Report:
+def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000, 440)) -> Report:
     """Compute every section and draw every figure of the report for ``catalog``."""
     movies, manifest = catalog.movies, catalog.manifest
     figures: dict[str, bytes] = {}

@@ -255,8 +255,7 @@ def _movie(movies: pd.DataFrame, title: str, year: int) -> MovieRef:
     return MovieRef(int(row["id"]), title, year)
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame, lang: str) -> None:
+def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame) -> None:
     answers: list[Answer] = [
         MonthAnswer(12, 479),
         WeekdayAnswer(4, 0),
@@ -265,8 +264,8 @@ def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame, lang: str
         CountryAnswer("United Kingdom", "GB", 565),
         ReturnAnswer(_movie(real_movies, "Titanic", 1997), 200_000_000, 1_845_034_188, 9.2),
     ]
-    for answer in answers:
-        png = charts.chart_png(real_movies, answer, lang)
+    for i, answer in enumerate(answers):
+        png = charts.chart_png(real_movies, answer, ("es", "en")[i % 2])
         assert png is not None, answer
         width, height = png_size(png)
         assert width == 1040
