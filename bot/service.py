@@ -13,7 +13,7 @@ import pandas as pd
 
 from bot import answers as a
 from bot.calendar_names import month_index, month_name, weekday_index, weekday_name
-from bot.catalog import LoadedCatalog, load_catalog
+from bot.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from bot.countries import country_index, display_name, spanish_name
 from bot.matching import ACCEPT_SCORE, Match, NameIndex
 from bot.recommender import Recommender
@@ -104,7 +104,7 @@ class MovieService:
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
         """Load the catalog in ``data_dir`` (raises ``CatalogError`` when it is missing)."""
-        return cls(load_catalog(data_dir))
+        return cls(load_catalog(data_dir, RUNTIME_COLUMNS))
 
     @property
     def movies(self) -> pd.DataFrame:

@@ -30,12 +30,16 @@ def _group_stats(movies: pd.DataFrame, column: str) -> dict[str, GroupStats]:
     """Per value of ``column`` (a name or a list of names): count and revenue of its movies."""
     pairs = movies[[column, "revenue"]].explode(column).dropna(subset=[column])
     pairs = pairs.rename_axis("row").reset_index().drop_duplicates(subset=["row", column])
-    grouped = pairs.groupby(column, sort=False)["revenue"].agg(
-        count="size", revenue_total="sum", revenue_known=lambda r: int((r > 0).sum())
+    pairs["known"] = pairs["revenue"] > 0
+    grouped = pairs.groupby(column, sort=False).agg(
+        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum")
     )
     return {
-        str(name): GroupStats(int(row.count), int(row.revenue_total), int(row.revenue_known))
-        for name, row in zip(grouped.index, grouped.itertuples(index=False), strict=True)
+        str(name): GroupStats(int(count), int(total), int(known))
+        for name, count, total, known in zip(
+            grouped.index, grouped["count"], grouped["revenue_total"], grouped["revenue_known"],
+            strict=True,
+        )
     }
 
 

@@ -16,7 +16,8 @@ def fold(text: str) -> str:
 
     Usable as a rapidfuzz ``processor`` (whose default keeps accents).
     """
-    return _NOT_WORD.sub(" ", unidecode(text).lower()).strip()
+    ascii_text = text if text.isascii() else unidecode(text)
+    return _NOT_WORD.sub(" ", ascii_text.lower()).strip()
 
 
 def clean_argument(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -23,8 +24,8 @@ RAW_COLUMNS = (
     "spoken_languages", "status", "tagline", "title", "video", "vote_average", "vote_count",
 )  # fmt: skip
 
-DROPPED_COLUMNS = ("video", "imdb_id", "adult", "vote_count", "poster_path", "homepage")
-"""Rule 6. ``original_title`` and ``vote_count`` are listed there too, but kept: see KEPT_COLUMNS."""
+DROPPED_COLUMNS = ("video", "imdb_id", "adult", "poster_path", "homepage")
+"""Rule 6. It also names ``original_title`` and ``vote_count``, which are kept: KEPT_COLUMNS."""
 
 KEPT_COLUMNS = {
     "original_title": "matching: people type a film's original title too (Amélie, Il postino)",
@@ -75,7 +76,7 @@ def drop_duplicate_ids(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     return out, RuleReport("7b", "drop duplicate ids (keep the first)", len(df), len(out))
 
 
-NESTED_LISTS: dict[str, tuple[str, ...]] = {
+NESTED_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
     # raw column: (output column, key in each dict), …
     "genres": (("genres", "name"),),
     "production_companies": (("production_companies", "name"),),
@@ -84,7 +85,7 @@ NESTED_LISTS: dict[str, tuple[str, ...]] = {
         ("production_country_codes", "iso_3166_1"),
     ),
     "spoken_languages": (("spoken_languages", "iso_639_1"),),
-}  # type: ignore[dict-item]
+}
 
 
 def unnest(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
@@ -96,10 +97,9 @@ def unnest(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     )
     out["collection"] = pd.Series(values, index=df.index, dtype="str")
     for raw_column, targets in NESTED_LISTS.items():
-        for target, key in targets:  # type: ignore[misc]
-            values, failed = nested.parse_column(
-                df[raw_column], lambda v, k=key: nested.names(v, k), list
-            )
+        for target, key in targets:
+            extract = partial(nested.names, key=key)
+            values, failed = nested.parse_column(df[raw_column], extract, list)
             failures[raw_column] = max(failures.get(raw_column, 0), failed)
             out[target] = pd.Series(values, index=df.index, dtype="object")
     out = out.drop(columns=["belongs_to_collection"])
@@ -157,7 +157,7 @@ def drop_unused_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     out = df.drop(columns=[c for c in DROPPED_COLUMNS if c in df.columns])
     for column in ("popularity", "vote_average", "runtime"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
-    votes = pd.to_numeric(df["vote_count"], errors="coerce").fillna(0)
+    votes = pd.to_numeric(out["vote_count"], errors="coerce").fillna(0)
     out["vote_count"] = votes.round().astype("int64")
     title = out["title"].astype("str").str.strip()
     original = out["original_title"].astype("str").str.strip()
