@@ -132,9 +132,11 @@ class Emulator:
     async def start(self, port: int = 0) -> str:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, LOOPBACK, port, shutdown_timeout=1.0)
+        site = web.TCPSite(self._runner, LOOPBACK, port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
         return self.base_url
