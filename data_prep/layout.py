@@ -46,15 +46,16 @@ def publish_build(data_dir: Path, write: Callable[[Path], None]) -> Path:
     name = f"{BUILD_PREFIX}{stamp}-{uuid.uuid4().hex[:8]}"
     staging = data_dir / f".{name}.tmp"
     final = data_dir / name
+    pointer_tmp = data_dir / f".{POINTER_FILE}.{name}.tmp"
     try:
         staging.mkdir()
         write(staging)
         staging.rename(final)
-        pointer_tmp = data_dir / f".{POINTER_FILE}.{name}.tmp"
         pointer_tmp.write_text(name + "\n", encoding="utf-8")
         os.replace(pointer_tmp, data_dir / POINTER_FILE)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        pointer_tmp.unlink(missing_ok=True)
         if current_build_dir(data_dir) != final:
             shutil.rmtree(final, ignore_errors=True)
         raise
@@ -63,4 +64,6 @@ def publish_build(data_dir: Path, write: Callable[[Path], None]) -> Path:
             shutil.rmtree(old, ignore_errors=True)
     for stale in data_dir.glob(f".{BUILD_PREFIX}*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)
+    for stale in data_dir.glob(f".{POINTER_FILE}.*.tmp"):
+        stale.unlink(missing_ok=True)
     return final

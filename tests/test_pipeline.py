@@ -165,11 +165,6 @@ def test_a_failure_while_publishing_the_pointer_removes_the_new_build(
     assert load_catalog(data).build_dir == built.build_dir
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layout.publish_build leaves the .CURRENT.<build>.tmp pointer file behind when the "
-    "final os.replace fails, and later builds only sweep .build-*.tmp folders",
-)
 def test_a_failure_while_publishing_the_pointer_leaves_no_temporary_file(
     built: BuildResult, raw_files: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
