@@ -46,6 +46,11 @@ from bot.answers import (
 )
 
 LANGS = ("es", "en")
+CHART_COLUMNS = (
+    "id", "title", "release_date", "release_year", "collection", "budget", "revenue",
+    "production_companies", "production_countries", "production_country_codes",
+)  # fmt: skip
+"""The catalog columns the charts read."""
 
 MONTHS = {
     "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -525,7 +530,8 @@ def chart_figure(movies: pd.DataFrame, answer: Answer, lang: str = "es") -> Figu
             return decade_chart(table, name, lang, with_revenue=bool(table["revenue"].sum()))
         case CountryAnswer(country=name, iso=iso):
             table = decade_table(movies, country_mask(movies, iso, name))
-            return None if table.empty else decade_chart(table, name, lang)
+            shown = answer.country_es if lang == "es" and answer.country_es else name
+            return None if table.empty else decade_chart(table, shown, lang)
         case ReturnAnswer(movie=movie):
             data = return_comparison(movies, movie.id)
             if data is None or not (data.budget or data.revenue):

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from bot.catalog import LoadedCatalog
 from bot.charts import DOUBTFUL_BELOW, format_count, format_money, format_ratio
@@ -332,6 +332,7 @@ def money_figure(budget: pd.Series, revenue: pd.Series) -> bytes:
         ax.xaxis.set_major_formatter(FuncFormatter(_money_ticks))
         ax.xaxis.set_major_locator(LogLocator(base=100))
         ax.xaxis.set_minor_locator(LogLocator(base=10, numticks=20))
+        ax.xaxis.set_minor_formatter(NullFormatter())
         title = f"{name}: {format_count(len(data), 'en')} known"
         if len(data):
             median = float(np.median(data))
@@ -445,8 +446,11 @@ th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e6e9ec;vertical-a
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
 .fact{background:#f2f5f8;border-radius:8px;padding:10px 12px}
-.fact b{display:block;font-size:1.4rem}
-.warn{color:#b8381a}
+.fact b{display:block;font-size:1.4rem;white-space:nowrap}
+.scroll{overflow-x:auto}
+@media (max-width:600px){main{padding:14px 8px 40px}section{padding:14px 12px}
+.facts{grid-template-columns:repeat(2,1fr)}table{font-size:.8rem;min-width:560px}
+th,td{padding:4px 5px}}
 """
 
 
@@ -471,7 +475,8 @@ def html_table(rows: pd.DataFrame, columns: Sequence[Column],
             text = formats[c.key](value) if c.key in formats else str(value)
             cells.append(f'<td{" class=n" if c.numeric else ""}>{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f'<div class="scroll">{table}</div>'
 
 
 def _img(png: bytes, alt: str) -> str:

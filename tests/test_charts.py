@@ -25,7 +25,8 @@ from bot.answers import (
     UsageAnswer,
     WeekdayAnswer,
 )
-from bot.catalog import load_catalog
+from bot.catalog import RUNTIME_COLUMNS, load_catalog
+from bot.stats import compute_stats
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -261,7 +262,7 @@ def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame) -> None:
         WeekdayAnswer(4, 0),
         CollectionAnswer("James Bond Collection", 17, 0, 0.0, 17),
         CompanyAnswer("Pixar Animation Studios", 3, 0, 0),
-        CountryAnswer("United Kingdom", "GB", 565),
+        CountryAnswer("United Kingdom", "GB", 565, country_es="Reino Unido"),
         ReturnAnswer(_movie(real_movies, "Titanic", 1997), 200_000_000, 1_845_034_188, 9.2),
     ]
     for i, answer in enumerate(answers):
@@ -281,3 +282,33 @@ def test_real_counts_match_the_catalog(real_movies: pd.DataFrame) -> None:
     assert len(bond) == 17
     assert bond["title"].iloc[0] == "Dr. No"
     assert bond["year"].is_monotonic_increasing
+
+
+def test_chart_numbers_agree_with_the_answer_statistics(real_movies: pd.DataFrame) -> None:
+    """What the chart draws adds up to what the text answer says."""
+    stats = compute_stats(real_movies)
+    assert charts.releases_by_month(real_movies).to_dict() == stats.month_counts
+    assert charts.releases_by_weekday(real_movies).to_dict() == stats.weekday_counts
+    for name, group in sorted(stats.companies.items(), key=lambda kv: -kv[1].count)[:5]:
+        table = charts.decade_table(real_movies, charts.company_mask(real_movies, name))
+        assert (table["movies"].sum(), table["revenue"].sum(), table["revenue_known"].sum()) == (
+            group.count, group.revenue_total, group.revenue_known)
+    for name, group in sorted(stats.collections.items(), key=lambda kv: -kv[1].count)[:5]:
+        films = charts.collection_films(real_movies, name)
+        assert (len(films), films["revenue"].sum()) == (group.count, group.revenue_total)
+    for iso, count in sorted(stats.country_counts.items(), key=lambda kv: -kv[1])[:5]:
+        table = charts.decade_table(real_movies, charts.country_mask(real_movies, iso))
+        assert table["movies"].sum() == count
+
+
+def test_charts_need_only_the_columns_the_bot_loads() -> None:
+    assert set(charts.CHART_COLUMNS) <= set(RUNTIME_COLUMNS)
+
+
+def test_country_chart_title_in_spanish(tiny: pd.DataFrame) -> None:
+    answer = CountryAnswer("United Kingdom", "GB", 2, country_es="Reino Unido")
+    es = charts.chart_figure(tiny, answer, "es")
+    en = charts.chart_figure(tiny, answer, "en")
+    assert es is not None and en is not None
+    assert es.get_suptitle() == "Reino Unido"
+    assert en.get_suptitle() == "United Kingdom"
