@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.service import MovieService
 
 
 def _prepare(args: argparse.Namespace) -> int:
@@ -27,7 +31,7 @@ def _prepare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_service(args: argparse.Namespace, command: str):  # type: ignore[no-untyped-def]
+def _load_service(args: argparse.Namespace, command: str) -> MovieService | None:
     from bot.catalog import CatalogError, data_dir_from
     from bot.service import MovieService
 
