@@ -411,9 +411,12 @@ class Emulator:
     ) -> list[Call]:
         """Wait until ``count`` calls from index ``after`` on match ``predicate``."""
         deadline = time.monotonic() + timeout
+        found: list[Call] = []
+        seen = after
         async with self._changed:
             while True:
-                found = [call for call in self.calls[after:] if predicate(call)]
+                found += [call for call in self.calls[seen:] if predicate(call)]
+                seen = max(seen, len(self.calls))
                 if len(found) >= count:
                     return found
                 remaining = deadline - time.monotonic()
