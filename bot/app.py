@@ -121,7 +121,9 @@ async def _webhook_heartbeat(application: Application, path: Path) -> None:
     while True:
         if application.updater is not None and application.updater.running:
             _beat(path)
-        await asyncio.sleep(WEBHOOK_HEARTBEAT_SECONDS)
+            await asyncio.sleep(WEBHOOK_HEARTBEAT_SECONDS)
+        else:  # not started yet, or stopping
+            await asyncio.sleep(1.0)
 
 
 def build_application(

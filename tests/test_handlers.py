@@ -321,3 +321,13 @@ def test_callback_data_of_every_collection_and_company_fits(service: MovieServic
 def test_callback_data_over_64_bytes_is_left_out() -> None:
     assert callback_data("retorno", "#862") == "retorno #862"
     assert callback_data("retorno", "ñ" * 40) is None
+
+
+async def test_an_answer_over_telegram_limit_is_never_sent(
+    app: Application, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("handlers.common.render_html", lambda answer, lang: "x" * 4097)
+    calls = await ask(app, emulator, "/mes enero")
+    assert [len(call.params["text"]) for call in calls if call.method == "sendMessage"] == [
+        len("Uy, algo falló al responder. Prueba otra vez en un momento.")
+    ]

@@ -112,6 +112,7 @@ class Emulator:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.chats: dict[int, dict[str, Any]] = {}
+        self.webhook: dict[str, Any] = {}  # the last setWebhook parameters
         self.sent_at: dict[int, float] = {}  # update_id -> when the user sent it
         self.port = 0
 
@@ -193,6 +194,13 @@ class Emulator:
         return self.bot_user
 
     async def api_deleteWebhook(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        self.webhook = {}
+        return True
+
+    async def api_setWebhook(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        if not str(params.get("url", "")).startswith(("https://", "http://")):
+            raise BotApiError(400, "Bad Request: bad webhook: invalid URL")
+        self.webhook = dict(params)
         return True
 
     async def api_getWebhookInfo(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
