@@ -25,6 +25,16 @@ log = logging.getLogger(__name__)
 UNRESOLVED = (NotFoundAnswer, UnknownCommandAnswer, UsageAnswer)
 
 
+async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer the callback query; one too old to answer (e.g. sent during a restart) is no error."""
+    try:
+        await query.answer(text)
+    except BadRequest as error:
+        if "query is too old" not in error.message.lower():
+            raise
+        log.info("callback query too old to answer: %s", error.message)
+
+
 def resolve(data: str, found: Deps) -> Answer | None:
     """The answer a ``"<command> <key>"`` button stands for, or None when it is stale/forged."""
     name, _, key = data.strip().partition(" ")
@@ -42,9 +52,9 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = deps(context)
     answer = resolve(query.data or "", found)
     if answer is None:
-        await query.answer(messages.text("stale_button", lang), show_alert=False)
+        await acknowledge(query, messages.text("stale_button", lang))
         return
-    await query.answer()
+    await acknowledge(query)
     try:
         await query.edit_message_text(
             answer_html(answer, lang), reply_markup=keyboard(answer, lang, found)
@@ -63,9 +73,9 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = query.message if isinstance(query.message, Message) else None
     if answer is None or found.charts is None or message is None or not isinstance(answer, CHARTED):
         key = "stale_button" if answer is None else "chart_unavailable"
-        await query.answer(messages.text(key, lang))
+        await acknowledge(query, messages.text(key, lang))
         return
-    await query.answer(messages.text("chart_working", lang))
+    await acknowledge(query, messages.text("chart_working", lang))
     await message.chat.send_action(ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(found.charts.png, answer, lang)
     if png is None:

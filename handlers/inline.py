@@ -52,7 +52,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     text = query.query.strip()
     if len(text) < MIN_QUERY:
         prompt = _start_button("inline_prompt", lang)
-        await query.answer([], cache_time=CACHE_SECONDS, button=prompt)
+        await query.answer([], cache_time=CACHE_SECONDS, is_personal=True, button=prompt)
         return
     service = deps(context).service
     results = []
@@ -72,7 +72,8 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             )
         )
     button = None if results else _start_button("inline_none", lang)
-    await query.answer(results, cache_time=CACHE_SECONDS, button=button)
+    # personal: the cards are in the asking user's language
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)
 
 
 def _start_button(key: str, lang: str) -> InlineQueryResultsButton:

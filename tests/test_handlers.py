@@ -259,7 +259,7 @@ async def test_inline_mode_offers_movie_cards(app: Application, emulator: Emulat
     assert "Toy Story 2" in first["description"]
     message = first["input_message_content"]["message_text"]
     assert "Presupuesto: US$ 30.000.000" in message and "Si te gustó" in message
-    assert call.params["cache_time"] == 300
+    assert call.params["cache_time"] == 300 and call.params["is_personal"] is True
 
 
 async def test_inline_mode_short_or_unknown_queries(app: Application, emulator: Emulator) -> None:
@@ -331,3 +331,18 @@ async def test_an_answer_over_telegram_limit_is_never_sent(
     assert [len(call.params["text"]) for call in calls if call.method == "sendMessage"] == [
         len("Uy, algo falló al responder. Prueba otra vez en un momento.")
     ]
+
+
+async def test_a_tap_too_old_to_acknowledge_still_edits_the_answer(
+    app: Application, emulator: Emulator
+) -> None:
+    question = only_message(await ask(app, emulator, "/franquicia star"))
+    data = dict(buttons(question))["Star Wars Collection"]
+    emulator.inject["answerCallbackQuery"] = [
+        BotApiError(400, "Bad Request: query is too old and response timeout expired")
+    ]
+    mark = emulator.mark()
+    await deliver(app, await emulator.press(question.result, ANA, data))
+    calls = emulator.calls[mark:]
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    assert "Star Wars Collection" in calls[1].result["text"]
