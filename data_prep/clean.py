@@ -109,14 +109,15 @@ def unnest(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
 
 
 def numeric_money(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
-    """Rule 2: ``revenue`` and ``budget`` numeric, nulls (and text that is no number) → 0."""
+    """Rule 2: ``revenue`` and ``budget`` numeric; nulls, text that is no number and negative
+    amounts → 0 (the last two counted as unparseable)."""
     out = df.copy()
     unparseable: dict[str, int] = {}
     for column in ("budget", "revenue"):
         text = df[column].astype("str").str.strip()
         number = pd.to_numeric(text, errors="coerce")
         present = df[column].notna() & (text != "")
-        if bad := int((present & number.isna()).sum()):
+        if bad := int((present & (number.isna() | (number < 0))).sum()):
             unparseable[column] = bad
         out[column] = number.fillna(0).clip(lower=0).round().astype("int64")
     return out, RuleReport("2", "budget and revenue numeric, nulls to 0", len(df), len(out),
@@ -184,7 +185,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def clean(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[RuleReport]]:
-    """Apply every rule in order; the catalog comes out sorted by id with a fresh index."""
+    """Apply every rule in order; rows keep the file's order, with a fresh index."""
     missing = [c for c in RAW_COLUMNS if c not in raw.columns]
     if missing:
         raise ValueError(f"the raw file lacks the columns {', '.join(missing)}")
@@ -199,7 +200,7 @@ def clean(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[RuleReport]]:
 def parse_keywords(raw: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     """``keywords.csv`` → one row per integer id with a list of keyword names."""
     ids = pd.to_numeric(raw["id"], errors="coerce")
-    ok = ids.notna()
+    ok = ids.notna() & (ids == ids.round())
     df = raw.loc[ok].assign(id=ids[ok].astype("int64")).drop_duplicates("id", keep="first")
     values, failed = nested.parse_column(df["keywords"], nested.names, list)
     out = pd.DataFrame({"id": df["id"].to_numpy(), "keywords": values})

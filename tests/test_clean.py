@@ -99,7 +99,8 @@ SMALL_ROWS: list[list[str]] = [
            release_date="1997-08-20"),
     # R5 kept: budget "abc" → 0, counted; null revenue → 0, not counted; padded title.
     _movie("11", "  Padded Title  ", budget="abc", revenue="", release_date="2010-02-28"),
-    # R6 kept: five nested cells that do not parse (one would run code under eval); budget < 0.
+    # R6 kept: five nested cells that do not parse (one would run code under eval); budget < 0
+    # → 0, counted.
     _movie(
         "12", "Broken Cells", belongs_to_collection="{'id': 1, 'name': 'Broken",
         genres="[{'name': 'Drama'", production_companies="__import__('os').system('exit 3')",
@@ -137,7 +138,7 @@ EXPECTED_RULES: list[tuple[str, int, int, dict[str, int]]] = [
     ("7b", 12, 11, {}),
     ("1", 11, 11, {"belongs_to_collection": 1, "genres": 1, "production_companies": 1,
                    "production_countries": 1, "spoken_languages": 1}),
-    ("2", 11, 11, {"budget": 2, "revenue": 1}),
+    ("2", 11, 11, {"budget": 3, "revenue": 1}),  # poster path, "abc", -5; "unknown"
     ("3", 11, 7, {"release_date": 2}),
     ("4", 7, 7, {}),
     ("5", 7, 7, {}),
