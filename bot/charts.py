@@ -408,8 +408,11 @@ def collection_chart(films: pd.DataFrame, collection: str, lang: str = "es") -> 
 
 
 def _decade_bars(ax: Axes, decades: Sequence[int], values: Sequence[float], colour: str,
-                 labels: Sequence[str]) -> None:
-    """Bars per decade; ``labels`` ("" for none) written above the bars."""
+                 labels: Sequence[str], lang: str) -> None:
+    """Bars per decade; ``labels`` ("" for none) written above the bars.
+
+    Ticks read "1990s" in English and "1990" in Spanish, which has no such plural.
+    """
     bars = ax.bar(list(decades), values, width=7.5, color=colour)
     top = max(max(values, default=0), 1)
     for bar, label in zip(bars, labels, strict=True):
@@ -420,7 +423,7 @@ def _decade_bars(ax: Axes, decades: Sequence[int], values: Sequence[float], colo
     ax.set_ylim(0, top * 1.2)
     step = 10 if len(decades) <= 6 else 20
     shown = [d for d in decades if d % step == 0] or list(decades)
-    ax.set_xticks(shown, [f"{d}s" for d in shown])
+    ax.set_xticks(shown, [f"{d}s" if lang == "en" else str(d) for d in shown])
     _style(ax)
 
 
@@ -435,7 +438,7 @@ def decade_chart(table: pd.DataFrame, name: str, lang: str = "es", *,
     fig.suptitle(_shorten(name, 40), fontsize=TITLE_SIZE, color=INK, x=0.02, ha="left")
     axes = list(fig.subplots(2, 1, sharex=True)) if with_revenue else [fig.add_subplot()]
     _decade_bars(axes[0], decades, counts, MUTED if with_revenue else REVENUE,
-                 [format_count(c, lang) for c in counts])
+                 [format_count(c, lang) for c in counts], lang)
     axes[0].set_title(text["decade_movies"], fontsize=LABEL_SIZE, color=INK, loc="left")
     axes[0].yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
     axes[0].yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(int(v), lang)))
@@ -443,7 +446,7 @@ def decade_chart(table: pd.DataFrame, name: str, lang: str = "es", *,
         revenue = [int(v) for v in table["revenue"]]
         best = max(range(len(revenue)), key=revenue.__getitem__)
         labels = [format_money(v, lang) if i == best else "" for i, v in enumerate(revenue)]
-        _decade_bars(axes[1], decades, revenue, REVENUE, labels)
+        _decade_bars(axes[1], decades, revenue, REVENUE, labels, lang)
         axes[1].set_title(text["decade_revenue"], fontsize=LABEL_SIZE, color=INK, loc="left")
         axes[1].yaxis.set_major_locator(MaxNLocator(nbins=3))
         axes[1].yaxis.set_major_formatter(_money_axis(lang))
