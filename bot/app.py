@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -211,8 +212,6 @@ def load_service(config: Config) -> MovieService:
 
 def _raw_at_hand(data_dir: Path) -> Path | None:
     """The raw CSV to build from without downloading: env, ``data/raw/`` or ``<data dir>/raw/``."""
-    import os
-
     from data_prep.source import DEFAULT_RAW, MOVIES_FILE, RAW_ENV
 
     if env := os.environ.get(RAW_ENV):
