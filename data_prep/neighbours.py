@@ -1,0 +1,354 @@
+"""Content-based neighbours of every movie, computed once at ``pelibot prepare`` time.
+
+Each movie becomes a sparse vector made of weighted blocks — genres, keywords, collection, text
+(title, tagline, overview), production companies, decade and original language — each block
+TF-IDF or one-hot and L2-normalised, so the weights set each block's share of the cosine
+similarity. The similarities are computed for a block of rows at a time into a reused
+``block × N`` buffer (the most frequent feature columns through a dense BLAS product, the long
+tail through a sparse one), and only the ``k`` best of each row are kept: memory grows with
+``block × N``, never ``N × N``; time grows with ``N²``.
+
+Candidates are scaled by a mild popularity prior (``PRIOR_STRENGTH``): between two equally similar
+films the better-known one wins, and films with a handful of votes need a clearly better match.
+A movie is never its own neighbour, nor is an exact duplicate of it (same title and year).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.linalg import blas
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
+
+NEIGHBOUR_COLUMNS = ("movie_id", "rank", "neighbour_id", "score")
+
+PRIOR_STRENGTH = 0.4
+"""A candidate's score is multiplied by ``1 - PRIOR_STRENGTH + PRIOR_STRENGTH * familiarity``."""
+
+FAMILIAR_VOTES = 100
+"""Votes at which a film counts as fully familiar (familiarity is log-scaled up to here)."""
+
+BLOCK_BYTES = 64 << 20
+"""Target size of the dense buffer of similarities of one worker thread."""
+
+
+@dataclass(frozen=True)
+class FeatureWeights:
+    """Relative weight of each feature block in the cosine similarity."""
+
+    genres: float = 1.0
+    keywords: float = 1.3
+    collection: float = 1.5
+    overview: float = 1.0
+    companies: float = 0.3
+    decade: float = 0.3
+    language: float = 0.3
+
+
+DEFAULT_WEIGHTS = FeatureWeights()
+
+
+def _as_lists(column: pd.Series) -> list[list[str]]:
+    """A list column as plain lists of strings (missing or non-list cells → empty)."""
+    return [
+        [str(item) for item in value] if isinstance(value, (list, tuple, np.ndarray)) else []
+        for value in column.tolist()
+    ]
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
+
+
+def list_tfidf(lists: list[list[str]], min_df: int = 1) -> sparse.csr_matrix:
+    """TF-IDF of lists of labels (each label is one token), rows L2-normalised."""
+    if not any(lists):
+        return sparse.csr_matrix((len(lists), 0), dtype=np.float32)
+    vectorizer = TfidfVectorizer(
+        analyzer=_identity, min_df=min_df, binary=True, dtype=np.float32
+    )
+    try:
+        return sparse.csr_matrix(vectorizer.fit_transform(lists))
+    except ValueError:  # no label is frequent enough
+        return sparse.csr_matrix((len(lists), 0), dtype=np.float32)
+
+
+def text_tfidf(texts: list[str]) -> sparse.csr_matrix:
+    """TF-IDF of free text (English stop words out, words seen in one film only ignored)."""
+    vectorizer = TfidfVectorizer(
+        stop_words="english",
+        strip_accents="unicode",
+        min_df=2,
+        max_df=0.5,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+    try:
+        return sparse.csr_matrix(vectorizer.fit_transform(texts))
+    except ValueError:  # empty vocabulary
+        return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+
+
+def one_hot(values: Iterable[str | None]) -> sparse.csr_matrix:
+    """One column per distinct value; missing values get an empty row."""
+    codes, _ = pd.factorize(pd.Series(list(values), dtype="str"))
+    present = codes >= 0
+    rows = np.flatnonzero(present)
+    width = int(codes.max()) + 1 if present.any() else 0
+    data = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((data, (rows, codes[present])), shape=(len(codes), width))
+
+
+def decade_features(years: np.ndarray) -> sparse.csr_matrix:
+    """Soft one-hot of the decade: 1 for the film's decade, 0.5 for the two next to it."""
+    decades = years // 10
+    known = np.flatnonzero(years > 0)
+    if not len(known):
+        return sparse.csr_matrix((len(years), 0), dtype=np.float32)
+    column = decades[known] - decades[known].min() + 1
+    rows = np.concatenate([known, known, known])
+    cols = np.concatenate([column - 1, column, column + 1])
+    data = np.concatenate([np.full(len(known), 0.5), np.ones(len(known)), np.full(len(known), 0.5)])
+    shape = (len(years), int(column.max()) + 2)
+    return normalize(sparse.csr_matrix((data.astype(np.float32), (rows, cols)), shape=shape))
+
+
+def _text(catalog: pd.DataFrame) -> list[str]:
+    parts = [
+        catalog[c].fillna("").astype("str")
+        for c in ("title", "tagline", "overview")
+        if c in catalog.columns
+    ]
+    if not parts:
+        return [""] * len(catalog)
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + " " + part
+    return joined.tolist()
+
+
+def feature_matrix(
+    catalog: pd.DataFrame, weights: FeatureWeights = DEFAULT_WEIGHTS
+) -> sparse.csr_matrix:
+    """One L2-normalised float32 row per movie: the weighted blocks side by side."""
+    years = catalog["release_year"].fillna(0).to_numpy(dtype=np.int64)
+    blocks = [
+        (weights.genres, list_tfidf(_as_lists(catalog["genres"]))),
+        (weights.keywords, list_tfidf(_as_lists(catalog["keywords"]), min_df=2)),
+        (weights.collection, one_hot(catalog["collection"])),
+        (weights.overview, text_tfidf(_text(catalog))),
+        (weights.companies, list_tfidf(_as_lists(catalog["production_companies"]), min_df=2)),
+        (weights.decade, decade_features(years)),
+        (weights.language, one_hot(catalog["original_language"])),
+    ]
+    used = [normalize(block) * np.float32(weight) for weight, block in blocks if weight > 0]
+    stacked = sparse.hstack(used, format="csr", dtype=np.float32)
+    return sparse.csr_matrix(normalize(stacked), dtype=np.float32)
+
+
+def familiarity(vote_count: pd.Series) -> np.ndarray:
+    """0 for a film nobody voted on, 1 from ``FAMILIAR_VOTES`` votes up, log-scaled between."""
+    votes = vote_count.fillna(0).clip(lower=0).to_numpy(dtype=np.float64)
+    return np.minimum(np.log1p(votes) / np.log1p(FAMILIAR_VOTES), 1.0)
+
+
+def duplicate_pairs(catalog: pd.DataFrame) -> np.ndarray:
+    """Row positions ``(i, j)``, i ≠ j, of movies sharing the same title and release year."""
+    title = catalog["title"].fillna("").astype("str").str.strip().str.casefold()
+    key = pd.DataFrame({"title": title, "year": catalog["release_year"].to_numpy()})
+    groups = key.groupby(["title", "year"], sort=False).indices
+    pairs = [
+        (int(i), int(j))
+        for members in groups.values()
+        if len(members) > 1
+        for i in members
+        for j in members
+        if i != j
+    ]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+
+
+DENSE_COLUMNS = 128
+"""The most frequent feature columns are multiplied as a dense matrix (BLAS), the rest sparse."""
+
+GROUP = 64
+"""Candidates are scanned in groups of this many columns (see ``_best_in_block``)."""
+
+
+@dataclass(frozen=True)
+class _Split:
+    """Features split by column frequency, padded to whole ``GROUP``s of candidates."""
+
+    dense: np.ndarray  # (N, m) queries
+    sparse: sparse.csr_matrix  # (N, rest) queries
+    dense_candidates_t: np.ndarray  # (m, N padded), weighted
+    sparse_candidates_t: sparse.csr_matrix  # (rest, N padded), weighted
+    n: int
+
+
+def _split(
+    features: sparse.csr_matrix, candidate_weight: np.ndarray, dense_columns: int
+) -> _Split:
+    n = features.shape[0]
+    frequency = np.bincount(features.indices, minlength=features.shape[1])
+    by_frequency = np.argsort(-frequency, kind="stable")
+    common = np.sort(by_frequency[:dense_columns])
+    rare = np.sort(by_frequency[dense_columns:])
+    padded = -(-n // GROUP) * GROUP
+    weighted = sparse.csr_matrix(sparse.diags(candidate_weight.astype(np.float32)) @ features)
+    weighted.resize((padded, features.shape[1]))
+    dense = features[:, common].toarray()
+    return _Split(
+        dense=dense,
+        sparse=sparse.csr_matrix(features[:, rare]),
+        dense_candidates_t=np.ascontiguousarray(weighted[:, common].toarray().T),
+        sparse_candidates_t=sparse.csr_matrix(weighted[:, rare].T),
+        n=n,
+    )
+
+
+def _best_in_block(
+    split: _Split, start: int, stop: int, k: int, excluded: np.ndarray, buffer: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Best ``k`` candidate positions and scores for rows ``start:stop``, best first.
+
+    The block's scores are the sparse product written into ``buffer`` plus the dense product
+    accumulated onto it by ``sgemm``. Rather than partitioning whole rows, the candidates are cut
+    into ``GROUP``-sized groups (column ``j`` belongs to group ``j mod groups``) and only the
+    ``k`` groups with the highest maxima are ranked: each of the ``k`` best candidates lies in
+    one of them.
+    """
+    rows = stop - start
+    scores = buffer[:rows]
+    (split.sparse[start:stop] @ split.sparse_candidates_t).toarray(out=scores)
+    blas.sgemm(
+        1.0,
+        split.dense_candidates_t.T,
+        split.dense[start:stop].T,
+        beta=1.0,
+        c=scores.T,
+        overwrite_c=True,
+    )
+    scores[:, split.n :] = -np.inf
+    local = np.arange(rows)
+    scores[local, local + start] = -np.inf
+    in_block = excluded[(excluded[:, 0] >= start) & (excluded[:, 0] < stop)]
+    scores[in_block[:, 0] - start, in_block[:, 1]] = -np.inf
+
+    maxima = scores.reshape(rows, GROUP, -1).max(axis=1)
+    groups = maxima.shape[1]
+    chosen = min(k, groups)
+    best_groups = np.argpartition(maxima, groups - chosen, axis=1)[:, -chosen:]
+    candidates = (best_groups[:, :, None] + groups * np.arange(GROUP)).reshape(rows, -1)
+    values = np.take_along_axis(scores, candidates, axis=1)
+    best = np.argpartition(values, values.shape[1] - k, axis=1)[:, -k:]
+    top = np.take_along_axis(candidates, best, axis=1)
+    top_scores = np.take_along_axis(values, best, axis=1)
+    # best first; equal scores in catalog order
+    order = np.lexsort((top, -top_scores), axis=1)
+    return np.take_along_axis(top, order, axis=1), np.take_along_axis(top_scores, order, axis=1)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def top_k_neighbours(
+    features: sparse.csr_matrix,
+    k: int,
+    candidate_weight: np.ndarray | None = None,
+    excluded: np.ndarray | None = None,
+    workers: int | None = None,
+    dense_columns: int = DENSE_COLUMNS,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every row, the ``k`` rows of highest (weighted) dot product, without an N×N matrix.
+
+    Row ``i``'s score for candidate ``j`` is ``candidate_weight[j] * features[i] · features[j]``.
+    Returns ``(positions, scores)``, both ``(N, k)``, best first; a row is never its own
+    neighbour nor one listed for it in ``excluded`` (pairs of positions). Slots that have no
+    candidate left hold position -1 and score -inf. Memory: one ``block × N`` buffer per worker.
+    """
+    n = features.shape[0]
+    k_eff = min(k, max(n - 1, 0))
+    positions = np.full((n, k), -1, dtype=np.int64)
+    scores = np.full((n, k), -np.inf, dtype=np.float32)
+    if k_eff == 0:
+        return positions, scores
+    weight = np.ones(n, np.float32) if candidate_weight is None else candidate_weight
+    split = _split(sparse.csr_matrix(features, dtype=np.float32), weight, dense_columns)
+    excluded = np.empty((0, 2), np.int64) if excluded is None else excluded
+    width = split.dense_candidates_t.shape[1]
+    block_rows = int(np.clip(BLOCK_BYTES // (4 * width), 64, 512))
+    workers = workers or _cpu_count()
+    blocks = iter(range(0, n, block_rows))
+    lock = threading.Lock()
+
+    def work() -> None:
+        buffer = np.empty((block_rows, width), dtype=np.float32)
+        while True:
+            with lock:
+                start = next(blocks, None)
+            if start is None:
+                return
+            stop = min(start + block_rows, n)
+            top, top_scores = _best_in_block(split, start, stop, k_eff, excluded, buffer)
+            positions[start:stop, :k_eff] = top
+            scores[start:stop, :k_eff] = top_scores
+
+    # one BLAS thread per worker: the workers already keep every core busy
+    with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
+        for future in [pool.submit(work) for _ in range(workers)]:
+            future.result()
+    positions[~np.isfinite(scores)] = -1
+    return positions, scores
+
+
+def build_neighbours(
+    catalog: pd.DataFrame, k: int = 20, weights: FeatureWeights = DEFAULT_WEIGHTS
+) -> pd.DataFrame:
+    """The ``k`` most similar movies of every movie, best first, as a long compact table.
+
+    Columns: ``movie_id`` and ``neighbour_id`` (int32), ``rank`` (int16, 1 = best) and ``score``
+    (float32, the prior-weighted cosine). Only neighbours with a positive score are kept, so a
+    movie with no similar film has fewer than ``k`` rows (or none).
+    """
+    if not 1 <= k <= np.iinfo(np.int16).max:
+        raise ValueError(f"k must be between 1 and {np.iinfo(np.int16).max}")
+    ids = catalog["id"].to_numpy(dtype=np.int64)
+    if len(ids) and (ids.min() < np.iinfo(np.int32).min or ids.max() > np.iinfo(np.int32).max):
+        raise ValueError("movie ids do not fit in 32 bits")
+    if len(catalog) < 2:
+        return _table(np.empty(0), np.empty(0), np.empty(0), np.empty(0))
+    weight = 1 - PRIOR_STRENGTH + PRIOR_STRENGTH * familiarity(catalog["vote_count"])
+    positions, scores = top_k_neighbours(
+        feature_matrix(catalog, weights), k, weight, duplicate_pairs(catalog)
+    )
+    keep = (positions >= 0) & (scores > 0)
+    rows, ranks = np.nonzero(keep)
+    return _table(ids[rows], ranks + 1, ids[positions[keep]], scores[keep])
+
+
+def _table(
+    movie_ids: np.ndarray, ranks: np.ndarray, neighbour_ids: np.ndarray, scores: np.ndarray
+) -> pd.DataFrame:
+    # ranks of kept slots are consecutive: scores fall along a row, and -1 slots come last
+    return pd.DataFrame(
+        {
+            "movie_id": movie_ids.astype(np.int32),
+            "rank": ranks.astype(np.int16),
+            "neighbour_id": neighbour_ids.astype(np.int32),
+            "score": scores.astype(np.float32),
+        }
+    )
