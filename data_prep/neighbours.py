@@ -29,6 +29,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+NEIGHBOURS_K = 20
+"""Neighbours stored per movie by ``pelibot prepare``."""
+
 NEIGHBOUR_COLUMNS = ("movie_id", "rank", "neighbour_id", "score")
 
 PRIOR_STRENGTH = 0.4
@@ -150,7 +153,13 @@ def feature_matrix(
         (weights.decade, decade_features(years)),
         (weights.language, one_hot(catalog["original_language"])),
     ]
-    used = [normalize(block) * np.float32(weight) for weight, block in blocks if weight > 0]
+    used = [
+        normalize(block) * np.float32(weight)
+        for weight, block in blocks
+        if weight > 0 and block.shape[1]
+    ]
+    if not used:
+        return sparse.csr_matrix((len(catalog), 0), dtype=np.float32)
     stacked = sparse.hstack(used, format="csr", dtype=np.float32)
     return sparse.csr_matrix(normalize(stacked), dtype=np.float32)
 
@@ -316,7 +325,7 @@ def top_k_neighbours(
 
 
 def build_neighbours(
-    catalog: pd.DataFrame, k: int = 20, weights: FeatureWeights = DEFAULT_WEIGHTS
+    catalog: pd.DataFrame, k: int = NEIGHBOURS_K, weights: FeatureWeights = DEFAULT_WEIGHTS
 ) -> pd.DataFrame:
     """The ``k`` most similar movies of every movie, best first, as a long compact table.
 

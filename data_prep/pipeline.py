@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from data_prep import clean, layout
+from data_prep.neighbours import NEIGHBOURS_K, build_neighbours
 from data_prep.source import RawFiles
 
 
@@ -51,6 +52,9 @@ def prepare(files: RawFiles, out_dir: Path) -> BuildResult:
     """Build the catalog from ``files`` and publish it atomically in ``out_dir``."""
     started = time.perf_counter()
     catalog, reports = build_catalog(files)
+    neighbours_started = time.perf_counter()
+    neighbours = build_neighbours(catalog, k=NEIGHBOURS_K)
+    neighbours_seconds = round(time.perf_counter() - neighbours_started, 2)
     manifest: dict[str, Any] = {
         "schema_version": layout.SCHEMA_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -61,10 +65,12 @@ def prepare(files: RawFiles, out_dir: Path) -> BuildResult:
         "rules": [report.as_dict() for report in reports],
         "columns": list(catalog.columns),
         "kept_columns": clean.KEPT_COLUMNS,
+        "neighbours": {"k": NEIGHBOURS_K, "rows": len(neighbours), "seconds": neighbours_seconds},
     }
 
     def write(folder: Path) -> None:
         catalog.to_parquet(folder / layout.CATALOG_FILE, index=False)
+        neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
         manifest["build_seconds"] = round(time.perf_counter() - started, 2)
         text = json.dumps(manifest, indent=2, ensure_ascii=False)
         (folder / layout.MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
