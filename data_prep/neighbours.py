@@ -280,7 +280,7 @@ def top_k_neighbours(
     candidate_weight: np.ndarray | None = None,
     excluded: np.ndarray | None = None,
     workers: int | None = None,
-    dense_columns: int = DENSE_COLUMNS,
+    dense_columns: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """For every row, the ``k`` rows of highest (weighted) dot product, without an N×N matrix.
 
@@ -296,7 +296,9 @@ def top_k_neighbours(
     if k_eff == 0:
         return positions, scores
     weight = np.ones(n, np.float32) if candidate_weight is None else candidate_weight
-    split = _split(sparse.csr_matrix(features, dtype=np.float32), weight, dense_columns)
+    split = _split(
+        sparse.csr_matrix(features, dtype=np.float32), weight, dense_columns or DENSE_COLUMNS
+    )
     excluded = np.empty((0, 2), np.int64) if excluded is None else excluded
     width = split.dense_candidates_t.shape[1]
     block_rows = int(np.clip(BLOCK_BYTES // (4 * width), 64, 512))
