@@ -55,7 +55,7 @@ def test_prepare_publishes_one_build_folder(built: BuildResult, tmp_path: Path) 
     assert built.build_dir.name.startswith("build-")
     assert _listing(data) == sorted(["CURRENT", built.build_dir.name])
     assert (data / "CURRENT").read_text(encoding="utf-8") == built.build_dir.name + "\n"
-    assert _listing(built.build_dir) == ["catalog.parquet", "manifest.json"]
+    assert _listing(built.build_dir) == ["catalog.parquet", "manifest.json", "neighbours.parquet"]
 
 
 def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:
