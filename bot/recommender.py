@@ -23,6 +23,9 @@ from bot.catalog import CatalogError, LoadedCatalog, neighbours_path
 REASON_KEYWORDS = 3
 """How many shared keywords a reason names (the rarest, i.e. the most telling, first)."""
 
+SCORE_DECIMALS = 4
+"""Scores are stored as float32; answers carry them rounded."""
+
 
 class RecommenderUnavailable(CatalogError):
     """The build has no (readable) neighbours table; the message says how to fix it."""
@@ -60,19 +63,21 @@ class Recommender:
         ]
         self._keyword_sets = [frozenset(words) for words in keywords]
 
-        table = neighbours.sort_values(["movie_id", "rank"], kind="stable")
-        table = table[table["neighbour_id"].isin(self._position)]
-        movie_ids = table["movie_id"].to_numpy(dtype=np.int64)
-        self._targets: list[int] = [self._position[i] for i in table["neighbour_id"].tolist()]
-        self._scores: list[float] = table["score"].astype("float64").tolist()
-        unique, starts, counts = np.unique(movie_ids, return_index=True, return_counts=True)
-        self._span = {
-            movie_id: (start, start + count)
-            for movie_id, start, count in zip(
-                unique.tolist(), starts.tolist(), counts.tolist(), strict=True
-            )
-        }
-        self.k = max((stop - start for start, stop in self._span.values()), default=0)
+        # the table as arrays in (movie, rank) order, rows of one movie contiguous
+        index = pd.Index(ids)
+        sources = index.get_indexer(pd.Index(neighbours["movie_id"]))
+        targets = index.get_indexer(pd.Index(neighbours["neighbour_id"]))
+        known = (sources >= 0) & (targets >= 0)
+        order = np.lexsort((neighbours["rank"].to_numpy()[known], sources[known]))
+        self._targets = targets[known][order]
+        self._scores = neighbours["score"].to_numpy(np.float64)[known][order].round(SCORE_DECIMALS)
+        first, starts, counts = np.unique(sources[known][order], return_index=True,
+                                          return_counts=True)
+        start, count = np.zeros(len(ids), np.int64), np.zeros(len(ids), np.int64)
+        start[first], count[first] = starts, counts
+        self._start: list[int] = start.tolist()
+        self._count: list[int] = count.tolist()
+        self.k = int(count.max()) if len(count) else 0
 
     @classmethod
     def load(cls, catalog: LoadedCatalog) -> Recommender:
@@ -100,11 +105,13 @@ class Recommender:
         Raises ``KeyError`` for an id that is not in the catalog.
         """
         source = self._position[movie_id]
-        start, stop = self._span.get(movie_id, (0, 0))
-        stop = min(stop, start + max(n, 0))
+        start = self._start[source]
+        stop = start + min(self._count[source], max(n, 0))
         return tuple(
-            Recommendation(self._refs[target], self.reason(source, target), self._scores[slot])
-            for slot, target in zip(range(start, stop), self._targets[start:stop], strict=True)
+            Recommendation(self._refs[target], self.reason(source, target), score)
+            for target, score in zip(
+                self._targets[start:stop].tolist(), self._scores[start:stop].tolist(), strict=True
+            )
         )
 
     def reason(self, source: int, target: int) -> Reason:

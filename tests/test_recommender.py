@@ -33,12 +33,12 @@ def table() -> pd.DataFrame:
     # shuffled on purpose; 99 is not in the catalog; movie 5 has no neighbours
     return pd.DataFrame(
         {
-            "movie_id": [1, 1, 2, 1, 1, 3, 4],
-            "rank": [3, 1, 1, 2, 4, 1, 1],
-            "neighbour_id": [4, 2, 1, 3, 99, 1, 3],
-            "score": [0.2, 0.9, 0.9, 0.5, 0.1, 0.4, 0.3],
+            "movie_id": [1, 1, 2, 1, 1, 3, 4, 99],
+            "rank": [3, 1, 1, 2, 4, 1, 1, 1],
+            "neighbour_id": [4, 2, 1, 3, 99, 1, 3, 1],
+            "score": [0.2, 0.9, 0.9, 0.5, 0.1, 0.4, 0.3, 0.8],
         }
-    )
+    ).astype({"movie_id": "int32", "rank": "int16", "neighbour_id": "int32", "score": "float32"})
 
 
 def test_recommend_follows_the_ranks_with_years_and_reasons(
