@@ -2,10 +2,11 @@
 
 For each size, ``data_prep.synthetic`` writes raw files, a first child process cleans them into a
 catalog, and a second one — pinned to at most ``--cores`` CPUs — loads that catalog and measures
-``build_neighbours`` (wall time and peak RSS of the process, catalog included), the size of the
-stored table, the time to load a ``Recommender`` and the latency of ``recommend(id, 5)``.
+``build_neighbours`` (wall time and peak RSS of the process, catalog included) and the size of the
+stored table; a third one loads a ``Recommender`` as the bot does (time, extra RSS) and times
+``recommend(id, 5)`` on random ids.
 
-    python -m benchmarks.bench_recommender [--sizes 45000 450000] [--cores 2] [--keep DIR]
+    python -m benchmarks.bench_recommender [--sizes 45000 450000] [--cores 2] [--keep DIR [--reuse]]
 
 Targets at 45,000 movies: build ≤ 60 s and ≤ 2 GB peak RSS on 2 cores, lookup p99 ≤ 1 ms, table of
 tens of MB at most.
@@ -57,8 +58,7 @@ def child_catalog(folder: Path) -> dict[str, Any]:
 
 
 def child_neighbours(folder: Path, cores: int, k: int) -> dict[str, Any]:
-    """Build, store and query the neighbours of ``folder/catalog.parquet``."""
-    from bot.recommender import Recommender
+    """Build ``folder/neighbours.parquet`` from ``folder/catalog.parquet``."""
     from data_prep.neighbours import build_neighbours
 
     used = _pin(cores)
@@ -70,9 +70,24 @@ def child_neighbours(folder: Path, cores: int, k: int) -> dict[str, Any]:
     rss_peak = _peak_rss_mb()
     path = folder / "neighbours.parquet"
     table.to_parquet(path, index=False)
+    return {
+        "cores": used,
+        "build_seconds": build_seconds,
+        "rss_catalog_mb": rss_catalog,
+        "rss_peak_mb": rss_peak,
+        "table_rows": len(table),
+        "table_mb": path.stat().st_size / 2**20,
+    }
 
+
+def child_lookups(folder: Path) -> dict[str, Any]:
+    """Load a ``Recommender`` as the bot does and time ``recommend(id, 5)`` on random ids."""
+    from bot.recommender import Recommender
+
+    catalog = pd.read_parquet(folder / "catalog.parquet")
+    rss_catalog = _peak_rss_mb()
     started = time.perf_counter()
-    recommender = Recommender(catalog, pd.read_parquet(path))
+    recommender = Recommender(catalog, pd.read_parquet(folder / "neighbours.parquet"))
     load_seconds = time.perf_counter() - started
     ids = catalog["id"].tolist()
     rng = random.Random(0)
@@ -85,13 +100,8 @@ def child_neighbours(folder: Path, cores: int, k: int) -> dict[str, Any]:
         recommender.recommend(movie_id)
         latencies[i] = time.perf_counter_ns() - t0
     return {
-        "cores": used,
-        "build_seconds": build_seconds,
-        "rss_catalog_mb": rss_catalog,
-        "rss_peak_mb": rss_peak,
-        "table_rows": len(table),
-        "table_mb": path.stat().st_size / 2**20,
         "load_seconds": load_seconds,
+        "recommender_mb": _peak_rss_mb() - rss_catalog,
         "lookup_p50_us": float(np.percentile(latencies, 50)) / 1000,
         "lookup_p99_us": float(np.percentile(latencies, 99)) / 1000,
         "lookup_max_us": float(latencies.max()) / 1000,
@@ -105,30 +115,39 @@ def _run_child(*args: str) -> dict[str, Any]:
     return result
 
 
-def measure(rows: int, folder: Path, cores: int, k: int) -> dict[str, Any]:
+def measure(rows: int, folder: Path, cores: int, k: int, reuse: bool = False) -> dict[str, Any]:
+    """Generate, clean, build and query one synthetic catalog (``reuse``: query a kept build)."""
     from data_prep.synthetic import generate
 
-    folder.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    generate(rows, folder)
-    generated = time.perf_counter() - started
-    result = {"rows": rows, "generate_seconds": generated}
-    result |= _run_child("catalog", str(folder))
-    result |= _run_child("neighbours", str(folder), str(cores), str(k))
+    result: dict[str, Any] = {"rows": rows}
+    if not reuse:
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        generate(rows, folder)
+        result["generate_seconds"] = time.perf_counter() - started
+        result |= _run_child("catalog", str(folder))
+        result |= _run_child("neighbours", str(folder), str(cores), str(k))
+    result |= _run_child("lookups", str(folder))
     return result
 
 
 def format_results(results: list[dict[str, Any]]) -> str:
     header = (
         "| movies | cores | build (s) | peak RSS (MB) | RSS with catalog only (MB) | table (MB) | "
-        "load (s) | lookup p50 (µs) | p99 (µs) |"
+        "recommender load (s) | recommender RSS (MB) | lookup p50 (µs) | p99 (µs) |"
     )
     lines = [header, "|" + "---:|" * (header.count("|") - 1)]
     for r in results:
+        build = (
+            f"{r['build_seconds']:.1f} | {r['rss_peak_mb']:,.0f} | {r['rss_catalog_mb']:,.0f} | "
+            f"{r['table_mb']:.1f}"
+            if "build_seconds" in r
+            else "– | – | – | –"
+        )
         lines.append(
-            f"| {r['movies']:,} | {r['cores']} | {r['build_seconds']:.1f} | "
-            f"{r['rss_peak_mb']:,.0f} | {r['rss_catalog_mb']:,.0f} | {r['table_mb']:.1f} | "
-            f"{r['load_seconds']:.1f} | {r['lookup_p50_us']:.0f} | {r['lookup_p99_us']:.0f} |"
+            f"| {r.get('movies', r['rows']):,} | {r.get('cores', '–')} | {build} | "
+            f"{r['load_seconds']:.1f} | {r['recommender_mb']:,.0f} | "
+            f"{r['lookup_p50_us']:.0f} | {r['lookup_p99_us']:.0f} |"
         )
     return "\n".join(lines)
 
@@ -139,15 +158,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cores", type=int, default=2, help="CPUs the build may use (default 2)")
     parser.add_argument("-k", type=int, default=20, help="neighbours per movie (default 20)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    parser.add_argument("--reuse", action="store_true",
+                        help="only time the lookups of builds kept earlier in --keep")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.reuse and not args.keep:
+        parser.error("--reuse needs --keep")
 
     if args.child:
         kind, folder, *rest = args.child
         if kind == "catalog":
             out = child_catalog(Path(folder))
-        else:
+        elif kind == "neighbours":
             out = child_neighbours(Path(folder), int(rest[0]), int(rest[1]))
+        else:
+            out = child_lookups(Path(folder))
         print(json.dumps(out))
         return 0
 
@@ -155,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-recommender-") as tmp:
         base = args.keep or Path(tmp)
         for rows in args.sizes:
-            result = measure(rows, base / f"rows-{rows}", args.cores, args.k)
+            result = measure(rows, base / f"rows-{rows}", args.cores, args.k, args.reuse)
             print(json.dumps(result), file=sys.stderr)
             results.append(result)
     print(format_results(results))
