@@ -44,11 +44,17 @@ class Run:
     catalog_rows: int
     wall_seconds: float
     build_seconds: float
+    neighbour_seconds: float
     peak_rss_mb: float
 
     @property
     def seconds_per_10k(self) -> float:
         return self.wall_seconds / self.rows * 10_000
+
+    @property
+    def cleaning_per_10k(self) -> float:
+        """Everything but the neighbour search, whose cost grows with the square of the rows."""
+        return (self.wall_seconds - self.neighbour_seconds) / self.rows * 10_000
 
 
 def run_prepare(case: str, files: RawFiles, out: Path) -> Run:
@@ -69,8 +75,9 @@ def run_prepare(case: str, files: RawFiles, out: Path) -> Run:
     build = (out / "CURRENT").read_text(encoding="utf-8").strip()
     manifest = json.loads((out / build / "manifest.json").read_text(encoding="utf-8"))
     peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    neighbours = manifest.get("neighbours") or {}
     return Run(case, manifest["rows_raw"], manifest["rows"], wall, manifest["build_seconds"],
-               peak_mb)  # fmt: skip
+               float(neighbours.get("seconds", 0.0)), peak_mb)  # fmt: skip
 
 
 def best_of(repeat: int, case: str, files: RawFiles, out: Path) -> Run:
@@ -89,12 +96,14 @@ def synthetic_files(rows: int, folder: Path, seed: int) -> RawFiles:
 
 def table(runs: list[Run]) -> str:
     header = (f"{'case':<24} {'rows':>9} {'catalog':>9} {'wall s':>8} {'build s':>8} "
-              f"{'peak RSS MB':>12} {'s / 10k rows':>13}")  # fmt: skip
+              f"{'neigh. s':>9} {'peak RSS MB':>12} {'s / 10k rows':>13} "
+              f"{'w/o neigh.':>11}")  # fmt: skip
     lines = [header, "-" * len(header)]
     for run in runs:
         lines.append(f"{run.case:<24} {run.rows:>9,} {run.catalog_rows:>9,} "
                      f"{run.wall_seconds:>8.2f} {run.build_seconds:>8.2f} "
-                     f"{run.peak_rss_mb:>12.0f} {run.seconds_per_10k:>13.2f}")  # fmt: skip
+                     f"{run.neighbour_seconds:>9.2f} {run.peak_rss_mb:>12.0f} "
+                     f"{run.seconds_per_10k:>13.2f} {run.cleaning_per_10k:>11.2f}")  # fmt: skip
     return "\n".join(lines)
 
 
@@ -110,8 +119,10 @@ def verdict(runs: list[Run]) -> list[str]:
     if len(synthetic_runs) >= 2:
         small, large = synthetic_runs[0], synthetic_runs[-1]
         ratio = large.seconds_per_10k / small.seconds_per_10k
+        cleaning = large.cleaning_per_10k / small.cleaning_per_10k
         notes.append(f"cost per row at {large.rows:,} rows is {ratio:.2f}× that at "
-                     f"{small.rows:,} rows (1.00 = linear); memory grew "
+                     f"{small.rows:,} rows (1.00 = linear), {cleaning:.2f}× without the "
+                     "neighbour search (which grows with rows²); memory grew "
                      f"{large.peak_rss_mb / small.peak_rss_mb:.1f}× for "
                      f"{large.rows / small.rows:.0f}× the rows")  # fmt: skip
     return notes
