@@ -136,7 +136,7 @@ def releases_by_weekday(movies: pd.DataFrame) -> pd.Series:
     return days.value_counts().reindex(range(7), fill_value=0).astype("int64")
 
 
-def _cells(cell: Any) -> list[Any]:
+def list_cell(cell: Any) -> list[Any]:
     """A list-like catalog cell (list or NumPy array after Parquet) as a plain list."""
     if isinstance(cell, np.ndarray):
         return cell.tolist()
@@ -148,7 +148,7 @@ def _cells(cell: Any) -> list[Any]:
 def list_contains(column: pd.Series, value: str) -> pd.Series:
     """Boolean mask: rows whose list cell contains ``value`` exactly."""
     return pd.Series(
-        [value in _cells(cell) for cell in column], index=column.index, dtype="bool"
+        [value in list_cell(cell) for cell in column], index=column.index, dtype="bool"
     )
 
 

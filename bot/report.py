@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from bot.catalog import LoadedCatalog
-from bot.charts import DOUBTFUL_BELOW, format_count, format_money, format_ratio
+from bot.charts import DOUBTFUL_BELOW, format_count, format_money, format_ratio, list_cell
 
 REPORT_FILE = "report.html"
 FIGURES_DIR = "figures"
@@ -73,12 +73,8 @@ FIG_DPI = 120
 # --------------------------------------------------------------------------------------------
 
 
-def _cells(cell: Any) -> list[Any]:
-    if isinstance(cell, np.ndarray):
-        return cell.tolist()
-    if isinstance(cell, list | tuple):
-        return list(cell)
-    return []
+def _distinct(column: pd.Series) -> int:
+    return len({value for cell in column for value in list_cell(cell)})
 
 
 def catalog_summary(movies: pd.DataFrame) -> dict[str, int]:
@@ -94,8 +90,8 @@ def catalog_summary(movies: pd.DataFrame) -> dict[str, int]:
         "both_known": int((budget_known & revenue_known).sum()),
         "in_a_collection": int(movies["collection"].notna().sum()),
         "collections": int(movies["collection"].nunique()),
-        "companies": len({c for cell in movies["production_companies"] for c in _cells(cell)}),
-        "countries": len({c for cell in movies["production_country_codes"] for c in _cells(cell)}),
+        "companies": _distinct(movies["production_companies"]),
+        "countries": _distinct(movies["production_country_codes"]),
     }
 
 
@@ -210,7 +206,7 @@ def top_entities(movies: pd.DataFrame, column: str, n: int = 10) -> pd.DataFrame
     values = movies[column]
     if values.dtype == object and any(isinstance(v, list | tuple | np.ndarray) for v in values):
         pairs = [(name, rev) for cell, rev in zip(values, movies["revenue"], strict=True)
-                 for name in dict.fromkeys(_cells(cell))]
+                 for name in dict.fromkeys(list_cell(cell))]
     else:
         pairs = [(name, rev) for name, rev in zip(values, movies["revenue"], strict=True)
                  if isinstance(name, str) and name]
@@ -239,7 +235,7 @@ def genre_share_by_decade(movies: pd.DataFrame, genres: int = 6, min_movies: int
     sizes = decade.value_counts()
     keep = sorted(int(d) for d in sizes.index[sizes.ge(min_movies)])
     pairs = [(d, g) for d, cell in zip(decade, movies["genres"], strict=True)
-             for g in dict.fromkeys(_cells(cell))]
+             for g in dict.fromkeys(list_cell(cell))]
     if not pairs or not keep:
         return pd.DataFrame(index=pd.Index(keep, name="decade"))
     long = pd.DataFrame(pairs, columns=["decade", "genre"])

@@ -76,6 +76,19 @@ def bot_env(base_url: str, data_dir: Path, tmp: Path) -> dict[str, str]:
     return env
 
 
+def start_bot(env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen[bytes]:
+    """The real ``pelibot run`` process, its output going to ``log``."""
+    with log.open("wb") as sink:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=cwd,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+
+
 async def wait_until(condition: Any, timeout: float, what: str, bot: Bot | None = None) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -104,15 +117,7 @@ async def harness(real_data_dir: Path, tmp_module: Path) -> AsyncIterator[tuple[
     port = free_port()
     env = bot_env(f"http://{LOOPBACK}:{port}/bot", real_data_dir, tmp_module)
     log = tmp_module / "bot.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            cwd=tmp_module,
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
+    process = start_bot(env, tmp_module, log)
     bot = Bot(process, log, tmp_module / "heartbeat", env)
     try:
         await wait_until(lambda: "connecting to" in bot.output(), STARTUP_SECONDS, "startup", bot)

@@ -6,7 +6,6 @@ import asyncio
 import json
 import signal
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.emulator import LOOPBACK, Emulator
-from tests.e2e.test_bot_e2e import bot_env, free_port
+from tests.e2e.test_bot_e2e import bot_env, free_port, start_bot
 
 SECRET = "hook-secret_123"
 
@@ -49,15 +48,7 @@ async def test_webhook_mode_answers_posted_updates(real_data_dir: Path, tmp_path
         "PELIBOT_WEBHOOK_SECRET": SECRET,
     }
     log = tmp_path / "bot.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            cwd=tmp_path,
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
+    process = start_bot(env, tmp_path, log)
     try:
         await emulator.wait_for(lambda c: c.method == "setWebhook", timeout=60)
         assert emulator.webhook["url"] == hook
