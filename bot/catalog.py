@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -74,6 +75,15 @@ def load_catalog(data_dir: Path, columns: Sequence[str] | None = None) -> Loaded
     except (OSError, ValueError) as error:
         raise CatalogError(f"The catalog file in {build} cannot be read. {hint}") from error
     return LoadedCatalog(movies, manifest, build)
+
+
+def list_cell(cell: Any) -> list[Any]:
+    """A list-like catalog cell (a NumPy array once read from Parquet) as a plain list."""
+    if isinstance(cell, np.ndarray):
+        return cell.tolist()
+    if isinstance(cell, list | tuple):
+        return list(cell)
+    return []
 
 
 def neighbours_path(catalog: LoadedCatalog) -> Path:

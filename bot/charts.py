@@ -22,7 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import matplotlib
 
@@ -44,6 +44,7 @@ from bot.answers import (
     ReturnAnswer,
     WeekdayAnswer,
 )
+from bot.catalog import list_cell
 
 LANGS = ("es", "en")
 CHART_COLUMNS = (
@@ -134,15 +135,6 @@ def releases_by_weekday(movies: pd.DataFrame) -> pd.Series:
     """Number of movies released on each weekday, indexed 0 (Monday) .. 6 (Sunday)."""
     days = movies["release_date"].dt.day_of_week
     return days.value_counts().reindex(range(7), fill_value=0).astype("int64")
-
-
-def list_cell(cell: Any) -> list[Any]:
-    """A list-like catalog cell (list or NumPy array after Parquet) as a plain list."""
-    if isinstance(cell, np.ndarray):
-        return cell.tolist()
-    if isinstance(cell, list | tuple):
-        return list(cell)
-    return []
 
 
 def list_contains(column: pd.Series, value: str) -> pd.Series:

@@ -48,10 +48,6 @@ class Match(Generic[V]):
     exact: bool = False
     best_score: float = 0.0
 
-    @property
-    def found(self) -> bool:
-        return self.value is not None
-
 
 @dataclass(frozen=True)
 class Scored(Generic[V]):
@@ -89,9 +85,6 @@ class NameIndex(Generic[V]):
             for token in set(key.split()):
                 tokens[token].append(position)
         self._tokens = dict(tokens)
-
-    def __len__(self) -> int:
-        return len(self._keys)
 
     def weight(self, value: V) -> float:
         return float(self._weights.get(value, 0.0))

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from bot.answers import MovieRef, Reason, Recommendation
-from bot.catalog import CatalogError, LoadedCatalog, neighbours_path
+from bot.catalog import CatalogError, LoadedCatalog, list_cell, neighbours_path
 
 REASON_KEYWORDS = 3
 """How many shared keywords a reason names (the rarest, i.e. the most telling, first)."""
@@ -29,9 +29,7 @@ class RecommenderUnavailable(CatalogError):
 
 
 def _labels(value: object) -> list[str]:
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return list(dict.fromkeys(str(item) for item in value))
-    return []
+    return list(dict.fromkeys(str(item) for item in list_cell(value)))
 
 
 class Recommender:
