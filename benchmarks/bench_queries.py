@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.calendar_names import month_name, weekday_name
-from bot.service import MovieService
+from handlers.calendar_names import month_name, weekday_name
+from handlers.service import MovieService
 
 
 def _typo(rng: random.Random, text: str) -> str:

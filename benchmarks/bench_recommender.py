@@ -82,7 +82,7 @@ def child_neighbours(folder: Path, cores: int, k: int) -> dict[str, Any]:
 
 def child_lookups(folder: Path) -> dict[str, Any]:
     """Load a ``Recommender`` as the bot does and time ``recommend(id, 5)`` on random ids."""
-    from bot.recommender import Recommender
+    from handlers.recommender import Recommender
 
     catalog = pd.read_parquet(folder / "catalog.parquet")
     rss_catalog = _peak_rss_mb()

@@ -30,10 +30,10 @@ import numpy as np
 import pandas as pd
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from bot.recommender import Recommender
 from data_prep.neighbours import build_neighbours
 from data_prep.pipeline import build_catalog
 from data_prep.source import RawFiles
+from handlers.recommender import Recommender
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / "data" / "raw"))
@@ -87,7 +87,7 @@ def genre_baseline(catalog: pd.DataFrame, top: int = TOP) -> dict[int, list[int]
 def content_based(catalog: pd.DataFrame, neighbours: pd.DataFrame, top: int = TOP) -> dict[
     int, list[int]
 ]:
-    """The top ``top`` of ``bot.recommender`` for every movie."""
+    """The top ``top`` of ``handlers.recommender`` for every movie."""
     recommender = Recommender(catalog, neighbours)
     return {
         movie_id: [r.movie.id for r in recommender.recommend(movie_id, top)]

@@ -34,7 +34,10 @@ import pandas as pd
 from PIL import Image
 
 from bot import charts
-from bot.answers import (
+from bot.report import write_report
+from data_prep.pipeline import prepare
+from data_prep.source import RawFiles
+from handlers.answers import (
     Answer,
     CollectionAnswer,
     CompanyAnswer,
@@ -44,10 +47,7 @@ from bot.answers import (
     ReturnAnswer,
     WeekdayAnswer,
 )
-from bot.catalog import CatalogError, LoadedCatalog, data_dir_from, load_catalog
-from bot.report import write_report
-from data_prep.pipeline import prepare
-from data_prep.source import RawFiles
+from handlers.catalog import CatalogError, LoadedCatalog, data_dir_from, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / "data" / "raw"))

@@ -35,7 +35,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from bot.answers import (
+from handlers.answers import (
     Answer,
     CollectionAnswer,
     CompanyAnswer,
@@ -44,7 +44,7 @@ from bot.answers import (
     ReturnAnswer,
     WeekdayAnswer,
 )
-from bot.catalog import list_cell
+from handlers.catalog import list_cell
 
 LANGS = ("es", "en")
 CHART_COLUMNS = (

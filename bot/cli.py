@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.service import MovieService
+    from handlers.service import MovieService
 
 
 def _prepare(args: argparse.Namespace) -> int:
@@ -32,8 +32,8 @@ def _prepare(args: argparse.Namespace) -> int:
 
 
 def _load_service(args: argparse.Namespace, command: str) -> MovieService | None:
-    from bot.catalog import CatalogError, data_dir_from
-    from bot.service import MovieService
+    from handlers.catalog import CatalogError, data_dir_from
+    from handlers.service import MovieService
 
     try:
         return MovieService.from_data_dir(data_dir_from(args.data))
@@ -62,21 +62,21 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError, load_config
+    from bot.telegram.config import ConfigError, load_config
 
     try:
         config = load_config()
     except ConfigError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 2
-    from bot.app import run
+    from bot.telegram.app import run
 
     return run(config)
 
 
 def _health(args: argparse.Namespace) -> int:
-    from bot.config import heartbeat_file
-    from bot.health import check
+    from bot.telegram.config import heartbeat_file
+    from bot.telegram.health import check
 
     problem = check(args.file or heartbeat_file(), args.max_age)
     if problem:
@@ -87,8 +87,8 @@ def _health(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from bot.catalog import CatalogError, data_dir_from, load_catalog
     from bot.report import write_report
+    from handlers.catalog import CatalogError, data_dir_from, load_catalog
 
     try:
         catalog = load_catalog(data_dir_from(args.data))

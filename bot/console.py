@@ -7,9 +7,9 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from bot import answers as a
 from bot.render import help_text, render_text, to_json
-from bot.service import MovieService
+from handlers import answers as a
+from handlers.service import MovieService
 
 
 def ask(

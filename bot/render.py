@@ -9,8 +9,8 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from bot import answers as a
-from bot.calendar_names import month_name, weekday_name
+from handlers import answers as a
+from handlers.calendar_names import month_name, weekday_name
 
 TELEGRAM_LIMIT = 4096
 ECHO_LIMIT = 60

@@ -29,8 +29,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from bot.catalog import LoadedCatalog, list_cell
 from bot.charts import DOUBTFUL_BELOW, format_count, format_money, format_ratio
+from handlers.catalog import LoadedCatalog, list_cell
 
 REPORT_FILE = "report.html"
 FIGURES_DIR = "figures"

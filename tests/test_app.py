@@ -14,18 +14,18 @@ import pytest
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
-from bot import health
-from bot.app import (
+from bot.cli import main
+from bot.telegram import health
+from bot.telegram.app import (
     HeartbeatRequest,
     RedactingFormatter,
     build_application,
     load_service,
     setup_logging,
 )
-from bot.catalog import CatalogError
-from bot.cli import main
-from bot.config import DEFAULT_HEARTBEAT, Config, ConfigError, load_config
-from bot.service import MovieService
+from bot.telegram.config import DEFAULT_HEARTBEAT, Config, ConfigError, load_config
+from handlers.catalog import CatalogError
+from handlers.service import MovieService
 from tests.e2e.emulator import LOOPBACK, Emulator
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from matplotlib.colors import to_hex
 from PIL import Image
 
 from bot import charts
-from bot.answers import (
+from handlers.answers import (
     Answer,
     Choice,
     CollectionAnswer,
@@ -25,8 +25,8 @@ from bot.answers import (
     UsageAnswer,
     WeekdayAnswer,
 )
-from bot.catalog import RUNTIME_COLUMNS, load_catalog
-from bot.stats import compute_stats
+from handlers.catalog import RUNTIME_COLUMNS, load_catalog
+from handlers.stats import compute_stats
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

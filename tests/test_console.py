@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.console import chat
-from bot.service import MovieService
+from handlers.service import MovieService
 
 
 def _pelibot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

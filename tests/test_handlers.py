@@ -1,6 +1,6 @@
 """The Telegram handlers on the real slice, driven with real python-telegram-bot objects.
 
-Updates are built with ``Update.de_json`` and processed by the application ``bot.app`` builds;
+Updates are built with ``Update.de_json`` and processed by the application ``bot.telegram.app`` builds;
 the bot's Bot API calls go in-process to the emulator of ``tests/e2e/emulator.py``, which
 checks them as Telegram would (HTML must parse, ≤ 4096 characters, callback data ≤ 64 bytes).
 """
@@ -17,12 +17,12 @@ import pytest_asyncio
 from telegram import Update
 from telegram.ext import Application
 
-from bot.answers import COMMANDS, AmbiguousAnswer
-from bot.app import build_application, set_menus
 from bot.charts import ChartMaker
-from bot.config import Config
-from bot.service import MovieService
-from handlers.common import MAX_CALLBACK, callback_data, chart_data, choice_buttons
+from bot.telegram.app import build_application, set_menus
+from bot.telegram.common import MAX_CALLBACK, callback_data, chart_data, choice_buttons
+from bot.telegram.config import Config
+from handlers.answers import COMMANDS, AmbiguousAnswer
+from handlers.service import MovieService
 from tests.e2e.emulator import BotApiError, Call, Emulator, EmulatorRequest
 
 TOKEN = "123456789:unit-test-token"
@@ -274,7 +274,7 @@ async def test_errors_are_logged_and_apologised_for(
     app: Application, emulator: Emulator, caplog: pytest.LogCaptureFixture
 ) -> None:
     emulator.inject["sendMessage"] = [BotApiError(500, "Internal Server Error")]
-    with caplog.at_level(logging.ERROR, logger="handlers.errors"):
+    with caplog.at_level(logging.ERROR, logger="bot.telegram.errors"):
         calls = await ask(app, emulator, "/mes enero")
     sent = [call for call in calls if call.method == "sendMessage"]
     assert [call.error for call in sent] == ["Internal Server Error", None]
@@ -326,7 +326,7 @@ def test_callback_data_over_64_bytes_is_left_out() -> None:
 async def test_an_answer_over_telegram_limit_is_never_sent(
     app: Application, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("handlers.common.render_html", lambda answer, lang: "x" * 4097)
+    monkeypatch.setattr("bot.telegram.common.render_html", lambda answer, lang: "x" * 4097)
     calls = await ask(app, emulator, "/mes enero")
     assert [len(call.params["text"]) for call in calls if call.method == "sendMessage"] == [
         len("Uy, algo falló al responder. Prueba otra vez en un momento.")

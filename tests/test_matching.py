@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers as a
-from bot.matching import NameIndex
-from bot.service import MovieService
-from bot.text import clean_argument, fold
+from handlers import answers as a
+from handlers.matching import NameIndex
+from handlers.service import MovieService
+from handlers.text import clean_argument, fold
 
 RESOLVES = [
     # months: Spanish, English, case, accents, abbreviations, numbers, typos

@@ -12,9 +12,9 @@ import pytest
 from scipy import sparse
 
 from benchmarks.eval_recommender import content_based, genre_baseline, quality
-from bot.catalog import load_catalog, neighbours_path
 from data_prep import neighbours as nb
 from data_prep.neighbours import FeatureWeights, build_neighbours, top_k_neighbours
+from handlers.catalog import load_catalog, neighbours_path
 
 NO_WEIGHTS = dict.fromkeys(
     ("genres", "keywords", "collection", "overview", "companies", "decade", "language"), 0.0

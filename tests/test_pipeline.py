@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from bot import cli
-from bot.catalog import CatalogError, load_catalog
 from data_prep import layout
 from data_prep.pipeline import BuildResult, build_catalog, format_report, prepare
 from data_prep.source import RawFiles
+from handlers.catalog import CatalogError, load_catalog
 from tests.test_clean import EXPECTED_RULES, KEPT_IDS, OUTPUT_COLUMNS, write_small_raw
 
 LIST_COLUMNS = ("genres", "production_companies", "production_countries",

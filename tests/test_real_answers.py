@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers as a
-from bot.service import MovieService
+from handlers import answers as a
+from handlers.service import MovieService
 
 
 @pytest.fixture(scope="module")

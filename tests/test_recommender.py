@@ -1,4 +1,4 @@
-"""``bot.recommender``: lookups in the neighbours table, reasons, and builds without a table."""
+"""``handlers.recommender``: lookups in the neighbours table, reasons, and builds without a table."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bot.answers import MovieRef, Reason, Recommendation
-from bot.catalog import CatalogError, LoadedCatalog, load_catalog, neighbours_path
-from bot.recommender import REASON_KEYWORDS, Recommender, RecommenderUnavailable
+from handlers.answers import MovieRef, Reason, Recommendation
+from handlers.catalog import CatalogError, LoadedCatalog, load_catalog, neighbours_path
+from handlers.recommender import REASON_KEYWORDS, Recommender, RecommenderUnavailable
 from tests.test_neighbours import catalog, movie
 
 

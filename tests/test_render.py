@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from bot import answers as a
 from bot.render import (
     TELEGRAM_LIMIT,
     command_menu,
@@ -18,6 +17,7 @@ from bot.render import (
     start_html,
     to_json,
 )
+from handlers import answers as a
 
 TOY_STORY = a.MovieRef(862, "Toy Story", 1995)
 

@@ -15,8 +15,8 @@ import pytest
 from PIL import Image
 
 from bot import report
-from bot.catalog import LoadedCatalog
 from bot.cli import main
+from handlers.catalog import LoadedCatalog
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 VOID_TAGS = {"meta", "img", "br", "hr", "link", "input"}

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers as a
-from bot.service import MovieService, canonical_command, entity_key
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
+from handlers import answers as a
+from handlers.service import MovieService, canonical_command, entity_key
 from tests.factories import collection, countries, nested_names, raw_movie, write_raw
 
 US = ("US", "United States of America")
@@ -204,7 +204,7 @@ def test_canonical_command() -> None:
 
 
 def test_missing_catalog(tmp_path: Path) -> None:
-    from bot.catalog import CatalogError
+    from handlers.catalog import CatalogError
 
     with pytest.raises(CatalogError, match="pelibot prepare"):
         MovieService.from_data_dir(tmp_path)

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 import pytest_asyncio
 
-from bot.catalog import load_catalog
+from handlers.catalog import load_catalog
 from tests.e2e.emulator import LOOPBACK, BotApiError, Call, Emulator
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

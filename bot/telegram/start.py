@@ -7,7 +7,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 
 from bot import messages
 from bot.render import help_html, start_html
-from handlers.common import lang_of
+from bot.telegram.common import lang_of
 
 ONLY_NEW = filters.UpdateType.MESSAGE
 

@@ -14,14 +14,14 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from bot import answers as a
-from bot.calendar_names import month_index, month_name, weekday_index, weekday_name
-from bot.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
-from bot.countries import country_index, display_name, spanish_name
-from bot.matching import ACCEPT_SCORE, Match, NameIndex
-from bot.recommender import Recommender
-from bot.stats import GroupStats, compute_stats
-from bot.text import clean_argument, fold
+from handlers import answers as a
+from handlers.calendar_names import month_index, month_name, weekday_index, weekday_name
+from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
+from handlers.countries import country_index, display_name, spanish_name
+from handlers.matching import ACCEPT_SCORE, Match, NameIndex
+from handlers.recommender import Recommender
+from handlers.stats import GroupStats, compute_stats
+from handlers.text import clean_argument, fold
 
 ALIASES = {
     "mes": "mes", "month": "mes",

@@ -6,7 +6,7 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
-from bot.matching import NameIndex
+from handlers.matching import NameIndex
 
 LOCALES = ("es", "en")
 EXTRA_MONTH_NAMES = {9: ("setiembre", "set")}  # accepted Spanish variant of "septiembre"

@@ -24,14 +24,13 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
-from bot import health
-from bot.catalog import CatalogError
 from bot.charts import ChartMaker
-from bot.config import Config
 from bot.render import command_menu
-from bot.service import MovieService
-from handlers import buttons, errors, inline, questions, start
-from handlers.common import Deps, install
+from bot.telegram import buttons, errors, health, inline, questions, start
+from bot.telegram.common import Deps, install
+from bot.telegram.config import Config
+from handlers.catalog import CatalogError
+from handlers.service import MovieService
 
 log = logging.getLogger("pelibot")
 

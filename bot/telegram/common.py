@@ -10,7 +10,9 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 from telegram.ext import Application, ContextTypes
 
 from bot import messages
-from bot.answers import (
+from bot.charts import ChartMaker
+from bot.render import language_of, render_html
+from handlers.answers import (
     AmbiguousAnswer,
     Answer,
     CollectionAnswer,
@@ -22,9 +24,7 @@ from bot.answers import (
     ReturnAnswer,
     WeekdayAnswer,
 )
-from bot.charts import ChartMaker
-from bot.render import language_of, render_html
-from bot.service import MovieService
+from handlers.service import MovieService
 
 log = logging.getLogger(__name__)
 

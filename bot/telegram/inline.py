@@ -12,9 +12,9 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
 from bot import messages
-from bot.answers import RecommendAnswer, ReturnAnswer
 from bot.render import money, number, render_html
-from handlers.common import MAX_TEXT, deps, lang_of
+from bot.telegram.common import MAX_TEXT, deps, lang_of
+from handlers.answers import RecommendAnswer, ReturnAnswer
 
 MAX_RESULTS = 10
 CACHE_SECONDS = 300  # the catalog does not change while the bot runs

@@ -8,7 +8,7 @@ from functools import cache
 
 import pycountry
 
-from bot.matching import NameIndex
+from handlers.matching import NameIndex
 
 COLLOQUIAL = {
     "US": ("EEUU", "EE UU", "United States", "America", "Norteamérica"),

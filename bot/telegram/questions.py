@@ -8,9 +8,9 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, filters
 
-from bot.answers import COMMANDS
-from bot.service import canonical_command
-from handlers.common import answer_html, deps, keyboard, lang_of
+from bot.telegram.common import answer_html, deps, keyboard, lang_of
+from handlers.answers import COMMANDS
+from handlers.service import canonical_command
 
 ALIASES = ("month", "day", "collection", "country", "company", "return", "recommend")
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from bot.answers import MovieRef, Reason, Recommendation
-from bot.catalog import CatalogError, LoadedCatalog, list_cell, neighbours_path
+from handlers.answers import MovieRef, Reason, Recommendation
+from handlers.catalog import CatalogError, LoadedCatalog, list_cell, neighbours_path
 
 REASON_KEYWORDS = 3
 """How many shared keywords a reason names (the rarest, i.e. the most telling, first)."""

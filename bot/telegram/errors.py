@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import messages
-from handlers.common import lang_of
+from bot.telegram.common import lang_of
 
 log = logging.getLogger(__name__)
 

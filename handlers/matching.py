@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from bot.text import fold
+from handlers.text import fold
 
 V = TypeVar("V", bound=Hashable)
 

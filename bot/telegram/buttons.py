@@ -16,9 +16,9 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
 from bot import messages
-from bot.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
-from bot.service import canonical_command
-from handlers.common import CHART_PREFIX, CHARTED, Deps, answer_html, deps, keyboard, lang_of
+from bot.telegram.common import CHART_PREFIX, CHARTED, Deps, answer_html, deps, keyboard, lang_of
+from handlers.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
+from handlers.service import canonical_command
 
 log = logging.getLogger(__name__)
 
