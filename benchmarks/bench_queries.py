@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.loading import load_service
 from handlers.calendar_names import month_name, weekday_name
 from handlers.service import MovieService
 
@@ -55,7 +56,7 @@ def _queries(service: MovieService, rng: random.Random, n: int) -> dict[str, lis
 
 def measure(data_dir: Path, n: int) -> dict[str, object]:
     started = time.perf_counter()
-    service = MovieService.from_data_dir(data_dir)
+    service = load_service(data_dir)
     load_seconds = time.perf_counter() - started
     resident_mb = _resident_mb()
     peak_mb = _resident_mb("VmHWM:")  # ru_maxrss would keep the forking parent's peak

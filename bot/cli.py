@@ -32,11 +32,11 @@ def _prepare(args: argparse.Namespace) -> int:
 
 
 def _load_service(args: argparse.Namespace, command: str) -> MovieService | None:
+    from bot.loading import load_service
     from handlers.catalog import CatalogError, data_dir_from
-    from handlers.service import MovieService
 
     try:
-        return MovieService.from_data_dir(data_dir_from(args.data))
+        return load_service(data_dir_from(args.data))
     except CatalogError as error:
         print(f"pelibot {command}: {error}", file=sys.stderr)
         return None

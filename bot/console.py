@@ -7,8 +7,10 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from bot.render import help_text, render_text, to_json
+from bot import i18n
+from bot.render import choice_label, choices_of, help_text, render_text, to_json
 from handlers import answers as a
+from handlers.commands import HELP_NAMES, START_NAMES
 from handlers.service import MovieService
 
 
@@ -21,28 +23,17 @@ def ask(
             continue
         answer = service.ask(query)
         if as_json:
-            print(json.dumps(to_json(answer), ensure_ascii=False), file=out)
+            print(json.dumps(to_json(answer, lang), ensure_ascii=False), file=out)
         else:
             print(render_text(answer, lang), file=out)
             print(file=out)
     return 0
 
 
-def _choices(answer: a.Answer) -> tuple[a.Choice, ...]:
-    match answer:
-        case a.AmbiguousAnswer(choices=choices) | a.NotFoundAnswer(suggestions=choices):
-            return choices
-        case a.ReturnAnswer(alternatives=refs) | a.RecommendAnswer(alternatives=refs):
-            return tuple(a.Choice(r.label, r.key) for r in refs)
-    return ()
-
-
 def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int:
     """An interactive session: type commands; answer a numbered choice with its number."""
     print(help_text(lang), file=out)
-    print("\n" + ("Type a command, a number to pick a choice, or 'quit'." if lang == "en"
-                  else "Escribe un comando, un número para elegir una opción, o 'salir'."),
-          file=out)
+    print("\n" + i18n.text("console.prompt", lang), file=out)
     pending: tuple[str, tuple[a.Choice, ...]] | None = None
     while True:
         print("pelibot> ", end="", file=out, flush=True)
@@ -53,7 +44,7 @@ def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int
         line = line.strip()
         if line.lower() in {"quit", "exit", "salir", "q"}:
             return 0
-        if line in {"/help", "/ayuda", "/start"}:
+        if line.lstrip("/").lower() in {*HELP_NAMES, *START_NAMES}:
             print(help_text(lang), file=out)
             continue
         if pending and line.isdigit() and 1 <= int(line) <= len(pending[1]):
@@ -63,11 +54,11 @@ def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int
             answer = service.ask(line if line.startswith("/") else "/" + line)
         else:
             continue
-        print(render_text(answer, lang), file=out)
-        choices = _choices(answer)
+        print(render_text(answer, lang, with_choices=False), file=out)
+        choices = choices_of(answer)
         if choices:
             for number, choice in enumerate(choices, 1):
-                print(f"  [{number}] {choice.label}", file=out)
+                print(f"  [{number}] {choice_label(answer.command, choice, lang)}", file=out)
             pending = (answer.command, choices)
         else:
             pending = None

@@ -1,4 +1,7 @@
-"""Answers as chat text (plain or Telegram HTML, Spanish or English) and as JSON."""
+"""Answers as chat text (plain or Telegram HTML, Spanish or English) and as JSON.
+
+Every word comes from the language catalogs (``bot.i18n``); every piece of data is escaped.
+"""
 
 from __future__ import annotations
 
@@ -9,59 +12,17 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from bot import i18n
+from bot.i18n import LANGS, language_of
 from handlers import answers as a
 from handlers.calendar_names import month_name, weekday_name
+from handlers.commands import COMMANDS, HELP_NAMES, command
+from handlers.countries import spanish_name
+
+__all__ = ["LANGS", "language_of"]
 
 TELEGRAM_LIMIT = 4096
 ECHO_LIMIT = 60
-LANGS = ("es", "en")
-
-GENRES_ES = {
-    "Action": "Acción", "Adventure": "Aventura", "Animation": "Animación", "Comedy": "Comedia",
-    "Crime": "Crimen", "Documentary": "Documental", "Drama": "Drama", "Family": "Familia",
-    "Fantasy": "Fantasía", "Foreign": "Extranjera", "History": "Historia", "Horror": "Terror",
-    "Music": "Música", "Mystery": "Misterio", "Romance": "Romance",
-    "Science Fiction": "Ciencia ficción", "TV Movie": "Película de TV", "Thriller": "Suspense",
-    "War": "Bélica", "Western": "Western",
-}  # fmt: skip
-"""TMDB's fixed list of genres, in Spanish."""
-
-EXAMPLES = {
-    "mes": ("mes", "enero", "month", "January"),
-    "dia": ("día", "sábado", "day", "Saturday"),
-    "franquicia": ("franquicia", "toy story", "collection", "toy story"),
-    "pais": ("país", "reino unido", "country", "United Kingdom"),
-    "productora": ("productora", "pixar", "company", "pixar"),
-    "retorno": ("película", "titanic", "title", "titanic"),
-    "recomendar": ("película", "toy story", "title", "toy story"),
-}  # fmt: skip
-
-DESCRIPTIONS = {
-    "mes": ("estrenos en un mes", "releases in a month"),
-    "dia": ("estrenos en un día de la semana", "releases on a weekday"),
-    "franquicia": ("películas y recaudación de una saga", "films and box office of a collection"),
-    "pais": ("películas producidas en un país", "movies produced in a country"),
-    "productora": ("películas y recaudación de una productora",
-                   "films and box office of a company"),
-    "retorno": ("presupuesto, recaudación y retorno", "budget, box office and return"),
-    "recomendar": ("cinco películas parecidas", "five similar movies"),
-}  # fmt: skip
-
-KIND = {
-    "mes": ("meses", "months"), "dia": ("días de la semana", "weekdays"),
-    "franquicia": ("sagas", "collections"), "pais": ("países", "countries"),
-    "productora": ("productoras", "companies"), "retorno": ("películas", "movies"),
-    "recomendar": ("películas", "movies"),
-}  # fmt: skip
-
-
-def language_of(language_code: str | None) -> str:
-    """Telegram's ``language_code`` → ``"en"`` for English, else Spanish."""
-    return "en" if (language_code or "").lower().startswith("en") else "es"
-
-
-def _t(lang: str, es: str, en: str) -> str:
-    return en if lang == "en" else es
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -75,12 +36,13 @@ def money(value: float, lang: str) -> str:
 
 
 def movies_word(count: int, lang: str) -> str:
-    return f"{number(count, lang)} " + _t(lang, "película" if count == 1 else "películas",
-                                          "movie" if count == 1 else "movies")
+    """``1 película`` / ``2 películas``, ``1 movie`` / ``2 movies``."""
+    return i18n.text("movies", lang, count, count=number(count, lang))
 
 
 def genre(name: str, lang: str) -> str:
-    return GENRES_ES.get(name, name) if lang == "es" else name
+    key = f"genre.{name}"
+    return i18n.text(key, lang) if i18n.has(key, lang) else name
 
 
 def _echo(text: str) -> str:
@@ -95,6 +57,10 @@ class _Style:
     bold: Callable[[str], str]
     italic: Callable[[str], str]
 
+    def say(self, key: str, lang: str, n: float | None = None, /, **values: str) -> str:
+        """Catalog string ``key``; its own text escaped, ``values`` already marked up."""
+        return i18n.markup(key, lang, self.esc, n, **values)
+
 
 PLAIN = _Style(esc=str, bold=str, italic=str)
 HTML = _Style(
@@ -104,111 +70,124 @@ HTML = _Style(
 )
 
 
-def render_text(answer: a.Answer, lang: str = "es") -> str:
-    """Plain text, for the terminal."""
-    return _render(answer, lang, PLAIN)
+def choice_label(command_name: str, choice: a.Choice, lang: str) -> str:
+    """A "did you mean" candidate named in the user's language."""
+    match command_name, choice.value:
+        case "mes", int(month):
+            return month_name(month, lang).capitalize()
+        case "dia", int(weekday):
+            return weekday_name(weekday, lang).capitalize()
+        case "pais", str(iso):
+            return country_label(iso, choice.name, lang)
+    return choice.name or str(choice.value)
+
+
+def country_label(iso: str, english: str, lang: str) -> str:
+    return spanish_name(iso, english) if lang == "es" else english
+
+
+def choices_of(answer: a.Answer) -> tuple[a.Choice, ...]:
+    """The candidates an answer offers: "did you mean" choices, or other films of the title."""
+    match answer:
+        case a.AmbiguousAnswer(choices=choices) | a.NotFoundAnswer(suggestions=choices):
+            return choices
+        case a.ReturnAnswer(alternatives=refs) | a.RecommendAnswer(alternatives=refs):
+            return tuple(a.Choice(r.key, r.id, r.label) for r in refs)
+    return ()
+
+
+def render_text(answer: a.Answer, lang: str = "es", *, with_choices: bool = True) -> str:
+    """Plain text, for the terminal; ``with_choices`` lists "did you mean" candidates."""
+    return _render(answer, lang, PLAIN, with_choices)
 
 
 def render_html(answer: a.Answer, lang: str = "es") -> str:
-    """Telegram HTML: every piece of data escaped; never over 4096 characters."""
-    return _render(answer, lang, HTML)
+    """Telegram HTML: every piece of data escaped; never over 4096 characters.
+
+    Candidates are not listed: Telegram shows them as buttons.
+    """
+    return _render(answer, lang, HTML, with_choices=False)
 
 
-def _render(answer: a.Answer, lang: str, s: _Style) -> str:
+def _render(answer: a.Answer, lang: str, s: _Style, with_choices: bool) -> str:
     lang = lang if lang in LANGS else "es"
-    text = "\n".join(_lines(answer, lang, s))
+    lines = _lines(answer, lang, s)
+    if with_choices and isinstance(answer, a.AmbiguousAnswer | a.NotFoundAnswer):
+        lines += [f"• {s.esc(choice_label(answer.command, c, lang))}" for c in choices_of(answer)]
+    text = "\n".join(lines)
     if len(text) > TELEGRAM_LIMIT:  # cannot happen with capped echoes; a last safety net
         text = text[: TELEGRAM_LIMIT - 1].rsplit("\n", 1)[0] + "\n…"
     return text
 
 
 def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
-    t = lambda es, en: _t(lang, es, en)  # noqa: E731
     match answer:
         case a.MonthAnswer(month=month, count=count):
-            name = month_name(month, lang)
-            return [t(f"🗓️ En {s.bold(name)} se estrenaron {s.bold(movies_word(count, lang))} "
-                      "(sumando todos los años).",
-                      f"🗓️ {s.bold(movies_word(count, lang))} were released in {s.bold(name)} "
-                      "(all years together).")]
+            return [s.say("answer.month", lang, count, month=s.bold(month_name(month, lang)),
+                          movies=s.bold(movies_word(count, lang)))]
         case a.WeekdayAnswer(weekday=weekday, count=count):
-            name = weekday_name(weekday, lang)
-            return [t(f"📅 {s.bold(movies_word(count, lang))} se estrenaron un {s.bold(name)}.",
-                      f"📅 {s.bold(movies_word(count, lang))} were released on a {s.bold(name)}.")]
+            return [s.say("answer.weekday", lang, count,
+                          weekday=s.bold(weekday_name(weekday, lang)),
+                          movies=s.bold(movies_word(count, lang)))]
         case a.CollectionAnswer():
             return [f"🎬 {s.bold(answer.collection)}",
-                    t("Películas: ", "Films: ") + number(answer.count, lang),
+                    s.say("answer.films", lang, count=number(answer.count, lang)),
                     *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known,
                                     lang, s, mean=answer.revenue_mean)]
         case a.CountryAnswer():
             name = answer.country_es if lang == "es" and answer.country_es else answer.country
-            return [t(f"🌍 {s.bold(name)} ({s.esc(answer.iso)}): "
-                      f"{s.bold(movies_word(answer.count, lang))} producidas allí.",
-                      f"🌍 {s.bold(name)} ({s.esc(answer.iso)}): "
-                      f"{s.bold(movies_word(answer.count, lang))} produced there.")]
+            return [s.say("answer.country", lang, answer.count, country=s.bold(name),
+                          iso=s.esc(answer.iso), movies=s.bold(movies_word(answer.count, lang)))]
         case a.CompanyAnswer():
             return [f"🏢 {s.bold(answer.company)}",
-                    t("Películas: ", "Films: ") + number(answer.count, lang),
+                    s.say("answer.films", lang, count=number(answer.count, lang)),
                     *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known,
                                     lang, s)]
         case a.ReturnAnswer():
             return _return_lines(answer, lang, s)
         case a.RecommendAnswer():
             return _recommend_lines(answer, lang, s)
-        case a.UsageAnswer(command=command):
-            return usage_lines(command, lang, s)
-        case a.NotFoundAnswer(command=command, query=query, suggestions=suggestions):
-            kind = KIND[command][lang == "en"]
-            lines = [t(f"🤷 No encontré «{s.esc(_echo(query))}» entre los {kind}.",
-                       f"🤷 I found no {kind} matching “{s.esc(_echo(query))}”.")]
-            if command in ("franquicia", "productora", "retorno", "recomendar") and lang == "es":
-                lines[0] = lines[0].replace("entre los", "entre las")
-            if suggestions:
-                lines.append(t("¿Quisiste decir…?", "Did you mean…?"))
-                lines += [f"• {s.esc(c.label)}" for c in suggestions]
-            return lines
-        case a.AmbiguousAnswer(query=query, choices=choices):
-            lines = [t(f"🤔 «{s.esc(_echo(query))}» puede ser varias cosas. ¿Cuál buscas?",
-                       f"🤔 “{s.esc(_echo(query))}” could be several things. Which one?")]
-            return lines + [f"• {s.esc(c.label)}" for c in choices]
-        case a.UnknownCommandAnswer(command=command):
-            return [t(f"No conozco el comando {s.esc(_echo(command))}. Escribe /help para ver "
-                      "lo que sé hacer.",
-                      f"I don't know the command {s.esc(_echo(command))}. Send /help to see "
-                      "what I can do.")]
+        case a.UsageAnswer(command=name):
+            return usage_lines(name, lang, s)
+        case a.NotFoundAnswer(command=name, query=query, suggestions=suggestions):
+            lines = [s.say(f"not_found.{name}", lang, query=s.esc(_echo(query)))]
+            return [*lines, s.say("did_you_mean", lang)] if suggestions else lines
+        case a.AmbiguousAnswer(query=query):
+            return [s.say("ambiguous", lang, query=s.esc(_echo(query)))]
+        case a.UnknownCommandAnswer(command=name):
+            return [s.say("unknown_command", lang, command=s.esc(_echo(name)))]
     raise TypeError(f"cannot render {answer!r}")
 
 
 def _revenue_lines(count: int, total: int, known: int, lang: str, s: _Style,
                    mean: float | None = None) -> list[str]:
-    t = lambda es, en: _t(lang, es, en)  # noqa: E731
     if known == 0:
-        return [t("Recaudación: sin datos en el catálogo.", "Box office: not in the catalog.")]
-    lines = [t("Recaudación total: ", "Total box office: ") + s.bold(money(total, lang))]
+        return [s.say("revenue.none", lang)]
+    lines = [s.say("revenue.total", lang, money=s.bold(money(total, lang)))]
     if mean is not None:
-        lines.append(t("Recaudación promedio: ", "Average box office: ") + money(mean, lang))
+        lines.append(s.say("revenue.mean", lang, money=s.esc(money(mean, lang))))
     if known < count:
-        lines.append(s.italic(t(f"Recaudación conocida de {known} de {count} películas.",
-                                f"Box office known for {known} of {count} films.")))
+        lines.append(s.italic(i18n.text("revenue.known", lang, known=number(known, lang),
+                                         count=number(count, lang))))
     return lines
 
 
 def _return_lines(answer: a.ReturnAnswer, lang: str, s: _Style) -> list[str]:
-    t = lambda es, en: _t(lang, es, en)  # noqa: E731
-    unknown = t("sin datos", "unknown")
+    unknown = s.esc(i18n.text("unknown_value", lang))
+
+    def amount(value: int) -> str:
+        return s.esc(money(value, lang)) if value else unknown
+
     lines = [f"💰 {s.bold(answer.movie.title)} ({answer.movie.year})",
-             t("Presupuesto: ", "Budget: ") + (money(answer.budget, lang) if answer.budget
-                                                else unknown),
-             t("Recaudación: ", "Box office: ") + (money(answer.revenue, lang) if answer.revenue
-                                                  else unknown)]
+             s.say("return.budget", lang, value=amount(answer.budget)),
+             s.say("return.revenue", lang, value=amount(answer.revenue))]
     if answer.profit is not None:
-        label = t("Ganancia: ", "Profit: ") if answer.profit >= 0 else t("Pérdida: ", "Loss: ")
-        lines.append(label + money(abs(answer.profit), lang))
+        key = "return.profit" if answer.profit >= 0 else "return.loss"
+        lines.append(s.say(key, lang, value=s.esc(money(abs(answer.profit), lang))))
     if answer.ret is not None:
-        lines.append(t("Retorno: ", "Return: ") + s.bold(number(answer.ret, lang, 2) + "×"))
+        lines.append(s.say("return.ratio", lang, value=s.bold(number(answer.ret, lang, 2) + "×")))
     else:
-        lines.append(t("Retorno: no se puede calcular sin presupuesto y recaudación.",
-                       "Return: cannot be computed without budget and box office."))
+        lines.append(s.say("return.unknown", lang))
     lines += _alternatives(answer.alternatives, lang, s)
     return lines
 
@@ -218,26 +197,25 @@ def _alternatives(refs: tuple[a.MovieRef, ...], lang: str, s: _Style) -> list[st
         return []
     shown = ", ".join(s.esc(r.label) for r in refs[:8])
     more = f" (+{len(refs) - 8})" if len(refs) > 8 else ""
-    return [s.italic(_t(lang, "Otras con ese título: ", "Others with that title: ")) + shown + more]
+    return [s.italic(i18n.text("alternatives", lang)) + shown + more]
 
 
 def reason_text(reason: a.Reason, lang: str) -> str:
     parts = []
     if reason.same_collection:
-        parts.append(_t(lang, "misma saga", "same collection"))
+        parts.append(i18n.text("reason.same_collection", lang))
     if reason.genres:
         parts.append(", ".join(genre(g, lang) for g in reason.genres[:3]))
     if reason.keywords:
         parts.append(", ".join(reason.keywords[:2]))
-    return "; ".join(parts) or _t(lang, "parecida", "similar")
+    return "; ".join(parts) or i18n.text("reason.similar", lang)
 
 
 def _recommend_lines(answer: a.RecommendAnswer, lang: str, s: _Style) -> list[str]:
-    head = _t(lang, f"🍿 Si te gustó {s.bold(answer.movie.title)} ({answer.movie.year}):",
-              f"🍿 If you liked {s.bold(answer.movie.title)} ({answer.movie.year}):")
+    head = s.say("recommend.head", lang, title=s.bold(answer.movie.title),
+                 year=str(answer.movie.year))
     if not answer.recommendations:
-        return [head, _t(lang, "No tengo recomendaciones para esta película.",
-                         "I have no recommendations for this movie.")]
+        return [head, s.say("recommend.none", lang)]
     lines = [head]
     for rank, rec in enumerate(answer.recommendations, 1):
         lines.append(f"{rank}. {s.bold(rec.movie.title)} ({rec.movie.year}) — "
@@ -245,30 +223,31 @@ def _recommend_lines(answer: a.RecommendAnswer, lang: str, s: _Style) -> list[st
     return lines + _alternatives(answer.alternatives, lang, s)
 
 
-def usage_lines(command: str, lang: str, s: _Style = PLAIN) -> list[str]:
-    arg_es, example_es, arg_en, example_en = EXAMPLES[command]
-    arg, example = (arg_en, example_en) if lang == "en" else (arg_es, example_es)
-    description = DESCRIPTIONS[command][lang == "en"]
-    return [f"/{command} — {s.esc(description)}",
-            _t(lang, "Uso: ", "Usage: ") + s.esc(f"/{command} <{arg}>"),
-            _t(lang, "Ejemplo: ", "Example: ") + s.esc(f"/{command} {example}")]
+def command_example(name: str, lang: str) -> str:
+    """``/mes enero`` for Spanish users, ``/month January`` for English ones."""
+    return f"/{command(name).display_name(lang)} {i18n.text(f'cmd.{name}.example', lang)}"
+
+
+def usage_lines(name: str, lang: str, s: _Style = PLAIN) -> list[str]:
+    shown = command(name).display_name(lang)
+    argument = i18n.text(f"cmd.{name}.argument", lang)
+    return [f"/{shown} — {s.esc(i18n.text(f'cmd.{name}.description', lang))}",
+            s.say("usage.usage", lang, usage=s.esc(f"/{shown} <{argument}>")),
+            s.say("usage.example", lang, example=s.esc(command_example(name, lang)))]
 
 
 def command_menu(lang: str) -> list[tuple[str, str]]:
-    """(command, description) pairs for Telegram's command menu."""
-    return [(c, DESCRIPTIONS[c][lang == "en"]) for c in a.COMMANDS] + [
-        ("help", _t(lang, "cómo usar el bot", "how to use the bot"))
-    ]
+    """(command, description) pairs for Telegram's command menu, in ``lang``."""
+    return [(c.display_name(lang), i18n.text(f"cmd.{c.name}.description", lang))
+            for c in COMMANDS] + [(HELP_NAMES[0], i18n.text("cmd.help.description", lang))]
 
 
 def help_lines(lang: str, s: _Style) -> list[str]:
-    lines = [s.bold(_t(lang, "Lo que sé responder:", "What I can answer:"))]
-    for command in a.COMMANDS:
-        _, example_es, _, example_en = EXAMPLES[command]
-        example = example_en if lang == "en" else example_es
-        lines.append(f"/{command} {s.esc(example)} — {s.esc(DESCRIPTIONS[command][lang == 'en'])}")
-    lines.append(_t(lang, "Acentos, mayúsculas y erratas no importan; si dudo, te pregunto.",
-                    "Accents, case and typos are fine; if unsure, I ask back."))
+    lines = [s.bold(i18n.text("help.title", lang))]
+    for c in COMMANDS:
+        description = i18n.text(f"cmd.{c.name}.description", lang)
+        lines.append(f"{s.esc(command_example(c.name, lang))} — {s.esc(description)}")
+    lines.append(s.say("help.forgiving", lang))
     return lines
 
 
@@ -280,16 +259,17 @@ def help_text(lang: str = "es") -> str:
     return "\n".join(help_lines(lang, PLAIN))
 
 
-def start_html(lang: str = "es") -> str:
-    greeting = _t(lang, "🎬 ¡Hola! Soy pelibot: datos de unas 45.000 películas.",
-                  "🎬 Hi! I'm pelibot: facts about some 45,000 movies.")
-    tap = _t(lang, "Prueba, por ejemplo:", "Try, for example:")
-    examples = ["/mes", "/retorno", "/recomendar"]
-    return "\n".join([greeting, tap, *examples, "", *help_lines(lang, HTML)[1:]])
+def start_html(lang: str, movies: int, first_year: int, last_year: int) -> str:
+    """The greeting, with the catalog's own size and years, then the help."""
+    greeting = HTML.say("start.greeting", lang, movies=number(movies, lang),
+                        first=str(first_year), last=str(last_year))
+    examples = [f"/{command(n).display_name(lang)}" for n in ("mes", "retorno", "recomendar")]
+    return "\n".join([greeting, HTML.say("start.try", lang), *examples, "",
+                      *help_lines(lang, HTML)[1:]])
 
 
-def to_json(answer: a.Answer) -> dict[str, Any]:
-    """The public JSON form of an answer (``pelibot ask --json``)."""
+def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
+    """The public JSON form of an answer (``pelibot ask --json``); texts in ``lang``."""
     match answer:
         case a.MonthAnswer():
             return {"command": "mes", "month": answer.month, "count": answer.count}
@@ -313,18 +293,17 @@ def to_json(answer: a.Answer) -> dict[str, Any]:
         case a.RecommendAnswer():
             return {"command": "recomendar", **_movie_json(answer.movie),
                     "recommendations": [
-                        {**_movie_json(r.movie), "reason": reason_text(r.reason, "es")}
+                        {**_movie_json(r.movie), "reason": reason_text(r.reason, lang)}
                         for r in answer.recommendations],
                     "alternatives": [_movie_json(r) for r in answer.alternatives]}
         case a.UsageAnswer():
             return {"command": answer.command, "error": "usage", "suggestions": [],
-                    "usage": usage_lines(answer.command, "es")[1]}
-        case a.NotFoundAnswer():
-            return {"command": answer.command, "error": "not_found", "query": answer.query,
-                    "suggestions": [c.label for c in answer.suggestions]}
-        case a.AmbiguousAnswer():
-            return {"command": answer.command, "error": "ambiguous", "query": answer.query,
-                    "suggestions": [c.label for c in answer.choices]}
+                    "usage": usage_lines(answer.command, lang)[1]}
+        case a.NotFoundAnswer() | a.AmbiguousAnswer():
+            error = "not_found" if isinstance(answer, a.NotFoundAnswer) else "ambiguous"
+            return {"command": answer.command, "error": error, "query": answer.query,
+                    "suggestions": [choice_label(answer.command, c, lang)
+                                    for c in choices_of(answer)]}
         case a.UnknownCommandAnswer():
             return {"command": answer.command, "error": "unknown_command", "suggestions": []}
     raise TypeError(f"cannot convert {answer!r}")

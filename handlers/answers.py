@@ -1,24 +1,25 @@
 """What the domain answers: plain data, rendered later as text, HTML or JSON.
 
-Every answer names its ``command`` (the canonical Spanish name). Answers that could not be given
-carry ``Choice``s: candidates whose ``key`` is a short, stable command argument (``#862`` for a
-movie, ``~1a2b3c4d`` for a named collection/company/country) that resolves exactly, also after a
-restart, so it fits in Telegram's 64-byte ``callback_data`` as ``f"{command} {key}"``.
+Every answer names its ``command`` (the canonical name from ``handlers.commands``). Answers that
+could not be given carry ``Choice``s: candidates whose ``key`` is a short, stable command argument
+(``#862`` for a movie, ``~1a2b3c4d`` for a named collection/company/country) that resolves
+exactly, also after a restart, so it fits in Telegram's 64-byte ``callback_data`` as
+``f"{command} {key}"``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-COMMANDS = ("mes", "dia", "franquicia", "pais", "productora", "retorno", "recomendar")
-
 
 @dataclass(frozen=True)
 class Choice:
-    """A candidate offered back to the user ("¿Quisiste decir…?")."""
+    """A candidate offered back to the user ("¿Quisiste decir…?"), labelled by the renderer in
+    the user's language from its ``value`` and ``name``."""
 
-    label: str
-    key: str
+    key: str  # the argument that answers it exactly
+    value: int | str  # month 1..12, weekday (Monday = 0), ISO code, name or movie id
+    name: str = ""  # the catalog's spelling: country, collection, company, "Title (year)"
 
 
 @dataclass(frozen=True)
@@ -157,3 +158,6 @@ Answer = (
     | AmbiguousAnswer
     | UnknownCommandAnswer
 )
+
+UNRESOLVED = (UsageAnswer, NotFoundAnswer, AmbiguousAnswer, UnknownCommandAnswer)
+"""Answers that did not answer the question (they explain or ask back)."""

@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from data_prep import layout
 
@@ -65,9 +64,6 @@ def load_catalog(data_dir: Path, columns: Sequence[str] | None = None) -> Loaded
             f"The catalog in {build} has schema version {version}; this pelibot needs "
             f"{layout.SCHEMA_VERSION}. {hint}"
         )
-    # Arrow's default allocator keeps freed decoding buffers; the system one gives them back,
-    # which matters for a long-running bot (about 60 MB on a 45,000-movie catalog).
-    pa.set_memory_pool(pa.system_memory_pool())
     try:
         movies = pd.read_parquet(
             build / layout.CATALOG_FILE, columns=list(columns) if columns else None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
 import re
 from collections.abc import Callable
@@ -15,24 +13,14 @@ import numpy as np
 import pandas as pd
 
 from handlers import answers as a
-from handlers.calendar_names import month_index, month_name, weekday_index, weekday_name
+from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
+from handlers.commands import command_name
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.matching import ACCEPT_SCORE, Match, NameIndex
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
 from handlers.text import clean_argument, fold
-
-ALIASES = {
-    "mes": "mes", "month": "mes",
-    "dia": "dia", "día": "dia", "day": "dia", "weekday": "dia",
-    "franquicia": "franquicia", "coleccion": "franquicia", "colección": "franquicia",
-    "saga": "franquicia", "collection": "franquicia", "franchise": "franquicia",
-    "pais": "pais", "país": "pais", "country": "pais",
-    "productora": "productora", "company": "productora", "studio": "productora",
-    "retorno": "retorno", "return": "retorno", "roi": "retorno",
-    "recomendar": "recomendar", "recomienda": "recomendar", "recommend": "recomendar",
-}  # fmt: skip
 
 GENERIC_WORDS = {
     "franquicia": {"collection", "coleccion", "saga", "trilogy", "trilogia", "series",
@@ -47,19 +35,6 @@ GENERIC_WORDS = {
 V = TypeVar("V", int, str)
 
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
-
-
-def _return_freed_memory() -> None:
-    """Hand the memory freed while loading back to the OS (glibc keeps it otherwise: about
-    70 MB of temporaries on a 45,000-movie catalog)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def canonical_command(name: str) -> str | None:
-    """``"/Mes@pelibot"`` → ``"mes"``; None for a command pelibot does not know."""
-    name = name.strip().lstrip("/").split("@", 1)[0].lower()
-    return ALIASES.get(name) or ALIASES.get(fold(name))
 
 
 def entity_key(name: str) -> str:
@@ -113,6 +88,8 @@ class MovieService:
         self.catalog = catalog
         movies = catalog.movies
         self.stats = compute_stats(movies)
+        years = movies["release_year"]
+        self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
         self._movies = _MovieTable(movies)
         titles = {
             int(i): [str(t), str(o)] if isinstance(o, str) and o else [str(t)]
@@ -128,14 +105,17 @@ class MovieService:
         for name in (*self.stats.collections, *self.stats.companies):
             self._keys.setdefault(entity_key(name), name)
         self.recommender = Recommender.load(catalog)
+        self._questions: dict[str, Callable[[str], a.Answer]] = {
+            "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
+            "pais": self.country, "productora": self.company, "retorno": self.movie_return,
+            "recomendar": self.recommend,
+        }  # fmt: skip
         month_index(), weekday_index()  # build the cached name tables now, not on first use
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
         """Load the catalog in ``data_dir`` (raises ``CatalogError`` when it is missing)."""
-        service = cls(load_catalog(data_dir, RUNTIME_COLUMNS))
-        _return_freed_memory()
-        return service
+        return cls(load_catalog(data_dir, RUNTIME_COLUMNS))
 
     @property
     def movies(self) -> pd.DataFrame:
@@ -157,18 +137,13 @@ class MovieService:
 
     def answer(self, command: str, argument: str) -> a.Answer:
         """Answer ``command`` (Spanish or English name) for what the user typed after it."""
-        name = canonical_command(command)
+        name = command_name(command)
         if name is None:
             return a.UnknownCommandAnswer(clean_argument(command)[:40])
         text = clean_argument(argument)
         if not fold(text) and not text.startswith(("#", "~")):
             return a.UsageAnswer(name) if not text else a.NotFoundAnswer(name, text)
-        handler = {
-            "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
-            "pais": self.country, "productora": self.company, "retorno": self.movie_return,
-            "recomendar": self.recommend,
-        }[name]  # fmt: skip
-        return handler(text)
+        return self._questions[name](text)
 
     def key_for(self, answer: a.Answer) -> str | None:
         """A short argument that answers the same again (for buttons)."""
@@ -189,32 +164,32 @@ class MovieService:
 
     def month(self, text: str) -> a.Answer:
         found = self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
-        if isinstance(found, int):
-            return a.MonthAnswer(found, self.stats.month_counts[found])
-        return self._unsure("mes", text, found, month_label, str)
+        if found.value is not None:
+            return a.MonthAnswer(found.value, self.stats.month_counts[found.value])
+        return self._unsure("mes", text, found, _no_name, str)
 
     def weekday(self, text: str) -> a.Answer:
         # Numbers are ISO weekdays (Monday = 1); answers count from Monday = 0.
         found = self._calendar(text, weekday_index(), lambda n: n - 1 if 1 <= n <= 7 else None)
-        if isinstance(found, int):
-            return a.WeekdayAnswer(found, self.stats.weekday_counts[found])
-        return self._unsure("dia", text, found, weekday_label, lambda d: str(d + 1))
+        if found.value is not None:
+            return a.WeekdayAnswer(found.value, self.stats.weekday_counts[found.value])
+        return self._unsure("dia", text, found, _no_name, lambda d: str(d + 1))
 
     def collection(self, text: str) -> a.Answer:
         found = self._entity(text, self._collections)
-        if not isinstance(found, str):
+        if found.value is None:
             return self._unsure("franquicia", text, found, str, entity_key)
-        stats = self.stats.collections[found]
+        stats = self.stats.collections[found.value]
         mean = stats.revenue_total / stats.count if stats.count else 0.0
-        return a.CollectionAnswer(found, stats.count, stats.revenue_total, mean,
+        return a.CollectionAnswer(found.value, stats.count, stats.revenue_total, mean,
                                   stats.revenue_known)
 
     def company(self, text: str) -> a.Answer:
         found = self._entity(text, self._companies)
-        if not isinstance(found, str):
+        if found.value is None:
             return self._unsure("productora", text, found, str, entity_key)
-        stats = self.stats.companies[found]
-        return a.CompanyAnswer(found, stats.count, stats.revenue_total, stats.revenue_known)
+        stats = self.stats.companies[found.value]
+        return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known)
 
     def country(self, text: str) -> a.Answer:
         match = self._countries.lookup(text)
@@ -226,18 +201,19 @@ class MovieService:
                                country_es=spanish_name(iso, name))
 
     def movie_return(self, text: str) -> a.Answer:
-        found = self._title(text, "retorno")
-        if not isinstance(found, tuple):
-            return found
-        movie, alternatives = found
+        return self._about_title(text, "retorno", self._return_of)
+
+    def recommend(self, text: str) -> a.Answer:
+        return self._about_title(text, "recomendar", self._recommendations_for)
+
+    @staticmethod
+    def _return_of(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.ReturnAnswer:
         ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
         return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives)
 
-    def recommend(self, text: str) -> a.Answer:
-        found = self._title(text, "recomendar")
-        if not isinstance(found, tuple):
-            return found
-        movie, alternatives = found
+    def _recommendations_for(
+        self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]
+    ) -> a.RecommendAnswer:
         picks = self.recommender.recommend(movie.ref.id, 5)
         return a.RecommendAnswer(movie.ref, picks, alternatives)
 
@@ -257,36 +233,29 @@ class MovieService:
         movie = self._movies.get(movie_id)
         if movie is None:
             return None
-        ret = self.movie_return(movie.ref.key)
-        rec = self.recommend(movie.ref.key)
-        assert isinstance(ret, a.ReturnAnswer) and isinstance(rec, a.RecommendAnswer)
-        return ret, rec
+        alternatives = self._same_title(movie)
+        return self._return_of(movie, alternatives), self._recommendations_for(movie, alternatives)
 
     # -- resolution helpers -------------------------------------------------------------------
 
     @staticmethod
     def _calendar(
         text: str, index: NameIndex[int], from_number: Callable[[int], int | None]
-    ) -> int | Match[int]:
+    ) -> Match[int]:
         """A month or weekday by name, or by number (``from_number`` maps and validates it)."""
         stripped = text.strip()
         if stripped.isdigit():
-            value = from_number(int(stripped)) if len(stripped) <= 2 else None
-            return value if value is not None else Match(None)
-        match = index.lookup(text)
-        return match.value if match.value is not None else match
+            return Match(from_number(int(stripped)) if len(stripped) <= 2 else None)
+        return index.lookup(text)
 
     def _country_label(self, iso: str) -> str:
         return display_name(iso, self.stats.country_names)
 
-    def _entity(self, text: str, index: NameIndex[str]) -> str | Match[str]:
+    def _entity(self, text: str, index: NameIndex[str]) -> Match[str]:
         if text.startswith("~"):
             name = self._keys.get(text.split()[0])
-            if name is not None and index.exact(name):
-                return name
-            return Match(None)
-        match = index.lookup(text)
-        return match.value if match.value is not None else match
+            return Match(name if name is not None and index.exact(name) else None)
+        return index.lookup(text)
 
     @staticmethod
     def _unsure(
@@ -294,7 +263,7 @@ class MovieService:
         key: Callable[[V], str],
     ) -> a.Answer:
         """Ask back: ambiguous when candidates are good, else not found with suggestions."""
-        choices = tuple(a.Choice(label(v), key(v)) for v in match.candidates)
+        choices = tuple(a.Choice(key(v), v, label(v)) for v in match.candidates)
         if choices and match.best_score >= ACCEPT_SCORE:
             return a.AmbiguousAnswer(command, text, choices)
         return a.NotFoundAnswer(command, text, choices)
@@ -308,41 +277,40 @@ class MovieService:
         refs = sorted((self._movies[i].ref for i in others), key=lambda r: r.year)
         return tuple(refs)
 
-    def _title(self, text: str, command: str) -> tuple[_Movie, tuple[a.MovieRef, ...]] | a.Answer:
-        """Resolve a title, a title with its year, or a ``#id`` key."""
+    def _about_title(
+        self, text: str, command: str,
+        answer: Callable[[_Movie, tuple[a.MovieRef, ...]], a.Answer],
+    ) -> a.Answer:
+        """``answer`` about the film ``text`` names (with the others of its title), or ask back."""
+        found = self._title(text, command)
+        return answer(found, self._same_title(found)) if isinstance(found, _Movie) else found
+
+    def _title(self, text: str, command: str) -> _Movie | a.Answer:
+        """Resolve a title, a title with its year, or a ``#id`` key; else the answer asking back."""
         if text.startswith("#"):
-            movie = self._by_key(text)
-            if movie is None:
-                return a.NotFoundAnswer(command, text)
-            return movie, self._same_title(movie)
+            return self._by_key(text) or a.NotFoundAnswer(command, text)
         if hits := self._titles.exact(text):
-            movie = self._movies[hits[0]]
-            return movie, self._same_title(movie)
+            return self._movies[hits[0]]
         year_match = _YEAR_SUFFIX.match(text)
         if year_match and fold(year_match["title"]):
             title, year = year_match["title"], int(year_match["year"])
             same = self._titles.exact(title) or list(self._titles.lookup(title).candidates)
             in_year = [i for i in same if self._movies[i].ref.year == year]
             if in_year:
-                movie = self._movies[in_year[0]]
-                return movie, self._same_title(movie)
+                return self._movies[in_year[0]]
             if same:
                 refs = sorted((self._movies[i].ref for i in same), key=lambda r: r.year)
-                return a.AmbiguousAnswer(command, text, tuple(a.Choice(r.label, r.key)
+                return a.AmbiguousAnswer(command, text, tuple(a.Choice(r.key, r.id, r.label)
                                                               for r in refs))
         match = self._titles.lookup(text)
         if match.value is not None:
-            movie = self._movies[match.value]
-            return movie, self._same_title(movie)
+            return self._movies[match.value]
         return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}")
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
 
 
-def month_label(month: int) -> str:
-    return month_name(month, "es").capitalize()
-
-
-def weekday_label(weekday: int) -> str:
-    return weekday_name(weekday, "es").capitalize()
+def _no_name(_: int) -> str:
+    """Months and weekdays are named by the renderer, in the user's language."""
+    return ""

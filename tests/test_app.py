@@ -20,7 +20,7 @@ from bot.telegram.app import (
     HeartbeatRequest,
     RedactingFormatter,
     build_application,
-    load_service,
+    load_or_build_service,
     setup_logging,
 )
 from bot.telegram.config import DEFAULT_HEARTBEAT, Config, ConfigError, load_config
@@ -173,14 +173,14 @@ def test_missing_catalog_without_raw_file_is_refused(
     monkeypatch.delenv("PELIBOT_RAW_CSV", raising=False)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CatalogError, match="pelibot prepare"):
-        load_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
+        load_or_build_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
 
 
 def test_missing_catalog_is_built_when_the_raw_file_is_at_hand(
     real_slice_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PELIBOT_RAW_CSV", str(real_slice_csv))
-    service = load_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
+    service = load_or_build_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
     assert len(service.movies) > 4000
     assert (tmp_path / "data" / "CURRENT").is_file()
 

@@ -1,6 +1,7 @@
 """The Telegram handlers on the real slice, driven with real python-telegram-bot objects.
 
-Updates are built with ``Update.de_json`` and processed by the application ``bot.telegram.app`` builds;
+Updates are built with ``Update.de_json`` and processed by the application of
+``bot.telegram.app``;
 the bot's Bot API calls go in-process to the emulator of ``tests/e2e/emulator.py``, which
 checks them as Telegram would (HTML must parse, ≤ 4096 characters, callback data ≤ 64 bytes).
 """
@@ -21,7 +22,8 @@ from bot.charts import ChartMaker
 from bot.telegram.app import build_application, set_menus
 from bot.telegram.common import MAX_CALLBACK, callback_data, chart_data, choice_buttons
 from bot.telegram.config import Config
-from handlers.answers import COMMANDS, AmbiguousAnswer
+from handlers.answers import AmbiguousAnswer
+from handlers.commands import NAMES as COMMANDS
 from handlers.service import MovieService
 from tests.e2e.emulator import BotApiError, Call, Emulator, EmulatorRequest
 
@@ -167,7 +169,7 @@ async def test_private_chatter_gets_a_hint(app: Application, emulator: Emulator)
     hint = only_message(await ask(app, emulator, "hola, ¿qué tal?"))
     assert "/retorno titanic" in hint.result["text"] and "/help" in hint.result["text"]
     unknown = only_message(await ask(app, emulator, "/pelicula titanic"))
-    assert "No conozco ese comando" in unknown.result["text"]
+    assert "No conozco el comando /pelicula" in unknown.result["text"]
 
 
 async def test_start_and_help(app: Application, emulator: Emulator) -> None:
@@ -307,7 +309,7 @@ def test_callback_data_of_every_collection_and_company_fits(service: MovieServic
     for command, values in names.items():
         for name in values:
             answer = service.answer(command, name)
-            for _, data in choice_buttons(answer):
+            for _, data in choice_buttons(answer, "es"):
                 assert len(data.encode()) <= MAX_CALLBACK
             if isinstance(answer, AmbiguousAnswer):
                 continue

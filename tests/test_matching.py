@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.render import choice_label
 from handlers import answers as a
 from handlers.matching import NameIndex
 from handlers.service import MovieService
@@ -101,7 +102,7 @@ def test_resolves(service: MovieService, query: str, expected: object) -> None:
 def test_asks_back_when_unsure(service: MovieService, query: str, expected: set[str]) -> None:
     answer = service.ask(query)
     assert isinstance(answer, a.AmbiguousAnswer), answer
-    assert expected <= {choice.label for choice in answer.choices}
+    assert expected <= {choice_label(answer.command, c, "es") for c in answer.choices}
 
 
 @pytest.mark.parametrize("query", MISSES)

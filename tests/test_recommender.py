@@ -1,4 +1,4 @@
-"""``handlers.recommender``: lookups in the neighbours table, reasons, and builds without a table."""
+"""``handlers.recommender``: lookups in the neighbours table, reasons, builds without a table."""
 
 from __future__ import annotations
 

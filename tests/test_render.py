@@ -8,6 +8,7 @@ import pytest
 
 from bot.render import (
     TELEGRAM_LIMIT,
+    choice_label,
     command_menu,
     help_html,
     language_of,
@@ -16,8 +17,10 @@ from bot.render import (
     render_text,
     start_html,
     to_json,
+    usage_lines,
 )
 from handlers import answers as a
+from handlers.commands import COMMANDS, NAMES
 
 TOY_STORY = a.MovieRef(862, "Toy Story", 1995)
 
@@ -110,7 +113,7 @@ def test_recommendations_with_reasons() -> None:
         (a.WeekdayAnswer(0, 218), {"command": "dia", "weekday": 0, "count": 218}),
         (a.NotFoundAnswer("pais", "narnia"),
          {"command": "pais", "error": "not_found", "query": "narnia", "suggestions": []}),
-        (a.AmbiguousAnswer("mes", "ju", (a.Choice("Junio", "6"), a.Choice("Julio", "7"))),
+        (a.AmbiguousAnswer("mes", "ju", (a.Choice("6", 6), a.Choice("7", 7))),
          {"command": "mes", "error": "ambiguous", "query": "ju",
           "suggestions": ["Junio", "Julio"]}),
     ],
@@ -135,8 +138,74 @@ def test_language_and_menus() -> None:
     assert language_of("en-GB") == "en" and language_of("es") == "es" and language_of(None) == "es"
     assert language_of("pt-br") == "es"
     es, en = dict(command_menu("es")), dict(command_menu("en"))
-    assert set(es) == set(en) == {*a.COMMANDS, "help"}
-    assert es["mes"] == "estrenos en un mes" and en["mes"] == "releases in a month"
-    for text in (help_html("es"), help_html("en"), start_html("es"), start_html("en")):
-        assert all(f"/{command}" in text for command in a.COMMANDS)
-        assert len(text) < TELEGRAM_LIMIT
+    assert set(es) == {*NAMES, "help"}
+    assert set(en) == {"month", "day", "collection", "country", "company", "return", "recommend",
+                       "help"}
+    assert es["mes"] == "estrenos en un mes" and en["month"] == "releases in a month"
+    for lang, names in (("es", NAMES), ("en", [c.english for c in COMMANDS])):
+        for text in (help_html(lang), start_html(lang, 4489, 1874, 2016)):
+            assert all(f"/{name}" in text for name in names)
+            assert len(text) < TELEGRAM_LIMIT
+    assert "4.489 películas, de 1874 a 2016" in start_html("es", 4489, 1874, 2016)
+    assert "4,489 movies, from 1874 to 2016" in start_html("en", 4489, 1874, 2016)
+
+
+def test_usage_speaks_the_users_language() -> None:
+    assert usage_lines("mes", "en")[1:] == ["Usage: /month <month>", "Example: /month January"]
+    assert usage_lines("mes", "es")[1:] == ["Uso: /mes <mes>", "Ejemplo: /mes enero"]
+    assert to_json(a.UsageAnswer("pais"), "en")["usage"] == "Usage: /country <country>"
+
+
+@pytest.mark.parametrize(
+    ("answer", "lang", "expected"),
+    [
+        (a.AmbiguousAnswer("mes", "juny", (a.Choice("6", 6), a.Choice("7", 7))), "en",
+         ["June", "July"]),
+        (a.AmbiguousAnswer("mes", "juny", (a.Choice("6", 6), a.Choice("7", 7))), "es",
+         ["Junio", "Julio"]),
+        (a.AmbiguousAnswer("dia", "m", (a.Choice("2", 1), a.Choice("3", 2))), "en",
+         ["Tuesday", "Wednesday"]),
+        (a.AmbiguousAnswer("pais", "corea", (a.Choice("KR", "KR", "South Korea"),
+                                             a.Choice("KP", "KP", "North Korea"))), "es",
+         ["Corea del Sur", "Corea del Norte"]),
+        (a.AmbiguousAnswer("pais", "corea", (a.Choice("KR", "KR", "South Korea"),)), "en",
+         ["South Korea"]),
+    ],
+)  # fmt: skip
+def test_choices_are_labelled_in_the_users_language(
+    answer: a.AmbiguousAnswer, lang: str, expected: list[str]
+) -> None:
+    assert [choice_label(answer.command, c, lang) for c in answer.choices] == expected
+    assert to_json(answer, lang)["suggestions"] == expected
+    text = render_text(answer, lang)
+    assert all(f"• {label}" in text for label in expected)
+    assert "•" not in render_html(answer, lang)  # Telegram shows them as buttons only
+
+
+def test_spanish_agreement_comes_from_the_catalog() -> None:
+    assert "entre las sagas" in render_text(a.NotFoundAnswer("franquicia", "x"))
+    assert "entre los meses" in render_text(a.NotFoundAnswer("mes", "x"))
+    assert "entre las películas" in render_text(a.NotFoundAnswer("retorno", "x"))
+    assert render_text(a.MonthAnswer(2, 1)).startswith("🗓️ En febrero se estrenó 1 película ")
+    assert "se estrenaron 2 películas" in render_text(a.MonthAnswer(2, 2))
+    assert "1 movie was released" in render_text(a.MonthAnswer(2, 1), "en")
+    assert "3 movies were released" in render_text(a.MonthAnswer(2, 3), "en")
+
+
+def test_both_catalogs_have_the_same_keys_and_fields() -> None:
+    from string import Formatter
+
+    from bot.i18n import CATALOGS
+
+    es, en = CATALOGS["es"], CATALOGS["en"]
+    assert set(es) == set(en)
+    for name in NAMES:
+        for part in ("description", "argument", "example"):
+            assert f"cmd.{name}.{part}" in es
+
+    def fields(entry: object) -> set[str]:
+        forms = entry.values() if isinstance(entry, dict) else [entry]
+        return {f for form in forms for _, f, _, _ in Formatter().parse(str(form)) if f}
+
+    for key in es:
+        assert fields(es[key]) == fields(en[key]), key

@@ -9,7 +9,8 @@ import pytest
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
 from handlers import answers as a
-from handlers.service import MovieService, canonical_command, entity_key
+from handlers.commands import command_name as canonical_command
+from handlers.service import MovieService, entity_key
 from tests.factories import collection, countries, nested_names, raw_movie, write_raw
 
 US = ("US", "United States of America")

@@ -25,6 +25,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.charts import ChartMaker
+from bot.loading import load_service
 from bot.render import command_menu
 from bot.telegram import buttons, errors, health, inline, questions, start
 from bot.telegram.common import Deps, install
@@ -190,10 +191,10 @@ async def _post_stop(application: Application) -> None:
             await task
 
 
-def load_service(config: Config) -> MovieService:
+def load_or_build_service(config: Config) -> MovieService:
     """The movie service; when the catalog is missing, build it if the raw CSV is at hand."""
     try:
-        return MovieService.from_data_dir(config.data_dir)
+        return load_service(config.data_dir)
     except CatalogError as missing:
         raw = _raw_at_hand(config.data_dir)
         if raw is None:
@@ -206,7 +207,7 @@ def load_service(config: Config) -> MovieService:
             prepare(locate(raw), config.data_dir)
         except (RawDataUnavailable, OSError, ValueError) as error:
             raise CatalogError(f"Could not build the catalog from {raw}: {error}") from error
-        return MovieService.from_data_dir(config.data_dir)
+        return load_service(config.data_dir)
 
 
 def _raw_at_hand(data_dir: Path) -> Path | None:
@@ -225,7 +226,7 @@ def run(config: Config) -> int:
     """Start the bot and block until it is stopped; the exit code for ``pelibot run``."""
     setup_logging(config)
     try:
-        service = load_service(config)
+        service = load_or_build_service(config)
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1

@@ -15,14 +15,22 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
-from bot import messages
-from bot.telegram.common import CHART_PREFIX, CHARTED, Deps, answer_html, deps, keyboard, lang_of
+from bot import i18n
+from bot.telegram.common import (
+    CHART_PREFIX,
+    Deps,
+    answer_html,
+    deps,
+    has_chart,
+    keyboard,
+    lang_of,
+)
 from handlers.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
-from handlers.service import canonical_command
+from handlers.commands import command_name
 
 log = logging.getLogger(__name__)
 
-UNRESOLVED = (NotFoundAnswer, UnknownCommandAnswer, UsageAnswer)
+STALE = (NotFoundAnswer, UnknownCommandAnswer, UsageAnswer)
 
 
 async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
@@ -38,11 +46,11 @@ async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
 def resolve(data: str, found: Deps) -> Answer | None:
     """The answer a ``"<command> <key>"`` button stands for, or None when it is stale/forged."""
     name, _, key = data.strip().partition(" ")
-    command = canonical_command(name)
+    command = command_name(name)
     if command is None or not key.strip():
         return None
     answer = found.service.answer(command, key.strip())
-    return None if isinstance(answer, UNRESOLVED) else answer
+    return None if isinstance(answer, STALE) else answer
 
 
 async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -52,7 +60,7 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = deps(context)
     answer = resolve(query.data or "", found)
     if answer is None:
-        await acknowledge(query, messages.text("stale_button", lang))
+        await acknowledge(query, i18n.text("stale_button", lang))
         return
     await acknowledge(query)
     try:
@@ -71,15 +79,15 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = deps(context)
     answer = resolve((query.data or "").removeprefix(CHART_PREFIX), found)
     message = query.message if isinstance(query.message, Message) else None
-    if answer is None or found.charts is None or message is None or not isinstance(answer, CHARTED):
+    if answer is None or found.charts is None or message is None or not has_chart(answer):
         key = "stale_button" if answer is None else "chart_unavailable"
-        await acknowledge(query, messages.text(key, lang))
+        await acknowledge(query, i18n.text(key, lang))
         return
-    await acknowledge(query, messages.text("chart_working", lang))
+    await acknowledge(query, i18n.text("chart_working", lang))
     await message.chat.send_action(ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(found.charts.png, answer, lang)
     if png is None:
-        await message.reply_text(messages.text("chart_unavailable", lang), parse_mode=None)
+        await message.reply_text(i18n.text("chart_unavailable", lang), parse_mode=None)
         return
     await context.bot.send_photo(
         chat_id=message.chat.id,
@@ -94,7 +102,7 @@ def _caption(query: CallbackQuery, lang: str) -> str:
     """Chart caption: the first line of the answer it illustrates."""
     message = query.message if isinstance(query.message, Message) else None
     first = (message.text or "").strip().splitlines()[0] if message and message.text else ""
-    return messages.text("chart_caption", lang, label=first[:200])
+    return i18n.text("chart_caption", lang, label=first[:200])
 
 
 def register(application: Application) -> None:

@@ -9,28 +9,17 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, User
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 from telegram.ext import Application, ContextTypes
 
-from bot import messages
+from bot import i18n
 from bot.charts import ChartMaker
-from bot.render import language_of, render_html
-from handlers.answers import (
-    AmbiguousAnswer,
-    Answer,
-    CollectionAnswer,
-    CompanyAnswer,
-    CountryAnswer,
-    MonthAnswer,
-    NotFoundAnswer,
-    RecommendAnswer,
-    ReturnAnswer,
-    WeekdayAnswer,
-)
+from bot.render import choice_label, choices_of, language_of, render_html
+from handlers.answers import UNRESOLVED, Answer
+from handlers.commands import command
 from handlers.service import MovieService
 
 log = logging.getLogger(__name__)
 
 DEPS_KEY = "pelibot"
 CHART_PREFIX = "g"
-CHARTED = (MonthAnswer, WeekdayAnswer, CollectionAnswer, CountryAnswer, CompanyAnswer, ReturnAnswer)
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
 MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64 bytes
 MAX_LABEL = 60  # longer button labels are cut on phones anyway
@@ -81,26 +70,24 @@ def _label(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
-def choice_buttons(answer: Answer) -> list[tuple[str, str]]:
-    """(label, callback data) for each "did you mean" candidate the answer carries."""
-    pairs: list[tuple[str, str]] = []
-    if isinstance(answer, AmbiguousAnswer):
-        pairs = [(choice.label, choice.key) for choice in answer.choices]
-    elif isinstance(answer, NotFoundAnswer):
-        pairs = [(choice.label, choice.key) for choice in answer.suggestions]
-    elif isinstance(answer, ReturnAnswer | RecommendAnswer):
-        pairs = [(ref.label, ref.key) for ref in answer.alternatives]
+def choice_buttons(answer: Answer, lang: str) -> list[tuple[str, str]]:
+    """(label, callback data) for each candidate the answer carries, named in ``lang``."""
     buttons = []
-    for label, key in pairs:
-        data = callback_data(answer.command, key)
+    for choice in choices_of(answer):
+        data = callback_data(answer.command, choice.key)
         if data is not None:
-            buttons.append((_label(label), data))
+            buttons.append((_label(choice_label(answer.command, choice, lang)), data))
     return buttons
+
+
+def has_chart(answer: Answer) -> bool:
+    """Whether the answer's command draws charts (the command table says) and it was answered."""
+    return not isinstance(answer, UNRESOLVED) and command(answer.command).chart
 
 
 def chart_data(answer: Answer, service: MovieService) -> str | None:
     """Callback data of the chart button for ``answer``, or None when it has no chart."""
-    if not isinstance(answer, CHARTED):
+    if not has_chart(answer):
         return None
     key = service.key_for(answer)
     return callback_data(CHART_PREFIX, answer.command, key) if key else None
@@ -109,8 +96,9 @@ def chart_data(answer: Answer, service: MovieService) -> str | None:
 def keyboard(answer: Answer, lang: str, deps: Deps) -> InlineKeyboardMarkup | None:
     """One button per candidate, then the chart button when charts are available."""
     rows = [
-        [InlineKeyboardButton(label, callback_data=data)] for label, data in choice_buttons(answer)
+        [InlineKeyboardButton(label, callback_data=data)]
+        for label, data in choice_buttons(answer, lang)
     ]
     if deps.charts is not None and (data := chart_data(answer, deps.service)):
-        rows.append([InlineKeyboardButton(messages.text("chart_button", lang), callback_data=data)])
+        rows.append([InlineKeyboardButton(i18n.text("chart_button", lang), callback_data=data)])
     return InlineKeyboardMarkup(rows) if rows else None

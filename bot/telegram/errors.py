@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import messages
+from bot import i18n
 from bot.telegram.common import lang_of
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update):
         return  # e.g. a network error of the polling loop: nobody to answer
-    apology = messages.text("apology", lang_of(update.effective_user))
+    apology = i18n.text("apology", lang_of(update.effective_user))
     try:
         if update.callback_query is not None:
             try:

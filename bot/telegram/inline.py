@@ -11,7 +11,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
-from bot import messages
+from bot import i18n
 from bot.render import money, number, render_html
 from bot.telegram.common import MAX_TEXT, deps, lang_of
 from handlers.answers import RecommendAnswer, ReturnAnswer
@@ -30,8 +30,8 @@ def card_html(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
 
 def description(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
     """Two short lines under the result title: the figures and the first recommendations."""
-    unknown = messages.text("unknown_value", lang)
-    figures = messages.text(
+    unknown = i18n.text("unknown_value", lang)
+    figures = i18n.text(
         "inline_figures",
         lang,
         budget=money(ret.budget, lang) if ret.budget else unknown,
@@ -41,7 +41,7 @@ def description(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
     titles = ", ".join(item.movie.title for item in rec.recommendations[:3])
     text = figures
     if titles:
-        text += "\n" + messages.text("inline_similar", lang, titles=titles)
+        text += "\n" + i18n.text("inline_similar", lang, titles=titles)
     return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1] + "…"
 
 
@@ -78,7 +78,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 def _start_button(key: str, lang: str) -> InlineQueryResultsButton:
     """A button above the (empty) results that opens a private chat with the bot."""
-    return InlineQueryResultsButton(messages.text(key, lang), start_parameter="inline")
+    return InlineQueryResultsButton(i18n.text(key, lang), start_parameter="inline")
 
 
 def register(application: Application) -> None:

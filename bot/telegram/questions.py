@@ -1,52 +1,80 @@
-"""/mes, /dia, /franquicia, /pais, /productora, /retorno, /recomendar (and English aliases)."""
+"""The seven questions as Telegram commands, by every name in the command table.
+
+Telegram marks a command only up to its first non-ASCII letter, so ``/día sábado`` or
+``/país usa`` arrive as plain text: a text pattern routes them through the same table.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, filters
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.telegram.common import answer_html, deps, keyboard, lang_of
-from handlers.answers import COMMANDS
-from handlers.service import canonical_command
-
-ALIASES = ("month", "day", "collection", "country", "company", "return", "recommend")
+from handlers.commands import COMMANDS, command_name
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
-def command_names() -> dict[str, list[str]]:
-    """Each canonical command with the Telegram command names that reach it."""
-    names: dict[str, list[str]] = {command: [command] for command in COMMANDS}
-    for alias in ALIASES:
-        canonical = canonical_command(alias)
-        if canonical in names:
-            names[canonical].append(alias)
-    return names
+def spelled_names() -> list[str]:
+    """Every name in the table that Telegram cannot register (``día``, ``país``, …)."""
+    return [n for c in COMMANDS for n in c.names if n not in c.telegram_names]
 
 
-def answer_command(command: str) -> Callback:
-    """The handler for ``command``: ask the domain, reply with the rendered answer."""
+SPELLED_COMMAND = re.compile(
+    rf"^/(?P<name>{'|'.join(map(re.escape, spelled_names()))})(?:@(?P<bot>\w+))?"
+    r"(?:\s+(?P<argument>.*))?$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A slash command whose name has letters Telegram does not treat as a command (``/día``)."""
+
+
+async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str,
+                 argument: str) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    found = deps(context)
+    lang = lang_of(update.effective_user)
+    answer = found.service.answer(name, argument)
+    await message.reply_text(answer_html(answer, lang), reply_markup=keyboard(answer, lang, found))
+
+
+def answer_command(name: str) -> Callback:
+    """The handler for command ``name``: ask the domain, reply with the rendered answer."""
 
     async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message = update.effective_message
-        if message is None:
-            return
-        found = deps(context)
-        lang = lang_of(update.effective_user)
-        answer = found.service.answer(command, " ".join(context.args or ()))
-        await message.reply_text(
-            answer_html(answer, lang), reply_markup=keyboard(answer, lang, found)
-        )
+        await _reply(update, context, name, " ".join(context.args or ()))
 
-    reply.__name__ = f"answer_{command}"
+    reply.__name__ = f"answer_{name}"
     return reply
 
 
+async def answer_spelled_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/día sábado``: a command name with accents, which Telegram cut short."""
+    match = context.match
+    name = command_name(match["name"]) if match else None
+    if name is None or match is None:
+        return
+    if match["bot"] and match["bot"].lower() != (context.bot.username or "").lower():
+        return  # meant for another bot in the group
+    await _reply(update, context, name, match["argument"] or "")
+
+
 def register(application: Application) -> None:
-    for command, names in command_names().items():
+    for command in COMMANDS:
         application.add_handler(
-            CommandHandler(names, answer_command(command), filters=filters.UpdateType.MESSAGE)
+            CommandHandler(
+                command.telegram_names,
+                answer_command(command.name),
+                filters=filters.UpdateType.MESSAGE,
+            )
         )
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.Regex(SPELLED_COMMAND), answer_spelled_command
+        )
+    )

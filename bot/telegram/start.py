@@ -5,16 +5,20 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot import messages
+from bot import i18n
 from bot.render import help_html, start_html
-from bot.telegram.common import lang_of
+from bot.telegram.common import deps, lang_of
+from handlers.commands import HELP_NAMES, START_NAMES
 
 ONLY_NEW = filters.UpdateType.MESSAGE
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message:
-        await update.effective_message.reply_text(start_html(lang_of(update.effective_user)))
+        service = deps(context).service
+        first, last = service.year_range
+        html = start_html(lang_of(update.effective_user), len(service.movies), first, last)
+        await update.effective_message.reply_text(html)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -24,15 +28,20 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def private_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Plain text in a private chat: point at the commands (groups stay silent)."""
-    if update.effective_message:
-        key = "unknown_command" if filters.COMMAND.check_update(update) else "private_hint"
+    message = update.effective_message
+    if message:
         lang = lang_of(update.effective_user)
-        await update.effective_message.reply_text(messages.text(key, lang), parse_mode=None)
+        if filters.COMMAND.check_update(update):
+            typed = (message.text or "").split()[0][:40]
+            reply = i18n.text("unknown_command", lang, command=typed)
+        else:
+            reply = i18n.text("private_hint", lang)
+        await message.reply_text(reply, parse_mode=None)
 
 
 def register(application: Application) -> None:
-    application.add_handler(CommandHandler("start", start, filters=ONLY_NEW))
-    application.add_handler(CommandHandler(["help", "ayuda"], help_command, filters=ONLY_NEW))
+    application.add_handler(CommandHandler(START_NAMES, start, filters=ONLY_NEW))
+    application.add_handler(CommandHandler(HELP_NAMES, help_command, filters=ONLY_NEW))
 
 
 def register_fallback(application: Application) -> None:

@@ -1,0 +1,24 @@
+"""Loading the movie service for a long-running process, with its memory kept small."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+from pathlib import Path
+
+import pyarrow as pa
+
+from handlers.service import MovieService
+
+
+def load_service(data_dir: Path) -> MovieService:
+    """The service over the catalog in ``data_dir`` (raises ``CatalogError`` when missing).
+
+    Arrow's default allocator keeps freed decoding buffers and glibc keeps freed heap: about
+    60 MB and 70 MB on a 45,000-movie catalog. Both are handed back to the system.
+    """
+    pa.set_memory_pool(pa.system_memory_pool())
+    service = MovieService.from_data_dir(data_dir)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return service
