@@ -45,7 +45,6 @@ class Match(Generic[V]):
 
     value: V | None
     candidates: tuple[V, ...] = ()
-    exact: bool = False
     best_score: float = 0.0
 
 
@@ -121,7 +120,7 @@ class NameIndex(Generic[V]):
             return Match(None)
         hits, clear = self._exact(key)
         if hits:
-            return Match(hits[0] if clear else None, tuple(hits[:limit]), True, 100.0)
+            return Match(hits[0] if clear else None, tuple(hits[:limit]), 100.0)
         if len(key) < MIN_FUZZY_QUERY:
             return Match(None)
         return self._decide(self.fuzzy(key), limit)

@@ -293,6 +293,9 @@ async def test_menus_in_both_languages_and_a_failure_is_only_a_warning(
     assert [c["command"] for c in emulator.commands[""]] == [*COMMANDS, "help"]
     assert emulator.commands[""][0]["description"] == "estrenos en un mes"
     assert emulator.commands["en"][0]["description"] == "releases in a month"
+    assert [c["command"] for c in emulator.commands["en"]] == [
+        "month", "day", "collection", "country", "company", "return", "recommend", "help"
+    ]
     emulator.inject["setMyCommands"] = [BotApiError(400, "Bad Request: BOT_COMMAND_INVALID")]
     with caplog.at_level(logging.WARNING, logger="pelibot"):
         await set_menus(app)
@@ -348,3 +351,33 @@ async def test_a_tap_too_old_to_acknowledge_still_edits_the_answer(
     calls = emulator.calls[mark:]
     assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
     assert "Star Wars Collection" in calls[1].result["text"]
+
+
+def test_every_name_in_the_command_table_reaches_its_command_in_telegram() -> None:
+    from bot.telegram.questions import SPELLED_COMMAND
+    from handlers.commands import COMMANDS as TABLE
+    from handlers.commands import command_name
+
+    for entry in TABLE:
+        for name in entry.names:
+            assert command_name(name) == entry.name
+            if name in entry.telegram_names:
+                continue  # registered as a bot command
+            match = SPELLED_COMMAND.match(f"/{name} x")
+            assert match is not None and command_name(match["name"]) == entry.name, name
+
+
+async def test_accented_command_names_are_answered(app: Application, emulator: Emulator) -> None:
+    answer = only_message(await ask(app, emulator, "/día sábado")).result["text"]
+    assert "sábado" in answer and "se estrenaron" in answer
+    country = only_message(await ask(app, emulator, "/país reino unido")).result["text"]
+    assert "Reino Unido" in country
+
+
+async def test_english_users_see_english_names(app: Application, emulator: Emulator) -> None:
+    usage = only_message(await ask(app, emulator, "/mes", user=BOB)).result["text"]
+    assert "Usage: /month <month>" in usage and "/mes" not in usage
+    question = only_message(await ask(app, emulator, "/month juny", user=BOB))
+    assert [label for label, _ in buttons(question)][:2] == ["June", "July"]
+    spanish = only_message(await ask(app, emulator, "/mes juny"))
+    assert [label for label, _ in buttons(spanish)][:2] == ["Junio", "Julio"]
