@@ -1,6 +1,6 @@
 """What people type on phones → the right month, weekday, collection, country, company or title.
 
-The table runs on the catalog built from the real slice (first 4,627 rows of the Kaggle file).
+The table runs on the catalog built from the real-data fixture (tests/data/README.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import csv
 import hashlib
 import json
 from pathlib import Path
@@ -17,6 +16,7 @@ from data_prep import layout
 from data_prep.pipeline import BuildResult, build_catalog, format_report, prepare
 from data_prep.source import RawFiles
 from handlers.catalog import CatalogError, load_catalog
+from tests.data import read_rows
 from tests.test_clean import EXPECTED_RULES, KEPT_IDS, OUTPUT_COLUMNS, write_small_raw
 
 LIST_COLUMNS = ("genres", "production_companies", "production_countries",
@@ -235,12 +235,7 @@ def test_load_catalog_refuses_an_unreadable_manifest(built: BuildResult, tmp_pat
         load_catalog(tmp_path / "data")
 
 
-# The real slice (first 4,627 rows of the Kaggle file): skipped when the shared data is absent.
-
-
-def _raw_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+# The real-data fixture: 737 rows of the slice (tests/data/README.md).
 
 
 def _expected_kept(rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -261,10 +256,10 @@ def test_real_slice_manifest(real_data_dir: Path, real_slice_csv: Path) -> None:
     assert manifest["source"]["sha256"] == _sha256(real_slice_csv)
     assert manifest["source"]["size"] == real_slice_csv.stat().st_size
     by_rule = {r["rule"]: (r["rows_in"], r["rows_out"]) for r in manifest["rules"]}
-    assert by_rule["7a"] == (4627, 4627)
-    assert by_rule["7b"] == (4627, 4626)
-    assert by_rule["3"] == (4626, 4622)
-    assert manifest["rows"] == 4622
+    assert by_rule["7a"] == (737, 737)
+    assert by_rule["7b"] == (737, 736)
+    assert by_rule["3"] == (736, 732)
+    assert manifest["rows"] == 732
 
 
 def test_real_slice_toy_story(real_data_dir: Path) -> None:
@@ -287,13 +282,13 @@ def test_real_slice_toy_story(real_data_dir: Path) -> None:
 def test_real_slice_matches_facts_computed_from_the_raw_file(
     real_data_dir: Path, real_slice_csv: Path,
 ) -> None:
-    rows = _raw_rows(real_slice_csv)
-    assert len(rows) == 4627
+    rows = read_rows(real_slice_csv)
+    assert len(rows) == 737
     ids = [row["id"] for row in rows]
     assert len(ids) - len(set(ids)) == 1
     assert sum(not row["release_date"] for row in rows) == 4
     kept = _expected_kept(rows)
-    assert len(kept) == 4622
+    assert len(kept) == 732
 
     movies = load_catalog(real_data_dir).movies
     assert sorted(movies["id"].tolist()) == sorted(int(row["id"]) for row in kept)

@@ -1,4 +1,4 @@
-"""Answers on the real slice against numbers computed here straight from the raw CSV.
+"""Answers on the real-data fixture against numbers computed here straight from the raw CSV.
 
 The expected values use only the csv module and plain Python over the raw file, never the
 project's pipeline, so a bug in cleaning or aggregation cannot hide in both.
@@ -7,7 +7,6 @@ project's pipeline, so a bug in cleaning or aggregation cannot hide in both.
 from __future__ import annotations
 
 import ast
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from handlers import answers as a
 from handlers.service import MovieService
+from tests.data import read_rows
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +22,15 @@ def raw_rows(real_slice_csv: Path) -> list[dict[str, str]]:
     """Rows kept by the cleaning rules: integer id (first of duplicates), a valid date."""
     seen: set[str] = set()
     rows = []
-    with real_slice_csv.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not row["id"].isdigit() or row["id"] in seen:
-                continue
-            seen.add(row["id"])
-            try:
-                row["_date"] = dt.date.fromisoformat(row["release_date"])  # type: ignore[assignment]
-            except ValueError:
-                continue
-            rows.append(row)
+    for row in read_rows(real_slice_csv):
+        if not row["id"].isdigit() or row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        try:
+            row["_date"] = dt.date.fromisoformat(row["release_date"])  # type: ignore[assignment]
+        except ValueError:
+            continue
+        rows.append(row)
     return rows
 
 

@@ -1,4 +1,4 @@
-"""The EDA report: its numbers on a hand-made catalog, and the page built from the real slice."""
+"""The EDA report: its numbers on a hand-made catalog, and the page built from real data."""
 
 from __future__ import annotations
 
@@ -208,7 +208,7 @@ def test_tiny_report_escapes_every_piece_of_data(tiny: pd.DataFrame, tmp_path: P
 
 @pytest.fixture(scope="module")
 def real_report(real_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The report written by ``pelibot report`` for the real slice (built once)."""
+    """The report written by ``pelibot report`` for the real-data fixture (built once)."""
     out = tmp_path_factory.mktemp("report")
     assert main(["report", "--data", str(real_data_dir), "--out", str(out)]) == 0
     return out
@@ -236,13 +236,13 @@ def test_real_report_has_every_section_with_its_figures(real_report: Path) -> No
 
 def test_real_report_numbers(real_report: Path, real_data_dir: Path) -> None:
     page = (real_report / report.REPORT_FILE).read_text(encoding="utf-8")
-    assert "<title>pelibot catalog report: 4,622 movies</title>" in page
-    assert "movies_metadata_first4627.csv (4,627 rows" in page
+    assert "<title>pelibot catalog report: 732 movies</title>" in page
+    assert "movies_fixture.csv.gz (737 rows" in page
     assert "<td>drop duplicate ids (keep the first)</td>" in page
     assert "<td>Less Than Zero</td>" in page and "budget of $1: too small to be real" in page
     assert "<td>James Bond Collection</td><td class=n>17</td>" in page
-    assert "<td>Warner Bros.</td><td class=n>333</td>" in page
-    assert "<td>United States of America</td><td class=n>3,462</td>" in page
+    assert "<td>Warner Bros.</td><td class=n>65</td>" in page
+    assert "<td>United States of America</td><td class=n>625</td>" in page
 
 
 def test_cli_report_without_catalog_says_how_to_fix(

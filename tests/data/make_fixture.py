@@ -1,0 +1,218 @@
+"""Cut the real-data test fixture from the shared raw files: ``python -m tests.data.make_fixture``.
+
+The fixture is a subset of the rows of ``movies_metadata_first4627.csv`` (the first 4,627 rows
+of Kaggle's The Movies Dataset, CC0), copied byte for byte and in the file's order, plus every
+row of ``keywords.csv`` whose id is one of theirs. Which rows, and why, is in ``select``; the
+same inputs always give the same two files (fixed seed, gzip without a timestamp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import datetime as dt
+import gzip
+import io
+import os
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / "data" / "raw"))
+SLICE_FILE = "movies_metadata_first4627.csv"
+KEYWORDS_FILE = "keywords.csv"
+MOVIES_FIXTURE = "movies_fixture.csv.gz"
+KEYWORDS_FIXTURE = "keywords_fixture.csv.gz"
+
+# Films the tests name (titles compared exactly, ignoring case) and words whose every title
+# is kept, so that same-titled films and near misses ("seven", "titanic") stay realistic.
+NAMED_TITLES = (
+    "Toy Story", "Toy Story 2", "Jumanji", "Titanic", "Alien", "Aliens", "Alien³",
+    "The Godfather", "The Godfather: Part II", "Scream", "Scream 2", "Scream 3", "Jurassic Park",
+    "Forrest Gump", "The Lion King", "Back to the Future", "Terminator 2: Judgment Day", "Se7en",
+    "Seven Samurai", "Snow White and the Seven Dwarfs", "Hamlet", "Heat", "Batman",
+    "Less Than Zero", "Dr. No", "Star Wars",
+)  # fmt: skip
+NAMED_TITLE_WORDS = ("titanic", "hamlet", "seven")
+NAMED_COLLECTIONS = (
+    "Toy Story Collection", "Star Wars Collection", "James Bond Collection",
+    "The Godfather Collection", "Indiana Jones Collection", "Rocky Collection",
+    "Batman Collection", "Star Trek: The Original Series Collection",
+    "Star Trek: The Next Generation Collection", "Alien Collection", "Scream Collection",
+)  # fmt: skip
+NAMED_COMPANIES = (
+    "Pixar Animation Studios", "Paramount Pictures", "Warner Bros.", "Warner Bros. Pictures",
+    "Universal Pictures", "Lucasfilm", "New Line Cinema", "Studio Ghibli", "Columbia Pictures",
+    "Columbia Pictures Corporation",
+)  # fmt: skip
+NAMED_COUNTRIES = ("US", "GB", "FR", "ES", "DE", "MX", "JP", "NL", "KR")
+PER_NAME = 5  # most-voted films kept for each named company and country
+MOST_VOTED = 400  # the best-known films of the slice: what people ask about
+EDGE_CASES = 3  # rows kept for each kind of odd row (tiny budget, unfinished status, …)
+DOUBTFUL_BELOW = 1_000  # money amounts below this are placeholders (bot.charts.DOUBTFUL_BELOW)
+SAMPLE = 150  # a random sample of the rest, for varied distributions
+SEED = 4627
+
+
+@dataclass(frozen=True)
+class Record:
+    """One CSV record: its fields and its exact bytes (quoted newlines included)."""
+
+    fields: dict[str, str]
+    raw: bytes
+
+
+def read_records(data: bytes) -> tuple[bytes, list[Record]]:
+    """The header line and the records of a CSV file, each with the bytes it was read from."""
+    consumed: list[bytes] = []
+
+    def lines() -> Iterator[str]:
+        for line in io.BytesIO(data):
+            consumed.append(line)
+            yield line.decode("utf-8")
+
+    reader = csv.reader(lines())  # it reads no further than the record it returns
+    names = next(reader)
+    header = b"".join(consumed)
+    consumed.clear()
+    records = []
+    for values in reader:
+        consumed_now = b"".join(consumed)
+        consumed.clear()
+        records.append(Record(dict(zip(names, values, strict=True)), consumed_now))
+    if header + b"".join(record.raw for record in records) != data:
+        raise ValueError("the records do not add up to the file")
+    return header, records
+
+
+def _literal(cell: str) -> object:
+    try:
+        return ast.literal_eval(cell) if cell.strip() else None
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def _names(cell: str, key: str = "name") -> list[str]:
+    items = _literal(cell)
+    if not isinstance(items, list):
+        return []
+    return [str(item[key]) for item in items if isinstance(item, dict) and key in item]
+
+
+def _collection(row: dict[str, str]) -> str | None:
+    value = _literal(row["belongs_to_collection"])
+    return str(value["name"]) if isinstance(value, dict) and "name" in value else None
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+EDGE_KINDS: dict[str, Callable[[dict[str, str]], bool]] = {
+    "tiny budget": lambda row: 0 < _number(row["budget"]) < DOUBTFUL_BELOW,
+    "tiny box office": lambda row: 0 < _number(row["revenue"]) < DOUBTFUL_BELOW,
+    "not released": lambda row: row["status"] != "Released",
+    "no genres": lambda row: row["genres"] == "[]",
+    "no companies": lambda row: row["production_companies"] == "[]",
+    "no countries": lambda row: row["production_countries"] == "[]",
+    "no spoken languages": lambda row: row["spoken_languages"] == "[]",
+    "title differs from the original": lambda row: row["title"] != row["original_title"],
+    "Spanish original": lambda row: row["original_language"] == "es",
+    "newline in a cell": lambda row: any("\n" in value for value in row.values()),
+}
+
+
+def select(rows: list[dict[str, str]]) -> list[int]:
+    """Positions (in file order) of the rows the fixture keeps."""
+    by_votes = sorted(range(len(rows)), key=lambda i: -_number(rows[i]["vote_count"]))
+    companies = [_names(row["production_companies"]) for row in rows]
+    countries = [_names(row["production_countries"], "iso_3166_1") for row in rows]
+    chosen: set[int] = set()
+
+    # 1. the films the tests name, same-titled films, and whole named collections
+    titles = {title.casefold() for title in NAMED_TITLES}
+    for i, row in enumerate(rows):
+        title = row["title"].casefold()
+        if (title in titles or any(word in title for word in NAMED_TITLE_WORDS)
+                or _collection(row) in NAMED_COLLECTIONS):
+            chosen.add(i)
+    # 2. the best-known films of every company and country the tests name
+    for company in NAMED_COMPANIES:
+        chosen.update([i for i in by_votes if company in companies[i]][:PER_NAME])
+    for iso in NAMED_COUNTRIES:
+        chosen.update([i for i in by_votes if iso in countries[i]][:PER_NAME])
+    # 3. every row a cleaning rule drops: id not an integer, repeated id, no valid date
+    ids = Counter(row["id"] for row in rows)
+    chosen.update(
+        i for i, row in enumerate(rows)
+        if not row["id"].strip().isdigit() or ids[row["id"]] > 1
+        or not _valid_date(row["release_date"])
+    )
+    # 4. a few of each kind of odd row, first in file order
+    for test in EDGE_KINDS.values():
+        chosen.update([i for i, row in enumerate(rows) if test(row)][:EDGE_CASES])
+    # 5. the best-known films of the slice
+    chosen.update(by_votes[:MOST_VOTED])
+    # 6. a random sample of the rest
+    rest = [i for i in range(len(rows)) if i not in chosen]
+    chosen.update(random.Random(SEED).sample(rest, min(SAMPLE, len(rest))))
+    # 7. every film of each collection a chosen film belongs to (collections stay whole)
+    collections = {_collection(rows[i]) for i in chosen} - {None}
+    chosen.update(i for i, row in enumerate(rows) if _collection(row) in collections)
+    return sorted(chosen)
+
+
+def _write_gz(path: Path, chunks: Iterable[bytes]) -> int:
+    """Write gzip without a name or timestamp in its header, so equal input gives equal bytes."""
+    path.write_bytes(gzip.compress(b"".join(chunks), compresslevel=9, mtime=0))
+    return path.stat().st_size
+
+
+def make_fixture(raw_dir: Path, out_dir: Path) -> dict[str, int]:
+    """Write both fixture files from the shared raw files; returns their row counts and sizes."""
+    header, movies = read_records((raw_dir / SLICE_FILE).read_bytes())
+    keep = select([record.fields for record in movies])
+    ids = {movies[i].fields["id"] for i in keep}
+    kw_header, keywords = read_records((raw_dir / KEYWORDS_FILE).read_bytes())
+    kw_keep = [record for record in keywords if record.fields["id"] in ids]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    movies_size = _write_gz(out_dir / MOVIES_FIXTURE, [header, *(movies[i].raw for i in keep)])
+    keywords_size = _write_gz(out_dir / KEYWORDS_FIXTURE,
+                              [kw_header, *(record.raw for record in kw_keep)])
+    return {"movie rows": len(keep), "movie ids": len(ids), "keyword rows": len(kw_keep),
+            f"{MOVIES_FIXTURE} bytes": movies_size, f"{KEYWORDS_FIXTURE} bytes": keywords_size}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.data.make_fixture",
+                                     description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--raw-dir", type=Path, default=SHARED_RAW,
+                        help=f"the folder of {SLICE_FILE} and {KEYWORDS_FILE} (%(default)s)")
+    parser.add_argument("--out", type=Path, default=HERE, help="where to write (%(default)s)")
+    args = parser.parse_args(argv)
+    for name in (SLICE_FILE, KEYWORDS_FILE):
+        if not (args.raw_dir / name).is_file():
+            parser.error(f"{args.raw_dir / name} not found (set --raw-dir or PELIBOT_SHARED_RAW)")
+    for what, value in make_fixture(args.raw_dir, args.out).items():
+        print(f"{what}: {value:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
