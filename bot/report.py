@@ -2,9 +2,10 @@
 
 The page embeds every figure as a base64 PNG, so the single file works alone (mail it, open it
 offline); the same PNGs are also written to ``figures/`` beside it. The numbers behind each section
-come from pure functions of the catalog (tested on hand-made tables); the figures are drawn with
-matplotlib ``Figure`` objects (Agg, no pyplot state) and the word cloud with ``wordcloud``. Every
-piece of data put into the page goes through ``html.escape``.
+come from the catalog's statistics (``handlers.stats``, the same tables the bot's answers and
+charts read) and from pure functions of the catalog (tested on hand-made tables); the figures are
+drawn with ``bot.figures`` (matplotlib ``Figure`` objects, no pyplot state) and the word cloud
+with ``wordcloud``. Every piece of data put into the page goes through ``html.escape``.
 """
 
 from __future__ import annotations
@@ -19,18 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import LogLocator, MaxNLocator, NullFormatter
 
-from bot.charts import DOUBTFUL_BELOW, format_count, format_money, format_ratio
+from bot import figures as f
+from bot.render import compact_money, money, number
 from handlers.catalog import LoadedCatalog, list_cell
+from handlers.doubtful import DOUBTFUL_BELOW, DOUBTFUL_RETURN_ABOVE, doubtful_fields
+from handlers.stats import CatalogStats, compute_stats, decade_of, top_groups
 
 REPORT_FILE = "report.html"
 FIGURES_DIR = "figures"
@@ -60,11 +59,6 @@ SPANISH_STOPWORDS = frozenset({
 EXTRA_STOPWORDS = frozenset({"ii", "iii", "part", "vol"})
 """Sequel markers say nothing about what films are about."""
 
-BLUE = "#2e86ab"
-ORANGE = "#f2b134"
-ACCENT = "#e4572e"
-GREY = "#9aa5ae"
-INK = "#222222"
 FIG_DPI = 120
 
 
@@ -73,25 +67,20 @@ FIG_DPI = 120
 # --------------------------------------------------------------------------------------------
 
 
-def _distinct(column: pd.Series) -> int:
-    return len({value for cell in column for value in list_cell(cell)})
-
-
-def catalog_summary(movies: pd.DataFrame) -> dict[str, int]:
+def catalog_summary(movies: pd.DataFrame, stats: CatalogStats) -> dict[str, int]:
     """Headline counts: size, years, how many budgets/box offices are known, distinct entities."""
-    budget_known = movies["budget"].gt(0)
-    revenue_known = movies["revenue"].gt(0)
+    years = stats.years
     return {
         "movies": len(movies),
-        "first_year": int(movies["release_year"].min()) if len(movies) else 0,
-        "last_year": int(movies["release_year"].max()) if len(movies) else 0,
-        "budget_known": int(budget_known.sum()),
-        "revenue_known": int(revenue_known.sum()),
-        "both_known": int((budget_known & revenue_known).sum()),
-        "in_a_collection": int(movies["collection"].notna().sum()),
-        "collections": int(movies["collection"].nunique()),
-        "companies": _distinct(movies["production_companies"]),
-        "countries": _distinct(movies["production_country_codes"]),
+        "first_year": int(years.index.min()) if len(years) else 0,
+        "last_year": int(years.index.max()) if len(years) else 0,
+        "budget_known": int(years["budget_known"].sum()),
+        "revenue_known": int(years["revenue_known"].sum()),
+        "both_known": int((movies["budget"].gt(0) & movies["revenue"].gt(0)).sum()),
+        "in_a_collection": sum(group.count for group in stats.collections.values()),
+        "collections": len(stats.collections),
+        "companies": len(stats.companies),
+        "countries": len(stats.country_counts),
     }
 
 
@@ -110,15 +99,6 @@ def cleaning_table(manifest: dict[str, Any]) -> pd.DataFrame:
     ]
     columns = ["rule", "description", "rows_in", "rows_out", "dropped", "unparseable"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def releases_per_year(movies: pd.DataFrame) -> pd.Series:
-    """Movies released each year, from the first to the last year (years without any are 0)."""
-    counts = movies["release_year"].value_counts()
-    if counts.empty:
-        return counts.astype("int64")
-    years = range(int(counts.index.min()), int(counts.index.max()) + 1)
-    return counts.reindex(years, fill_value=0).astype("int64").rename_axis("year")
 
 
 def known(values: pd.Series) -> pd.Series:
@@ -155,13 +135,15 @@ def return_fences(movies: pd.DataFrame) -> tuple[float, float]:
 
 
 def why_suspicious(budget: int, revenue: int, ret: float, fences: tuple[float, float]) -> str:
-    """A short reason why a return stands out."""
-    if 0 < budget < DOUBTFUL_BELOW:
-        return (f"budget of {format_money(budget, 'en')}: too small to be real "
-                "(probably millions entered as units, or a placeholder)")
-    if 0 < revenue < DOUBTFUL_BELOW:
-        return (f"box office of {format_money(revenue, 'en')}: too small to be real "
-                "(probably millions entered as units, or a placeholder)")
+    """A short reason why a return stands out (``handlers.doubtful`` first, then the fences)."""
+    doubtful = doubtful_fields(budget, revenue)
+    for field, what, value in (("budget", "budget", budget), ("revenue", "box office", revenue)):
+        if field in doubtful:
+            return (f"{what} of {compact_money(value, 'en')}: too small to be real "
+                    "(probably millions entered as units, or a placeholder)")
+    if "return" in doubtful:
+        return (f"a return above ×{number(DOUBTFUL_RETURN_ABOVE, 'en')}: one of the figures is "
+                "probably wrong, check both")
     low, high = fences
     if ret > high:
         return "both figures look plausible: a low-budget hit, but worth checking"
@@ -198,32 +180,6 @@ def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5) -> pd.
     return pd.DataFrame(rows, columns=columns)
 
 
-def top_entities(movies: pd.DataFrame, column: str, n: int = 10) -> pd.DataFrame:
-    """The ``n`` names with most movies in ``column`` (a name or a list of names per movie).
-
-    Columns: name, movies, revenue (sum of known box office), revenue_known; ties by name.
-    """
-    values = movies[column]
-    if values.dtype == object and any(isinstance(v, list | tuple | np.ndarray) for v in values):
-        pairs = [(name, rev) for cell, rev in zip(values, movies["revenue"], strict=True)
-                 for name in dict.fromkeys(list_cell(cell))]
-    else:
-        pairs = [(name, rev) for name, rev in zip(values, movies["revenue"], strict=True)
-                 if isinstance(name, str) and name]
-    columns = ["name", "movies", "revenue", "revenue_known"]
-    if not pairs:
-        return pd.DataFrame(columns=columns)
-    long = pd.DataFrame(pairs, columns=["name", "revenue"])
-    long["known"] = long["revenue"].gt(0)
-    table = long.groupby("name").agg(
-        movies=("revenue", "size"), revenue=("revenue", "sum"), revenue_known=("known", "sum")
-    )
-    table = table.reset_index().sort_values(["movies", "name"], ascending=[False, True])
-    return table.head(n).reset_index(drop=True)[columns].astype(
-        {"movies": "int64", "revenue": "int64", "revenue_known": "int64"}
-    )
-
-
 def genre_share_by_decade(movies: pd.DataFrame, genres: int = 6, min_movies: int = 30
                           ) -> pd.DataFrame:
     """Share (0..1) of each decade's movies tagged with each of the ``genres`` commonest genres.
@@ -231,7 +187,7 @@ def genre_share_by_decade(movies: pd.DataFrame, genres: int = 6, min_movies: int
     Only decades with at least ``min_movies`` movies (smaller ones are noise); index = decade,
     columns = genres, most common first.
     """
-    decade = movies["release_year"] // 10 * 10
+    decade = decade_of(movies["release_year"])
     sizes = decade.value_counts()
     keep = sorted(int(d) for d in sizes.index[sizes.ge(min_movies)])
     pairs = [(d, g) for d, cell in zip(decade, movies["genres"], strict=True)
@@ -278,122 +234,104 @@ def stopwords() -> frozenset[str]:
 
 
 def _figure(width: float = 9.0, height: float = 4.0) -> Figure:
-    fig = Figure(figsize=(width, height), dpi=FIG_DPI, layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
-
-
-def _png(fig: Figure) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=FIG_DPI, facecolor="white")
-    return buffer.getvalue()
-
-
-def _tidy(ax: Any, grid: str = "y") -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.grid(axis=grid, color="#e3e7ea")
-    ax.set_axisbelow(True)
-    ax.tick_params(labelsize=10)
+    return f.new_figure(width, height, FIG_DPI)
 
 
 def releases_figure(per_year: pd.Series) -> bytes:
     fig = _figure()
     ax = fig.add_subplot()
-    ax.bar(per_year.index, per_year.to_numpy(), width=0.9, color=BLUE)
+    ax.bar(per_year.index, per_year.to_numpy(), width=0.9, color=f.BLUE)
     ax.set_ylabel("movies", fontsize=11)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _tidy(ax)
-    return _png(fig)
-
-
-def _money_ticks(value: float, _pos: int) -> str:
-    return format_money(value, "en") if value >= 1 else ""
+    f.tidy(ax)
+    return f.png(fig)
 
 
 def money_figure(budget: pd.Series, revenue: pd.Series) -> bytes:
-    """Histograms of known budgets and box office on a log scale; under $1,000 in red."""
+    """Histograms of known budgets and box office on a log scale; doubtful amounts in red."""
     fig = _figure(9.0, 3.8)
     axes = fig.subplots(1, 2, sharey=False)
-    for ax, values, colour, name in ((axes[0], known(budget), ORANGE, "budget"),
-                                     (axes[1], known(revenue), BLUE, "box office")):
+    for ax, values, colour, name in ((axes[0], known(budget), f.ORANGE, "budget"),
+                                     (axes[1], known(revenue), f.BLUE, "box office")):
         data = values.to_numpy(dtype="float64")
         top = max(float(data.max(initial=1.0)), 10.0)
         bins = np.logspace(0, np.log10(top) + 0.05, 45)
         _, edges, patches = ax.hist(data, bins=bins, color=colour)
         for left, patch in zip(edges[:-1], patches, strict=True):
             if left < DOUBTFUL_BELOW:
-                patch.set_facecolor(ACCENT)
+                patch.set_facecolor(f.ACCENT)
         ax.set_xscale("log")
-        ax.xaxis.set_major_formatter(FuncFormatter(_money_ticks))
+        ax.xaxis.set_major_formatter(f.money_axis("en"))
         ax.xaxis.set_major_locator(LogLocator(base=100))
         ax.xaxis.set_minor_locator(LogLocator(base=10, numticks=20))
         ax.xaxis.set_minor_formatter(NullFormatter())
-        title = f"{name}: {format_count(len(data), 'en')} known"
+        title = f"{name}: {number(len(data), 'en')} known"
         if len(data):
             median = float(np.median(data))
-            ax.axvline(median, color=INK, linestyle="--", linewidth=1)
-            title += f", median {format_money(median, 'en')} (dashed)"
+            ax.axvline(median, color=f.INK, linestyle="--", linewidth=1)
+            title += f", median {compact_money(median, 'en')} (dashed)"
         ax.set_title(title, fontsize=11, loc="left")
-        _tidy(ax)
+        f.tidy(ax)
     axes[0].set_ylabel("movies", fontsize=11)
-    return _png(fig)
+    return f.png(fig)
 
 
 def outliers_figure(movies: pd.DataFrame, fences: tuple[float, float]) -> bytes:
-    """Budget vs box office (log-log); doubtful figures in red, the fences as dashed lines."""
+    """Budget vs box office (log-log); doubtful films in red, the fences as dashed lines."""
     both = movies.loc[movies["budget"].gt(0) & movies["revenue"].gt(0)]
     budget = both["budget"].to_numpy(dtype="float64")
     revenue = both["revenue"].to_numpy(dtype="float64")
-    doubtful = (budget < DOUBTFUL_BELOW) | (revenue < DOUBTFUL_BELOW)
+    doubtful = np.array([bool(doubtful_fields(b, r)) for b, r in zip(budget, revenue, strict=True)],
+                        dtype=bool)
     fig = _figure(9.0, 4.6)
     ax = fig.add_subplot()
-    ax.scatter(budget[~doubtful], revenue[~doubtful], s=8, color=BLUE, alpha=0.45,
+    ax.scatter(budget[~doubtful], revenue[~doubtful], s=8, color=f.BLUE, alpha=0.45,
                label="both figures plausible")
-    ax.scatter(budget[doubtful], revenue[doubtful], s=28, color=ACCENT,
-               label=f"budget or box office under {format_money(DOUBTFUL_BELOW, 'en')}")
+    ax.scatter(budget[doubtful], revenue[doubtful], s=28, color=f.ACCENT,
+               label=f"budget or box office under {money(DOUBTFUL_BELOW, 'en')}, "
+                     f"or a return above ×{number(DOUBTFUL_RETURN_ABOVE, 'en')}")
     ax.set_xscale("log")
     ax.set_yscale("log")
     if len(budget):
         span = np.array([1.0, max(float(budget.max()), float(revenue.max())) * 2])
-        ax.plot(span, span, color=INK, linewidth=1, label="return ×1")
+        ax.plot(span, span, color=f.INK, linewidth=1, label="return ×1")
         low, high = fences
         for factor, text in ((high, "upper fence"), (low, "lower fence")):
             if np.isfinite(factor):
-                ax.plot(span, span * factor, color=GREY, linestyle="--", linewidth=1,
-                        label=f"{text} ×{format_ratio(factor, 'en')}")
+                ax.plot(span, span * factor, color=f.GREY, linestyle="--", linewidth=1,
+                        label=f"{text} ×{f.ratio(factor, 'en')}")
         ax.set_xlim(0.5, span[1])
         ax.set_ylim(0.5, span[1] * 50)
-    ax.xaxis.set_major_formatter(FuncFormatter(_money_ticks))
-    ax.yaxis.set_major_formatter(FuncFormatter(_money_ticks))
+    ax.xaxis.set_major_formatter(f.money_axis("en"))
+    ax.yaxis.set_major_formatter(f.money_axis("en"))
     ax.set_xlabel("budget", fontsize=11)
     ax.set_ylabel("box office", fontsize=11)
     ax.legend(fontsize=9, frameon=False, loc="upper left")
-    _tidy(ax, "both")
-    return _png(fig)
+    f.tidy(ax, grid="both")
+    return f.png(fig)
 
 
-def top_figure(table: pd.DataFrame, colour: str = BLUE) -> bytes:
-    """Horizontal bars of movies per name, the first on top."""
+def top_figure(table: pd.DataFrame, colour: str = f.BLUE) -> bytes:
+    """Horizontal bars of movies per name (``handlers.stats.top_groups``), the first on top."""
     fig = _figure(9.0, 0.9 + 0.34 * max(len(table), 1))
     ax = fig.add_subplot()
-    names = [n if len(n) <= 40 else n[:39] + "…" for n in table["name"]]
+    names = [f.shorten(n, 40) for n in table["name"]]
     rows = np.arange(len(table))
-    ax.barh(rows, table["movies"].to_numpy(), color=colour)
-    for row, count in zip(rows, table["movies"], strict=True):
+    ax.barh(rows, table["count"].to_numpy(), color=colour)
+    for row, count in zip(rows, table["count"], strict=True):
         ax.text(float(count), float(row), f" {count}", va="center", fontsize=9)
     ax.set_yticks(rows, names)
     ax.invert_yaxis()
     ax.set_xlabel("movies", fontsize=11)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    _tidy(ax, "x")
-    return _png(fig)
+    f.tidy(ax, grid="x")
+    return f.png(fig)
 
 
 def genres_figure(share: pd.DataFrame) -> bytes:
     fig = _figure(9.0, 4.2)
     ax = fig.add_subplot()
-    colours = [BLUE, ORANGE, ACCENT, "#3bb273", "#7768ae", "#8c6d46", GREY, "#e1bc29"]
+    colours = [f.BLUE, f.ORANGE, f.ACCENT, f.GREEN, "#7768ae", "#8c6d46", f.GREY, "#e1bc29"]
     for i, genre in enumerate(share.columns):
         ax.plot(share.index, share[genre] * 100, marker="o", linewidth=2,
                 color=colours[i % len(colours)], label=str(genre))
@@ -401,15 +339,15 @@ def genres_figure(share: pd.DataFrame) -> bytes:
     ax.set_ylabel("% of the decade's movies", fontsize=11)
     if len(share.columns):
         ax.legend(fontsize=9, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    _tidy(ax)
-    return _png(fig)
+    f.tidy(ax)
+    return f.png(fig)
 
 
 def word_cloud_png(counts: Counter[str], width: int = 1000, height: int = 440) -> bytes:
     """A word cloud of ``counts`` (fixed seed: the same catalog gives the same picture)."""
     from wordcloud import WordCloud
 
-    palette = (BLUE, ACCENT, "#3bb273", "#7768ae", "#8c6d46", "#1b4965", "#c0392b")
+    palette = (f.BLUE, f.ACCENT, f.GREEN, "#7768ae", "#8c6d46", "#1b4965", "#c0392b")
 
     def colour(word: str, **_: Any) -> str:
         return palette[sum(map(ord, word)) % len(palette)]  # stable per word, dark on white
@@ -485,11 +423,11 @@ def _p(text: str) -> str:
 
 
 def _money(value: Any) -> str:
-    return format_money(float(value), "en") if value else "—"
+    return compact_money(float(value), "en") if value else "—"
 
 
 def _count(value: Any) -> str:
-    return format_count(int(value), "en")
+    return number(int(value), "en")
 
 
 @dataclass
@@ -505,7 +443,8 @@ def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000,
     movies, manifest = catalog.movies, catalog.manifest
     figures: dict[str, bytes] = {}
     parts: dict[str, str] = {}
-    facts = catalog_summary(movies)
+    stats = compute_stats(movies)
+    facts = catalog_summary(movies, stats)
 
     def pct(n: int) -> str:
         return f"{100 * n / facts['movies']:.0f}%" if facts["movies"] else "—"
@@ -538,7 +477,7 @@ def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000,
                            Column("unparseable", "cells not parsed", True)],
                    {k: _count for k in ("rows_in", "rows_out", "dropped", "unparseable")})
 
-    per_year = releases_per_year(movies)
+    per_year = stats.years["count"]
     figures["releases"] = releases_figure(per_year)
     busiest = int(per_year.index.to_numpy()[per_year.to_numpy().argmax()]) if len(per_year) else 0
     parts["releases"] = _img(figures["releases"], "Bar chart of movies released per year") + _p(
@@ -547,15 +486,16 @@ def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000,
     )
 
     figures["money"] = money_figure(movies["budget"], movies["revenue"])
-    stats = pd.DataFrame([{"what": "budget"} | money_stats(movies["budget"]),
-                          {"what": "box office"} | money_stats(movies["revenue"])])
+    money_table = pd.DataFrame([{"what": "budget"} | money_stats(movies["budget"]),
+                                {"what": "box office"} | money_stats(movies["revenue"])])
+    doubtful_below = money(DOUBTFUL_BELOW, "en")
     parts["money"] = _img(figures["money"], "Histograms of budgets and box office, log scale") + (
-        _p("Log scale, known values only; bars under $1,000 are red: such figures cannot be "
-           "real for a released feature film.")
-        + html_table(stats, [Column("what", ""), Column("known", "known", True),
+        _p(f"Log scale, known values only; bars under {doubtful_below} are red: such figures "
+           "cannot be real for a released feature film.")
+        + html_table(money_table, [Column("what", ""), Column("known", "known", True),
                              Column("min", "min", True), Column("median", "median", True),
                              Column("max", "max", True),
-                             Column("doubtful", "under $1,000", True)],
+                             Column("doubtful", f"under {doubtful_below}", True)],
                      {"known": _count, "min": _money, "median": _money, "max": _money,
                       "doubtful": _count})
     )
@@ -566,7 +506,7 @@ def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000,
     both = movies["budget"].gt(0) & movies["revenue"].gt(0)
     ret = movies.loc[both, "revenue"] / movies.loc[both, "budget"]
     above, below = int(ret.gt(fences[1]).sum()), int(ret.lt(fences[0]).sum())
-    fence_text = (f"×{format_ratio(fences[0], 'en')} and ×{format_ratio(fences[1], 'en')}"
+    fence_text = (f"×{f.ratio(fences[0], 'en')} and ×{f.ratio(fences[1], 'en')}"
                   if np.isfinite(fences[0]) else "—")
     parts["outliers"] = (
         _p(f"Return = box office / budget, for the {_count(int(both.sum()))} films with both "
@@ -580,19 +520,20 @@ def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000,
                                 Column("revenue", "box office", True),
                                 Column("return", "return", True), Column("why", "why")],
                      {"budget": _money, "revenue": _money,
-                      "return": lambda r: "×" + format_ratio(float(r), "en")})
+                      "return": lambda r: "×" + f.ratio(float(r), "en")})
     )
 
-    for key, column, colour in (("collections", "collection", ORANGE),
-                                ("companies", "production_companies", BLUE),
-                                ("countries", "production_countries", "#3bb273")):
-        table = top_entities(movies, column)
+    for key, table, colour in (
+        ("collections", top_groups(stats.collection_decades), f.ORANGE),
+        ("companies", top_groups(stats.company_decades), f.BLUE),
+        ("countries", top_groups(stats.country_decades, names=stats.country_names), f.GREEN),
+    ):
         figures[key] = top_figure(table, colour)
         parts[key] = _img(figures[key], f"Bar chart of the {key} with most movies") + html_table(
-            table, [Column("name", "name"), Column("movies", "movies", True),
-                    Column("revenue", "box office (known)", True),
+            table, [Column("name", "name"), Column("count", "movies", True),
+                    Column("revenue_total", "box office (known)", True),
                     Column("revenue_known", "films with known box office", True)],
-            {"movies": _count, "revenue": _money, "revenue_known": _count})
+            {"count": _count, "revenue_total": _money, "revenue_known": _count})
 
     share = genre_share_by_decade(movies)
     figures["genres"] = genres_figure(share)

@@ -92,6 +92,20 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "inline_none": "No movie matches",
     # -- console -------------------------------------------------------------------------------
     "console.prompt": "Type a command, a number to pick a choice, or 'quit'.",
+    # -- charts: titles, legends and notes drawn on the chart images ---------------------------
+    "chart.by_month": "Releases by month: {month}",
+    "chart.by_weekday": "Releases by weekday: {weekday}",
+    "chart.budget": "Budget",
+    "chart.revenue": "Box office",
+    "chart.collection": "{name}: box office per film",
+    "chart.decade": "{decade}s",
+    "chart.decade_movies": "Movies per decade",
+    "chart.decade_revenue": "Box office per decade (known)",
+    "chart.median": {"one": "{year} median ({n} film)", "other": "{year} median ({n} films)"},
+    "chart.return": "return ×{ratio}",
+    "chart.doubtful.budget": "a {money} budget: doubtful in the source data",
+    "chart.doubtful.revenue": "a {money} box office: doubtful in the source data",
+    "chart.doubtful.return": "a ×{ratio} return: doubtful in the source data",
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     **{f"genre.{name}": name for name in GENRES},
 }

@@ -90,6 +90,23 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "inline_none": "Ninguna película encaja",
     # -- console -------------------------------------------------------------------------------
     "console.prompt": "Escribe un comando, un número para elegir una opción, o 'salir'.",
+    # -- charts: titles, legends and notes drawn on the chart images ---------------------------
+    "chart.by_month": "Estrenos por mes: {month}",
+    "chart.by_weekday": "Estrenos por día de la semana: {weekday}",
+    "chart.budget": "Presupuesto",
+    "chart.revenue": "Recaudación",
+    "chart.collection": "{name}: recaudación por película",
+    "chart.decade": "{decade}",
+    "chart.decade_movies": "Películas por década",
+    "chart.decade_revenue": "Recaudación por década (conocida)",
+    "chart.median": {
+        "one": "Mediana de {year} ({n} película)",
+        "other": "Mediana de {year} ({n} películas)",
+    },
+    "chart.return": "retorno ×{ratio}",
+    "chart.doubtful.budget": "presupuesto de {money}: dato dudoso en la fuente",
+    "chart.doubtful.revenue": "recaudación de {money}: dato dudoso en la fuente",
+    "chart.doubtful.return": "retorno ×{ratio}: dato dudoso en la fuente",
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     "genre.Action": "Acción",
     "genre.Adventure": "Aventura",
