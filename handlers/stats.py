@@ -44,6 +44,28 @@ def decade_of(years: pd.Series) -> pd.Series:
     return years // 10 * 10
 
 
+def _pairs(movies: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """One row per movie (``row``) and name in ``columns[0]`` (list cells of the other columns
+    exploded alongside), with the movie's ``revenue`` and ``decade``."""
+    return (
+        movies[[*columns, "revenue"]]
+        .assign(decade=decade_of(movies["release_year"]))
+        .explode(columns)
+        .dropna(subset=columns)
+        .rename_axis("row")
+        .reset_index()
+        .drop_duplicates(subset=["row", columns[0]])
+    )
+
+
+def _by_decade(pairs: pd.DataFrame, column: str) -> pd.DataFrame:
+    grouped = pairs.assign(known=pairs["revenue"] > 0).groupby([column, "decade"], sort=False)
+    table = grouped.agg(
+        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum")
+    )
+    return table.rename_axis(["name", "decade"]).astype("int64")
+
+
 def group_decades(movies: pd.DataFrame, column: str) -> pd.DataFrame:
     """Per value of ``column`` (a name or a list of names per movie) and per decade: movies
     (``count``), the sum of their box office (``revenue_total``, 0 = unknown) and how many have
@@ -51,20 +73,7 @@ def group_decades(movies: pd.DataFrame, column: str) -> pd.DataFrame:
 
     Indexed by (``name``, ``decade``), names in order of first appearance.
     """
-    pairs = (
-        movies[[column, "revenue"]]
-        .assign(decade=decade_of(movies["release_year"]))
-        .explode(column)
-        .dropna(subset=[column])
-        .rename_axis("row")
-        .reset_index()
-        .drop_duplicates(subset=["row", column])
-    )
-    pairs["known"] = pairs["revenue"] > 0
-    table = pairs.groupby([column, "decade"], sort=False).agg(
-        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum")
-    )
-    return table.rename_axis(["name", "decade"]).astype("int64")
+    return _by_decade(_pairs(movies, [column]), column)
 
 
 def _totals(decades: pd.DataFrame) -> pd.DataFrame:
@@ -133,18 +142,12 @@ def _calendar_counts(dates: pd.Series, part: str, keys: range) -> dict[int, int]
 
 def compute_stats(movies: pd.DataFrame) -> CatalogStats:
     dates = movies["release_date"]
-    countries = (
-        pd.DataFrame({
-            "iso": movies["production_country_codes"],
-            "name": movies["production_countries"],
-        })
-        .explode(["iso", "name"])
-        .dropna()
-    )
-    country_names = countries.drop_duplicates("iso").set_index("iso")["name"]
+    iso, name = "production_country_codes", "production_countries"
+    countries = _pairs(movies, [iso, name])  # codes and names side by side in the catalog
+    country_names = countries.drop_duplicates(iso).set_index(iso)[name]
     collections = group_decades(movies, "collection")
     companies = group_decades(movies, "production_companies")
-    by_country = group_decades(movies, "production_country_codes")
+    by_country = _by_decade(countries, iso)
     return CatalogStats(
         month_counts=_calendar_counts(dates, "month", range(1, 13)),
         weekday_counts=_calendar_counts(dates, "day_of_week", range(7)),
