@@ -96,7 +96,7 @@ def _report(args: argparse.Namespace) -> int:
         print(f"pelibot report: {error}", file=sys.stderr)
         return 1
     try:
-        page = write_report(catalog, args.out)
+        page = write_report(catalog, args.out, args.lang)
     except OSError as error:
         print(f"pelibot report: could not write the report: {error}", file=sys.stderr)
         return 1
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write an HTML report exploring the catalog")
     report.add_argument("--data", help="catalog directory (PELIBOT_DATA_DIR, default data/)")
     report.add_argument("--out", type=Path, default=Path("report"), help="output directory")
+    report.add_argument("--lang", choices=("es", "en"), default="es", help="language of the page")
     report.set_defaults(handler=_report)
 
     return parser

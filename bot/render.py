@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from bot import i18n
 from bot.i18n import LANGS, language_of
@@ -30,9 +30,22 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     return str(format_decimal(value, format=pattern, locale=lang))
 
 
+def _dollars(lang: str) -> str:
+    return "US$" if lang == "en" else "US$ "
+
+
 def money(value: float, lang: str) -> str:
     """es: ``US$ 1.937.890.605``; en: ``US$1,937,890,605``."""
-    return ("US$" if lang == "en" else "US$ ") + number(round(value), lang)
+    return _dollars(lang) + number(round(value), lang)
+
+
+def compact_money(value: float, lang: str) -> str:
+    """Short amounts for charts, in CLDR's short forms: es ``US$ 374 M``, ``US$ 8,5 M``,
+    ``US$ 12 mil``; en ``US$374M``, ``US$1.2B``. One decimal only below 10 (8.5M, not 373.6M)."""
+    short = format_compact_decimal(value, locale=lang, fraction_digits=1)
+    if sum(ch.isdigit() for ch in short) > 2:
+        short = format_compact_decimal(value, locale=lang, fraction_digits=0)
+    return _dollars(lang) + short
 
 
 def movies_word(count: int, lang: str) -> str:

@@ -2,9 +2,12 @@
 
 The page embeds every figure as a base64 PNG, so the single file works alone (mail it, open it
 offline); the same PNGs are also written to ``figures/`` beside it. The numbers behind each section
-come from pure functions of the catalog (tested on hand-made tables); the figures are drawn with
-matplotlib ``Figure`` objects (Agg, no pyplot state) and the word cloud with ``wordcloud``. Every
-piece of data put into the page goes through ``html.escape``.
+come from the catalog's statistics (``handlers.stats``, the same tables the bot's answers and
+charts read) and from pure functions of the catalog (tested on hand-made tables); the figures are
+drawn with ``bot.figures`` (matplotlib ``Figure`` objects, no pyplot state) and the word cloud
+with ``wordcloud``. Its words come from the language catalogs (``bot.i18n``, the ``report.*``
+block): Spanish by default, or English. Every piece of data put into the page goes through
+``html.escape``.
 """
 
 from __future__ import annotations
@@ -14,40 +17,34 @@ import html
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from babel.numbers import format_percent
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import LogLocator, MaxNLocator, NullFormatter
 
-from bot.charts import DOUBTFUL_BELOW, format_count, format_money, format_ratio
+from bot import figures as f
+from bot import i18n
+from bot.render import compact_money, country_label, genre, money, movies_word, number
 from handlers.catalog import LoadedCatalog, list_cell
+from handlers.doubtful import DOUBTFUL_BELOW, DOUBTFUL_RETURN_ABOVE, doubtful_fields
+from handlers.stats import CatalogStats, compute_stats, decade_of, top_groups
 
 REPORT_FILE = "report.html"
 FIGURES_DIR = "figures"
 
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "The catalog"),
-    ("cleaning", "Cleaning"),
-    ("releases", "Releases per year"),
-    ("money", "Budget and box office"),
-    ("outliers", "Return outliers"),
-    ("collections", "Top collections"),
-    ("companies", "Top production companies"),
-    ("countries", "Top production countries"),
-    ("genres", "Genres over time"),
-    ("title-words", "Words in titles"),
-)
-"""Every section of the page: (HTML id, heading), in page order."""
+SECTIONS = ("summary", "cleaning", "releases", "money", "outliers", "collections", "companies",
+            "countries", "genres", "title-words")
+"""Every section of the page (its HTML id), in page order; headings: ``report.section.<id>``."""
+
+GENRES_SHOWN = 6
+GENRE_MIN_MOVIES = 30
+"""Decades with fewer movies are left out of the genre shares (their shares are noise)."""
 
 SPANISH_STOPWORDS = frozenset({
     "a", "al", "algo", "ante", "aquel", "aquella", "como", "con", "contra", "cual", "de", "del",
@@ -60,11 +57,6 @@ SPANISH_STOPWORDS = frozenset({
 EXTRA_STOPWORDS = frozenset({"ii", "iii", "part", "vol"})
 """Sequel markers say nothing about what films are about."""
 
-BLUE = "#2e86ab"
-ORANGE = "#f2b134"
-ACCENT = "#e4572e"
-GREY = "#9aa5ae"
-INK = "#222222"
 FIG_DPI = 120
 
 
@@ -73,25 +65,25 @@ FIG_DPI = 120
 # --------------------------------------------------------------------------------------------
 
 
-def _distinct(column: pd.Series) -> int:
-    return len({value for cell in column for value in list_cell(cell)})
+def both_known(movies: pd.DataFrame) -> pd.Series:
+    """Films whose budget and box office are both known: the only ones with a return."""
+    return movies["budget"].gt(0) & movies["revenue"].gt(0)
 
 
-def catalog_summary(movies: pd.DataFrame) -> dict[str, int]:
+def catalog_summary(movies: pd.DataFrame, stats: CatalogStats) -> dict[str, int]:
     """Headline counts: size, years, how many budgets/box offices are known, distinct entities."""
-    budget_known = movies["budget"].gt(0)
-    revenue_known = movies["revenue"].gt(0)
+    years = stats.years
     return {
         "movies": len(movies),
-        "first_year": int(movies["release_year"].min()) if len(movies) else 0,
-        "last_year": int(movies["release_year"].max()) if len(movies) else 0,
-        "budget_known": int(budget_known.sum()),
-        "revenue_known": int(revenue_known.sum()),
-        "both_known": int((budget_known & revenue_known).sum()),
-        "in_a_collection": int(movies["collection"].notna().sum()),
-        "collections": int(movies["collection"].nunique()),
-        "companies": _distinct(movies["production_companies"]),
-        "countries": _distinct(movies["production_country_codes"]),
+        "first_year": int(years.index.min()) if len(years) else 0,
+        "last_year": int(years.index.max()) if len(years) else 0,
+        "budget_known": int(years["budget_known"].sum()),
+        "revenue_known": int(years["revenue_known"].sum()),
+        "both_known": int(both_known(movies).sum()),
+        "in_a_collection": sum(group.count for group in stats.collections.values()),
+        "collections": len(stats.collections),
+        "companies": len(stats.companies),
+        "countries": len(stats.country_counts),
     }
 
 
@@ -110,15 +102,6 @@ def cleaning_table(manifest: dict[str, Any]) -> pd.DataFrame:
     ]
     columns = ["rule", "description", "rows_in", "rows_out", "dropped", "unparseable"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def releases_per_year(movies: pd.DataFrame) -> pd.Series:
-    """Movies released each year, from the first to the last year (years without any are 0)."""
-    counts = movies["release_year"].value_counts()
-    if counts.empty:
-        return counts.astype("int64")
-    years = range(int(counts.index.min()), int(counts.index.max()) + 1)
-    return counts.reindex(years, fill_value=0).astype("int64").rename_axis("year")
 
 
 def known(values: pd.Series) -> pd.Series:
@@ -145,7 +128,7 @@ def return_fences(movies: pd.DataFrame) -> tuple[float, float]:
 
     Only films with both budget and box office known count; (nan, nan) when there are none.
     """
-    both = movies.loc[movies["budget"].gt(0) & movies["revenue"].gt(0)]
+    both = movies.loc[both_known(movies)]
     if both.empty:
         return float("nan"), float("nan")
     logs = np.log10(both["revenue"].to_numpy(dtype="float64") / both["budget"].to_numpy("float64"))
@@ -154,28 +137,45 @@ def return_fences(movies: pd.DataFrame) -> tuple[float, float]:
     return float(10 ** (q1 - spread)), float(10 ** (q3 + spread))
 
 
-def why_suspicious(budget: int, revenue: int, ret: float, fences: tuple[float, float]) -> str:
-    """A short reason why a return stands out."""
-    if 0 < budget < DOUBTFUL_BELOW:
-        return (f"budget of {format_money(budget, 'en')}: too small to be real "
-                "(probably millions entered as units, or a placeholder)")
-    if 0 < revenue < DOUBTFUL_BELOW:
-        return (f"box office of {format_money(revenue, 'en')}: too small to be real "
-                "(probably millions entered as units, or a placeholder)")
+def _say(lang: str) -> Callable[..., str]:
+    """``say(key, n=None, **values)``: the catalog string ``report.<key>`` in ``lang``."""
+
+    def say(key: str, n: float | None = None, /, **values: object) -> str:
+        return i18n.text(f"report.{key}", lang, n, **values)
+
+    return say
+
+
+def heading(section: str, lang: str = "es") -> str:
+    """The heading of a section of the page, in ``lang``."""
+    return i18n.text(f"report.section.{section}", lang)
+
+
+def why_suspicious(budget: int, revenue: int, ret: float, fences: tuple[float, float],
+                   lang: str = "es") -> str:
+    """A short reason why a return stands out (``handlers.doubtful`` first, then the fences)."""
+    say = _say(lang)
+    doubtful = doubtful_fields(budget, revenue)
+    for field, value in (("budget", budget), ("revenue", revenue)):
+        if field in doubtful:
+            return say(f"why.{field}", money=compact_money(value, lang))
+    if "return" in doubtful:
+        return say("why.return", limit=number(DOUBTFUL_RETURN_ABOVE, lang))
     low, high = fences
     if ret > high:
-        return "both figures look plausible: a low-budget hit, but worth checking"
+        return say("why.hit")
     if ret < low:
-        return "a flop, or box office only partly recorded"
-    return "within the usual range"
+        return say("why.flop")
+    return say("why.usual")
 
 
-def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5) -> pd.DataFrame:
+def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5,
+                    lang: str = "es") -> pd.DataFrame:
     """The ``top`` highest and ``bottom`` lowest returns among films with both figures known.
 
     Columns: title, year, budget, revenue, return, why (see ``why_suspicious``).
     """
-    both = movies.loc[movies["budget"].gt(0) & movies["revenue"].gt(0)]
+    both = movies.loc[both_known(movies)]
     ranked = both.assign(ret=both["revenue"] / both["budget"]).sort_values(
         ["ret", "id"], ascending=[False, True], kind="stable"
     )
@@ -190,7 +190,7 @@ def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5) -> pd.
             "revenue": int(film["revenue"]),
             "return": float(film["ret"]),
             "why": why_suspicious(int(film["budget"]), int(film["revenue"]), float(film["ret"]),
-                                  fences),
+                                  fences, lang),
         }
         for film in picked.to_dict("records")
     ]
@@ -198,40 +198,14 @@ def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5) -> pd.
     return pd.DataFrame(rows, columns=columns)
 
 
-def top_entities(movies: pd.DataFrame, column: str, n: int = 10) -> pd.DataFrame:
-    """The ``n`` names with most movies in ``column`` (a name or a list of names per movie).
-
-    Columns: name, movies, revenue (sum of known box office), revenue_known; ties by name.
-    """
-    values = movies[column]
-    if values.dtype == object and any(isinstance(v, list | tuple | np.ndarray) for v in values):
-        pairs = [(name, rev) for cell, rev in zip(values, movies["revenue"], strict=True)
-                 for name in dict.fromkeys(list_cell(cell))]
-    else:
-        pairs = [(name, rev) for name, rev in zip(values, movies["revenue"], strict=True)
-                 if isinstance(name, str) and name]
-    columns = ["name", "movies", "revenue", "revenue_known"]
-    if not pairs:
-        return pd.DataFrame(columns=columns)
-    long = pd.DataFrame(pairs, columns=["name", "revenue"])
-    long["known"] = long["revenue"].gt(0)
-    table = long.groupby("name").agg(
-        movies=("revenue", "size"), revenue=("revenue", "sum"), revenue_known=("known", "sum")
-    )
-    table = table.reset_index().sort_values(["movies", "name"], ascending=[False, True])
-    return table.head(n).reset_index(drop=True)[columns].astype(
-        {"movies": "int64", "revenue": "int64", "revenue_known": "int64"}
-    )
-
-
-def genre_share_by_decade(movies: pd.DataFrame, genres: int = 6, min_movies: int = 30
-                          ) -> pd.DataFrame:
+def genre_share_by_decade(movies: pd.DataFrame, genres: int = GENRES_SHOWN,
+                          min_movies: int = GENRE_MIN_MOVIES) -> pd.DataFrame:
     """Share (0..1) of each decade's movies tagged with each of the ``genres`` commonest genres.
 
     Only decades with at least ``min_movies`` movies (smaller ones are noise); index = decade,
     columns = genres, most common first.
     """
-    decade = movies["release_year"] // 10 * 10
+    decade = decade_of(movies["release_year"])
     sizes = decade.value_counts()
     keep = sorted(int(d) for d in sizes.index[sizes.ge(min_movies)])
     pairs = [(d, g) for d, cell in zip(decade, movies["genres"], strict=True)
@@ -278,138 +252,124 @@ def stopwords() -> frozenset[str]:
 
 
 def _figure(width: float = 9.0, height: float = 4.0) -> Figure:
-    fig = Figure(figsize=(width, height), dpi=FIG_DPI, layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
+    return f.new_figure(width, height, FIG_DPI)
 
 
-def _png(fig: Figure) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=FIG_DPI, facecolor="white")
-    return buffer.getvalue()
-
-
-def _tidy(ax: Any, grid: str = "y") -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.grid(axis=grid, color="#e3e7ea")
-    ax.set_axisbelow(True)
-    ax.tick_params(labelsize=10)
-
-
-def releases_figure(per_year: pd.Series) -> bytes:
+def releases_figure(per_year: pd.Series, lang: str = "es") -> bytes:
     fig = _figure()
     ax = fig.add_subplot()
-    ax.bar(per_year.index, per_year.to_numpy(), width=0.9, color=BLUE)
-    ax.set_ylabel("movies", fontsize=11)
+    ax.bar(per_year.index, per_year.to_numpy(), width=0.9, color=f.BLUE)
+    ax.set_ylabel(_say(lang)("movies"), fontsize=11)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _tidy(ax)
-    return _png(fig)
+    ax.yaxis.set_major_formatter(f.count_axis(lang))
+    f.tidy(ax)
+    return f.png(fig)
 
 
-def _money_ticks(value: float, _pos: int) -> str:
-    return format_money(value, "en") if value >= 1 else ""
-
-
-def money_figure(budget: pd.Series, revenue: pd.Series) -> bytes:
-    """Histograms of known budgets and box office on a log scale; under $1,000 in red."""
+def money_figure(budget: pd.Series, revenue: pd.Series, lang: str = "es") -> bytes:
+    """Histograms of known budgets and box office on a log scale; doubtful amounts in red."""
+    say = _say(lang)
     fig = _figure(9.0, 3.8)
     axes = fig.subplots(1, 2, sharey=False)
-    for ax, values, colour, name in ((axes[0], known(budget), ORANGE, "budget"),
-                                     (axes[1], known(revenue), BLUE, "box office")):
+    for ax, values, colour, name in ((axes[0], known(budget), f.ORANGE, "budget"),
+                                     (axes[1], known(revenue), f.BLUE, "revenue")):
         data = values.to_numpy(dtype="float64")
         top = max(float(data.max(initial=1.0)), 10.0)
         bins = np.logspace(0, np.log10(top) + 0.05, 45)
         _, edges, patches = ax.hist(data, bins=bins, color=colour)
         for left, patch in zip(edges[:-1], patches, strict=True):
             if left < DOUBTFUL_BELOW:
-                patch.set_facecolor(ACCENT)
+                patch.set_facecolor(f.ACCENT)
         ax.set_xscale("log")
-        ax.xaxis.set_major_formatter(FuncFormatter(_money_ticks))
+        ax.xaxis.set_major_formatter(f.money_axis(lang))
         ax.xaxis.set_major_locator(LogLocator(base=100))
         ax.xaxis.set_minor_locator(LogLocator(base=10, numticks=20))
         ax.xaxis.set_minor_formatter(NullFormatter())
-        title = f"{name}: {format_count(len(data), 'en')} known"
+        title = say("money.panel", len(data), what=say(name), count=number(len(data), lang))
         if len(data):
             median = float(np.median(data))
-            ax.axvline(median, color=INK, linestyle="--", linewidth=1)
-            title += f", median {format_money(median, 'en')} (dashed)"
+            ax.axvline(median, color=f.INK, linestyle="--", linewidth=1)
+            title += "\n" + say("money.median", money=compact_money(median, lang))
         ax.set_title(title, fontsize=11, loc="left")
-        _tidy(ax)
-    axes[0].set_ylabel("movies", fontsize=11)
-    return _png(fig)
+        f.tidy(ax)
+    axes[0].set_ylabel(say("movies"), fontsize=11)
+    return f.png(fig)
 
 
-def outliers_figure(movies: pd.DataFrame, fences: tuple[float, float]) -> bytes:
-    """Budget vs box office (log-log); doubtful figures in red, the fences as dashed lines."""
-    both = movies.loc[movies["budget"].gt(0) & movies["revenue"].gt(0)]
+def outliers_figure(movies: pd.DataFrame, fences: tuple[float, float], lang: str = "es") -> bytes:
+    """Budget vs box office (log-log); doubtful films in red, the fences as dashed lines."""
+    say = _say(lang)
+    both = movies.loc[both_known(movies)]
     budget = both["budget"].to_numpy(dtype="float64")
     revenue = both["revenue"].to_numpy(dtype="float64")
-    doubtful = (budget < DOUBTFUL_BELOW) | (revenue < DOUBTFUL_BELOW)
+    doubtful = np.array([bool(doubtful_fields(b, r)) for b, r in zip(budget, revenue, strict=True)],
+                        dtype=bool)
     fig = _figure(9.0, 4.6)
     ax = fig.add_subplot()
-    ax.scatter(budget[~doubtful], revenue[~doubtful], s=8, color=BLUE, alpha=0.45,
-               label="both figures plausible")
-    ax.scatter(budget[doubtful], revenue[doubtful], s=28, color=ACCENT,
-               label=f"budget or box office under {format_money(DOUBTFUL_BELOW, 'en')}")
+    ax.scatter(budget[~doubtful], revenue[~doubtful], s=8, color=f.BLUE, alpha=0.45,
+               label=say("plot.plausible"))
+    ax.scatter(budget[doubtful], revenue[doubtful], s=28, color=f.ACCENT,
+               label=say("plot.doubtful", limit=money(DOUBTFUL_BELOW, lang),
+                         ratio=number(DOUBTFUL_RETURN_ABOVE, lang)))
     ax.set_xscale("log")
     ax.set_yscale("log")
     if len(budget):
         span = np.array([1.0, max(float(budget.max()), float(revenue.max())) * 2])
-        ax.plot(span, span, color=INK, linewidth=1, label="return ×1")
+        ax.plot(span, span, color=f.INK, linewidth=1, label=say("plot.return_one"))
         low, high = fences
-        for factor, text in ((high, "upper fence"), (low, "lower fence")):
+        for factor, key in ((high, "plot.upper"), (low, "plot.lower")):
             if np.isfinite(factor):
-                ax.plot(span, span * factor, color=GREY, linestyle="--", linewidth=1,
-                        label=f"{text} ×{format_ratio(factor, 'en')}")
+                ax.plot(span, span * factor, color=f.GREY, linestyle="--", linewidth=1,
+                        label=say(key, ratio=f.ratio(factor, lang)))
         ax.set_xlim(0.5, span[1])
         ax.set_ylim(0.5, span[1] * 50)
-    ax.xaxis.set_major_formatter(FuncFormatter(_money_ticks))
-    ax.yaxis.set_major_formatter(FuncFormatter(_money_ticks))
-    ax.set_xlabel("budget", fontsize=11)
-    ax.set_ylabel("box office", fontsize=11)
+    ax.xaxis.set_major_formatter(f.money_axis(lang))
+    ax.yaxis.set_major_formatter(f.money_axis(lang))
+    ax.set_xlabel(say("budget"), fontsize=11)
+    ax.set_ylabel(say("revenue"), fontsize=11)
     ax.legend(fontsize=9, frameon=False, loc="upper left")
-    _tidy(ax, "both")
-    return _png(fig)
+    f.tidy(ax, grid="both")
+    return f.png(fig)
 
 
-def top_figure(table: pd.DataFrame, colour: str = BLUE) -> bytes:
-    """Horizontal bars of movies per name, the first on top."""
+def top_figure(table: pd.DataFrame, colour: str = f.BLUE, lang: str = "es") -> bytes:
+    """Horizontal bars of movies per name (``handlers.stats.top_groups``), the first on top."""
     fig = _figure(9.0, 0.9 + 0.34 * max(len(table), 1))
     ax = fig.add_subplot()
-    names = [n if len(n) <= 40 else n[:39] + "…" for n in table["name"]]
+    names = [f.shorten(n, 40) for n in table["name"]]
     rows = np.arange(len(table))
-    ax.barh(rows, table["movies"].to_numpy(), color=colour)
-    for row, count in zip(rows, table["movies"], strict=True):
-        ax.text(float(count), float(row), f" {count}", va="center", fontsize=9)
+    ax.barh(rows, table["count"].to_numpy(), color=colour)
+    for row, count in zip(rows, table["count"], strict=True):
+        ax.text(float(count), float(row), f" {number(count, lang)}", va="center", fontsize=9)
     ax.set_yticks(rows, names)
     ax.invert_yaxis()
-    ax.set_xlabel("movies", fontsize=11)
+    ax.set_xlabel(_say(lang)("movies"), fontsize=11)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    _tidy(ax, "x")
-    return _png(fig)
+    ax.xaxis.set_major_formatter(f.count_axis(lang))
+    f.tidy(ax, grid="x")
+    return f.png(fig)
 
 
-def genres_figure(share: pd.DataFrame) -> bytes:
+def genres_figure(share: pd.DataFrame, lang: str = "es") -> bytes:
     fig = _figure(9.0, 4.2)
     ax = fig.add_subplot()
-    colours = [BLUE, ORANGE, ACCENT, "#3bb273", "#7768ae", "#8c6d46", GREY, "#e1bc29"]
-    for i, genre in enumerate(share.columns):
-        ax.plot(share.index, share[genre] * 100, marker="o", linewidth=2,
-                color=colours[i % len(colours)], label=str(genre))
-    ax.set_xticks(share.index, [f"{d}s" for d in share.index])
-    ax.set_ylabel("% of the decade's movies", fontsize=11)
+    colours = [f.BLUE, f.ORANGE, f.ACCENT, f.GREEN, "#7768ae", "#8c6d46", f.GREY, "#e1bc29"]
+    for i, name in enumerate(share.columns):
+        ax.plot(share.index, share[name] * 100, marker="o", linewidth=2,
+                color=colours[i % len(colours)], label=genre(str(name), lang))
+    ax.set_xticks(share.index, [i18n.text("chart.decade", lang, decade=d) for d in share.index])
+    ax.set_ylabel(_say(lang)("genres.axis"), fontsize=11)
     if len(share.columns):
         ax.legend(fontsize=9, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    _tidy(ax)
-    return _png(fig)
+    f.tidy(ax)
+    return f.png(fig)
 
 
 def word_cloud_png(counts: Counter[str], width: int = 1000, height: int = 440) -> bytes:
     """A word cloud of ``counts`` (fixed seed: the same catalog gives the same picture)."""
     from wordcloud import WordCloud
 
-    palette = (BLUE, ACCENT, "#3bb273", "#7768ae", "#8c6d46", "#1b4965", "#c0392b")
+    palette = (f.BLUE, f.ACCENT, f.GREEN, "#7768ae", "#8c6d46", "#1b4965", "#c0392b")
 
     def colour(word: str, **_: Any) -> str:
         return palette[sum(map(ord, word)) % len(palette)]  # stable per word, dark on white
@@ -484,14 +444,6 @@ def _p(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
 
 
-def _money(value: Any) -> str:
-    return format_money(float(value), "en") if value else "—"
-
-
-def _count(value: Any) -> str:
-    return format_count(int(value), "en")
-
-
 @dataclass
 class Report:
     """The built report: the page and the figures it embeds (by section id)."""
@@ -500,122 +452,160 @@ class Report:
     figures: dict[str, bytes]
 
 
-def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000, 440)) -> Report:
-    """Compute every section and draw every figure of the report for ``catalog``."""
-    movies, manifest = catalog.movies, catalog.manifest
-    figures: dict[str, bytes] = {}
-    parts: dict[str, str] = {}
-    facts = catalog_summary(movies)
+@dataclass(frozen=True)
+class _Formats:
+    """Cell and figure formats in one language."""
 
-    def pct(n: int) -> str:
-        return f"{100 * n / facts['movies']:.0f}%" if facts["movies"] else "—"
+    lang: str
 
-    fact_items = [
-        ("movies", _count(facts["movies"])),
+    def count(self, value: Any) -> str:
+        return number(int(value), self.lang)
+
+    def money(self, value: Any) -> str:
+        return compact_money(float(value), self.lang) if value else "—"
+
+    def ratio(self, value: Any) -> str:
+        return "×" + f.ratio(float(value), self.lang)
+
+    def share(self, part: int, whole: int) -> str:
+        return str(format_percent(part / whole, locale=self.lang)) if whole else "—"
+
+
+def _summary(movies: pd.DataFrame, stats: CatalogStats, lang: str) -> str:
+    say, fmt = _say(lang), _Formats(lang)
+    facts = catalog_summary(movies, stats)
+
+    def with_share(key: str) -> str:
+        return f"{fmt.count(facts[key])} ({fmt.share(facts[key], facts['movies'])})"
+
+    items = [
+        ("movies", fmt.count(facts["movies"])),
         ("years", f"{facts['first_year']}–{facts['last_year']}"),
-        ("budget known", f"{_count(facts['budget_known'])} ({pct(facts['budget_known'])})"),
-        ("box office known", f"{_count(facts['revenue_known'])} ({pct(facts['revenue_known'])})"),
-        ("both known", f"{_count(facts['both_known'])} ({pct(facts['both_known'])})"),
-        ("movies in a collection", _count(facts["in_a_collection"])),
-        ("collections", _count(facts["collections"])),
-        ("production companies", _count(facts["companies"])),
-        ("production countries", _count(facts["countries"])),
+        ("budget_known", with_share("budget_known")),
+        ("revenue_known", with_share("revenue_known")),
+        ("both_known", with_share("both_known")),
+        ("in_a_collection", fmt.count(facts["in_a_collection"])),
+        ("collections", fmt.count(facts["collections"])),
+        ("companies", fmt.count(facts["companies"])),
+        ("countries", fmt.count(facts["countries"])),
     ]
-    parts["summary"] = '<div class="facts">' + "".join(
-        f'<div class="fact"><b>{html.escape(v)}</b>{html.escape(k)}</div>' for k, v in fact_items
-    ) + "</div>" + _p("Budget and box office are 0 in the source when unknown; every money "
-                      "figure below uses known values only.")
+    cells = "".join(f'<div class="fact"><b>{html.escape(value)}</b>'
+                    f'{html.escape(say(f"fact.{key}"))}</div>' for key, value in items)
+    return f'<div class="facts">{cells}</div>' + _p(say("summary.note"))
 
-    rules = cleaning_table(manifest)
+
+def _cleaning(movies: pd.DataFrame, manifest: dict[str, Any], lang: str) -> str:
+    say, fmt = _say(lang), _Formats(lang)
     source = manifest.get("source", {})
-    parts["cleaning"] = _p(
-        f"Source file {source.get('name', '?')} ({_count(manifest.get('rows_raw', 0))} rows, "
-        f"sha256 {str(source.get('sha256', ''))[:12]}…), built {manifest.get('built_at', '?')}: "
-        f"{_count(manifest.get('rows', len(movies)))} movies published."
-    ) + html_table(rules, [Column("rule", "rule"), Column("description", "what it does"),
-                           Column("rows_in", "rows in", True), Column("rows_out", "rows out", True),
-                           Column("dropped", "dropped", True),
-                           Column("unparseable", "cells not parsed", True)],
-                   {k: _count for k in ("rows_in", "rows_out", "dropped", "unparseable")})
+    published = int(manifest.get("rows", len(movies)))
+    rows_raw = int(manifest.get("rows_raw", 0))
+    text = say("cleaning.text", published, name=source.get("name", "?"),
+               rows=say("rows", rows_raw, count=fmt.count(rows_raw)),
+               sha=str(source.get("sha256", ""))[:12], built=manifest.get("built_at", "?"),
+               movies=movies_word(published, lang))
+    counts = ("rows_in", "rows_out", "dropped", "unparseable")
+    columns = [Column(key, say(f"col.{key}"), key in counts)
+               for key in ("rule", "description", *counts)]
+    return _p(text) + html_table(cleaning_table(manifest), columns,
+                                 dict.fromkeys(counts, fmt.count))
 
-    per_year = releases_per_year(movies)
-    figures["releases"] = releases_figure(per_year)
-    busiest = int(per_year.index.to_numpy()[per_year.to_numpy().argmax()]) if len(per_year) else 0
-    parts["releases"] = _img(figures["releases"], "Bar chart of movies released per year") + _p(
-        f"The busiest year is {busiest} with {_count(per_year.max() if len(per_year) else 0)} "
-        "releases."
-    )
 
-    figures["money"] = money_figure(movies["budget"], movies["revenue"])
-    stats = pd.DataFrame([{"what": "budget"} | money_stats(movies["budget"]),
-                          {"what": "box office"} | money_stats(movies["revenue"])])
-    parts["money"] = _img(figures["money"], "Histograms of budgets and box office, log scale") + (
-        _p("Log scale, known values only; bars under $1,000 are red: such figures cannot be "
-           "real for a released feature film.")
-        + html_table(stats, [Column("what", ""), Column("known", "known", True),
-                             Column("min", "min", True), Column("median", "median", True),
-                             Column("max", "max", True),
-                             Column("doubtful", "under $1,000", True)],
-                     {"known": _count, "min": _money, "median": _money, "max": _money,
-                      "doubtful": _count})
-    )
+def _money_section(movies: pd.DataFrame, png: bytes, lang: str) -> str:
+    say, fmt = _say(lang), _Formats(lang)
+    table = pd.DataFrame([{"what": say("budget")} | money_stats(movies["budget"]),
+                          {"what": say("revenue")} | money_stats(movies["revenue"])])
+    limit = money(DOUBTFUL_BELOW, lang)
+    columns = [Column("what", ""), *(Column(key, say(f"col.{key}"), True)
+                                     for key in ("known", "min", "median", "max")),
+               Column("doubtful", say("col.doubtful", limit=limit), True)]
+    formats = {"known": fmt.count, "min": fmt.money, "median": fmt.money, "max": fmt.money,
+               "doubtful": fmt.count}
+    return (_img(png, say("money.alt")) + _p(say("money.text", limit=limit))
+            + html_table(table, columns, formats))
+
+
+def _outliers_section(movies: pd.DataFrame, fences: tuple[float, float], png: bytes,
+                      lang: str) -> str:
+    say, fmt = _say(lang), _Formats(lang)
+    both = both_known(movies)
+    ret = movies.loc[both, "revenue"] / movies.loc[both, "budget"]
+    low, high = fences
+    n = int(both.sum())
+    text = say("outliers.text", n, movies=movies_word(n, lang),
+               fences=say("fences", low=f.ratio(low, lang), high=f.ratio(high, lang))
+               if np.isfinite(low) else "—",
+               above=fmt.count(ret.gt(high).sum()), below=fmt.count(ret.lt(low).sum()),
+               tiny=compact_money(1, lang))
+    columns = [Column("title", say("col.title")), Column("year", say("col.year"), True),
+               Column("budget", say("budget"), True), Column("revenue", say("revenue"), True),
+               Column("return", say("col.return"), True), Column("why", say("col.why"))]
+    table = html_table(return_outliers(movies, lang=lang), columns,
+                       {"budget": fmt.money, "revenue": fmt.money, "return": fmt.ratio})
+    return _p(text) + _img(png, say("outliers.alt")) + table
+
+
+def _top_section(table: pd.DataFrame, section: str, png: bytes, lang: str) -> str:
+    say, fmt = _say(lang), _Formats(lang)
+    columns = [Column("name", say("col.name")), Column("count", say("movies"), True),
+               Column("revenue_total", say("col.revenue_total"), True),
+               Column("revenue_known", say("col.revenue_known"), True)]
+    formats = {"count": fmt.count, "revenue_total": fmt.money, "revenue_known": fmt.count}
+    return (_img(png, say("top.alt", heading=heading(section, lang)))
+            + html_table(table, columns, formats))
+
+
+def build_report(catalog: LoadedCatalog, *, lang: str = "es",
+                 cloud_size: tuple[int, int] = (1000, 440)) -> Report:
+    """Compute every section and draw every figure of the report for ``catalog``, in ``lang``."""
+    lang = i18n.language_of(lang)
+    say, fmt = _say(lang), _Formats(lang)
+    movies, manifest = catalog.movies, catalog.manifest
+    stats = compute_stats(movies)
+    figures: dict[str, bytes] = {}
+    parts = {"summary": _summary(movies, stats, lang),
+             "cleaning": _cleaning(movies, manifest, lang)}
+
+    per_year = stats.years["count"]
+    figures["releases"] = releases_figure(per_year, lang)
+    busiest = int(per_year.index[int(per_year.argmax())]) if len(per_year) else 0
+    most = int(per_year.max()) if len(per_year) else 0
+    parts["releases"] = _img(figures["releases"], say("releases.alt")) + _p(
+        say("releases.text", most, year=busiest, count=fmt.count(most)))
+
+    figures["money"] = money_figure(movies["budget"], movies["revenue"], lang)
+    parts["money"] = _money_section(movies, figures["money"], lang)
 
     fences = return_fences(movies)
-    outliers = return_outliers(movies)
-    figures["outliers"] = outliers_figure(movies, fences)
-    both = movies["budget"].gt(0) & movies["revenue"].gt(0)
-    ret = movies.loc[both, "revenue"] / movies.loc[both, "budget"]
-    above, below = int(ret.gt(fences[1]).sum()), int(ret.lt(fences[0]).sum())
-    fence_text = (f"×{format_ratio(fences[0], 'en')} and ×{format_ratio(fences[1], 'en')}"
-                  if np.isfinite(fences[0]) else "—")
-    parts["outliers"] = (
-        _p(f"Return = box office / budget, for the {_count(int(both.sum()))} films with both "
-           f"known. Tukey fences on log10(return) lie at {fence_text}: {_count(above)} films "
-           f"above, {_count(below)} below. The most extreme returns are not great investments "
-           "but bad data: a budget of $1 or $7 is a figure in millions typed as units, or a "
-           "placeholder.")
-        + _img(figures["outliers"], "Scatter of budget against box office, log-log")
-        + html_table(outliers, [Column("title", "title"), Column("year", "year", True),
-                                Column("budget", "budget", True),
-                                Column("revenue", "box office", True),
-                                Column("return", "return", True), Column("why", "why")],
-                     {"budget": _money, "revenue": _money,
-                      "return": lambda r: "×" + format_ratio(float(r), "en")})
-    )
+    figures["outliers"] = outliers_figure(movies, fences, lang)
+    parts["outliers"] = _outliers_section(movies, fences, figures["outliers"], lang)
 
-    for key, column, colour in (("collections", "collection", ORANGE),
-                                ("companies", "production_companies", BLUE),
-                                ("countries", "production_countries", "#3bb273")):
-        table = top_entities(movies, column)
-        figures[key] = top_figure(table, colour)
-        parts[key] = _img(figures[key], f"Bar chart of the {key} with most movies") + html_table(
-            table, [Column("name", "name"), Column("movies", "movies", True),
-                    Column("revenue", "box office (known)", True),
-                    Column("revenue_known", "films with known box office", True)],
-            {"movies": _count, "revenue": _money, "revenue_known": _count})
+    countries = {iso: country_label(iso, name, lang) for iso, name in stats.country_names.items()}
+    for section, table, colour in (
+        ("collections", top_groups(stats.collection_decades), f.ORANGE),
+        ("companies", top_groups(stats.company_decades), f.BLUE),
+        ("countries", top_groups(stats.country_decades, names=countries), f.GREEN),
+    ):
+        figures[section] = top_figure(table, colour, lang)
+        parts[section] = _top_section(table, section, figures[section], lang)
 
-    share = genre_share_by_decade(movies)
-    figures["genres"] = genres_figure(share)
-    parts["genres"] = _img(figures["genres"], "Line chart of genre shares per decade") + _p(
-        "Share of each decade's movies tagged with the six commonest genres (a movie can have "
-        "several); decades with fewer than 30 movies are left out."
-    )
+    figures["genres"] = genres_figure(genre_share_by_decade(movies), lang)
+    parts["genres"] = _img(figures["genres"], say("genres.alt")) + _p(
+        say("genres.text", genres=GENRES_SHOWN, least=GENRE_MIN_MOVIES))
 
     counts = title_word_counts(movies["title"], stopwords())
     figures["title-words"] = word_cloud_png(counts, *cloud_size)
-    common = ", ".join(f"{w} ({n})" for w, n in counts.most_common(12))
-    parts["title-words"] = _img(figures["title-words"], "Word cloud of words in movie titles") + _p(
-        f"Words used in most titles, without English and Spanish stopwords: {common}."
-    )
+    common = ", ".join(f"{w} ({fmt.count(n)})" for w, n in counts.most_common(12))
+    parts["title-words"] = _img(figures["title-words"], say("words.alt")) + _p(
+        say("words.text", words=common))
 
-    title = f"pelibot catalog report: {_count(facts['movies'])} movies"
-    nav = "".join(f'<a href="#{sid}">{html.escape(name)}</a>' for sid, name in SECTIONS)
+    title = say("title", movies=movies_word(len(movies), lang))
+    nav = "".join(f'<a href="#{sid}">{html.escape(heading(sid, lang))}</a>' for sid in SECTIONS)
     sections = "".join(
-        f'<section id="{sid}"><h2>{html.escape(name)}</h2>{parts[sid]}</section>'
-        for sid, name in SECTIONS
+        f'<section id="{sid}"><h2>{html.escape(heading(sid, lang))}</h2>{parts[sid]}</section>'
+        for sid in SECTIONS
     )
     page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body><main>"
         f"<h1>{html.escape(title)}</h1>"
@@ -626,9 +616,10 @@ def build_report(catalog: LoadedCatalog, *, cloud_size: tuple[int, int] = (1000,
     return Report(page, figures)
 
 
-def write_report(catalog: LoadedCatalog, out_dir: Path) -> Path:
-    """Build the report and write ``report.html`` and ``figures/*.png`` in ``out_dir``."""
-    report = build_report(catalog)
+def write_report(catalog: LoadedCatalog, out_dir: Path, lang: str = "es") -> Path:
+    """Build the report in ``lang`` and write ``report.html`` and ``figures/*.png`` in
+    ``out_dir``."""
+    report = build_report(catalog, lang=lang)
     figures_dir = out_dir / FIGURES_DIR
     figures_dir.mkdir(parents=True, exist_ok=True)
     for name, png in report.figures.items():

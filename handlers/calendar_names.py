@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from babel.dates import get_day_names, get_month_names
 
@@ -12,13 +13,17 @@ LOCALES = ("es", "en")
 EXTRA_MONTH_NAMES = {9: ("setiembre", "set")}  # accepted Spanish variant of "septiembre"
 
 
-def month_name(month: int, lang: str) -> str:
-    return str(get_month_names("wide", locale=lang)[month])
+Width = Literal["wide", "abbreviated"]
 
 
-def weekday_name(weekday: int, lang: str) -> str:
-    """Monday = 0, as in Python's ``date.weekday()`` and babel."""
-    return str(get_day_names("wide", locale=lang)[weekday])
+def month_name(month: int, lang: str, width: Width = "wide") -> str:
+    """``enero`` / ``January``; abbreviated: ``ene`` / ``Jan``."""
+    return str(get_month_names(width, locale=lang)[month])
+
+
+def weekday_name(weekday: int, lang: str, width: Width = "wide") -> str:
+    """Monday = 0, as in Python's ``date.weekday()`` and babel; abbreviated: ``lun`` / ``Mon``."""
+    return str(get_day_names(width, locale=lang)[weekday])
 
 
 @cache

@@ -40,7 +40,7 @@ def service(real_data_dir: Path) -> MovieService:
 
 @pytest.fixture(scope="module")
 def charts(service: MovieService) -> ChartMaker:
-    return ChartMaker(service.movies)
+    return ChartMaker(service.movies, service.stats)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from PIL import Image
 from bot import report
 from bot.cli import main
 from handlers.catalog import LoadedCatalog
+from handlers.stats import compute_stats, top_groups
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 VOID_TAGS = {"meta", "img", "br", "hr", "link", "input"}
@@ -30,6 +31,9 @@ def tiny() -> pd.DataFrame:
             "id": [1, 2, 3, 4, 5],
             "title": ["The Dead Man", "Man of the House", "El día de la bestia", "Love II",
                       "<b>Bold</b> & Co"],
+            "release_date": pd.to_datetime(
+                ["1995-03-01", "1995-07-14", "2001-10-31", "2003-02-14", "2003-12-24"]
+            ),
             "release_year": [1995, 1995, 2001, 2003, 2003],
             "collection": pd.Series(["S", "S", None, None, "<Saga>"], dtype="str"),
             "budget": [1, 10_000_000, 5_000_000, 0, 2_000_000],
@@ -63,7 +67,7 @@ MANIFEST: dict[str, Any] = {
 
 
 def test_catalog_summary(tiny: pd.DataFrame) -> None:
-    assert report.catalog_summary(tiny) == {
+    assert report.catalog_summary(tiny, compute_stats(tiny)) == {
         "movies": 5, "first_year": 1995, "last_year": 2003, "budget_known": 4,
         "revenue_known": 4, "both_known": 4, "in_a_collection": 3, "collections": 2,
         "companies": 2, "countries": 3,
@@ -76,12 +80,6 @@ def test_cleaning_table_from_the_manifest() -> None:
     assert table["dropped"].tolist() == [1, 1]
     assert table["unparseable"].tolist() == [0, 3]
     assert report.cleaning_table({}).empty
-
-
-def test_releases_per_year_fills_empty_years(tiny: pd.DataFrame) -> None:
-    per_year = report.releases_per_year(tiny)
-    assert per_year.index.tolist() == list(range(1995, 2004))
-    assert per_year.tolist() == [2, 0, 0, 0, 0, 0, 1, 0, 2]
 
 
 def test_money_stats_use_known_values_only(tiny: pd.DataFrame) -> None:
@@ -106,35 +104,47 @@ def test_return_fences_are_tukey_fences_on_log10() -> None:
 
 def test_why_suspicious_names_the_tiny_figure() -> None:
     fences = (0.05, 100.0)
-    assert report.why_suspicious(1, 8_000_000, 8e6, fences).startswith("budget of $1: too small")
-    assert report.why_suspicious(5_000_000, 7, 1e-6, fences).startswith("box office of $7:")
-    assert "low-budget hit" in report.why_suspicious(60_000, 248_000_000, 4133.0, fences)
-    assert report.why_suspicious(10_000_000, 46_000, 0.0046, fences).startswith("a flop")
-    assert report.why_suspicious(10_000, 20_000, 2.0, (0.5, 5.0)) == "within the usual range"
+
+    def why(budget: int, revenue: int, ret: float, lang: str = "en",
+            around: tuple[float, float] = fences) -> str:
+        return report.why_suspicious(budget, revenue, ret, around, lang)
+
+    assert why(1, 8_000_000, 8e6).startswith("budget of US$1: too small")
+    assert why(1, 8_000_000, 8e6, "es").startswith("presupuesto de US$ 1: demasiado pequeño")
+    assert why(5_000_000, 7, 1e-6).startswith("box office of US$7:")
+    assert why(5_000_000, 7, 1e-6, "es").startswith("recaudación de US$ 7: demasiado pequeña")
+    assert why(2_000, 50_000_000, 25_000.0).startswith(
+        "a return above ×10,000: one of the figures is probably wrong")
+    assert why(2_000, 50_000_000, 25_000.0, "es").startswith("un retorno de más de ×10.000")
+    assert "low-budget hit" in why(60_000, 248_000_000, 4133.0)
+    assert why(10_000_000, 46_000, 0.0046).startswith("a flop")
+    assert why(10_000, 20_000, 2.0, around=(0.5, 5.0)) == "within the usual range"
+    assert why(10_000, 20_000, 2.0, "es", (0.5, 5.0)) == "dentro de lo habitual"
 
 
 def test_return_outliers_takes_both_ends_once(tiny: pd.DataFrame) -> None:
-    picked = report.return_outliers(tiny, top=2, bottom=1)
+    picked = report.return_outliers(tiny, top=2, bottom=1, lang="en")
     assert picked["title"].tolist() == ["The Dead Man", "Man of the House", "El día de la bestia"]
     assert picked["return"].tolist() == pytest.approx([8_000_000.0, 2.0, 7 / 5_000_000])
-    assert picked["why"].iloc[0].startswith("budget of $1")
-    assert picked["why"].iloc[2].startswith("box office of $7")
+    assert picked["why"].iloc[0].startswith("budget of US$1")
+    assert picked["why"].iloc[2].startswith("box office of US$7")
     everything = report.return_outliers(tiny)  # only four films have both figures
     assert everything["title"].tolist() == ["The Dead Man", "Man of the House",
                                             "<b>Bold</b> & Co", "El día de la bestia"]
 
 
-def test_top_entities_for_list_and_name_columns(tiny: pd.DataFrame) -> None:
-    companies = report.top_entities(tiny, "production_companies")
+def test_top_tables_for_list_and_name_columns(tiny: pd.DataFrame) -> None:
+    stats = compute_stats(tiny)
+    companies = top_groups(stats.company_decades)
     assert companies.to_dict("records") == [
-        {"name": "Acme", "movies": 3, "revenue": 29_000_000, "revenue_known": 3},
-        {"name": "Zen", "movies": 2, "revenue": 20_000_007, "revenue_known": 2},
+        {"name": "Acme", "count": 3, "revenue_total": 29_000_000, "revenue_known": 3},
+        {"name": "Zen", "count": 2, "revenue_total": 20_000_007, "revenue_known": 2},
     ]
-    collections = report.top_entities(tiny, "collection")
+    collections = top_groups(stats.collection_decades)
     assert collections["name"].tolist() == ["S", "<Saga>"]
-    assert collections["revenue"].tolist() == [28_000_000, 1_000_000]
-    countries = report.top_entities(tiny, "production_country_codes", n=2)
-    assert countries["name"].tolist() == ["US", "ES"]  # GB and ES tie on 1: by name
+    assert collections["revenue_total"].tolist() == [28_000_000, 1_000_000]
+    countries = top_groups(stats.country_decades, 2, names=stats.country_names)
+    assert countries["name"].tolist() == ["United States of America", "Spain"]  # a tie: by name
 
 
 def test_genre_share_by_decade(tiny: pd.DataFrame) -> None:
@@ -198,29 +208,50 @@ def test_tiny_report_escapes_every_piece_of_data(tiny: pd.DataFrame, tmp_path: P
     built = report.build_report(catalog, cloud_size=(400, 200))
     page = built.html
     parser = parse(page)
-    assert [i for i in parser.ids if i in dict(report.SECTIONS)] == [s for s, _ in report.SECTIONS]
+    assert [i for i in parser.ids if i in report.SECTIONS] == list(report.SECTIONS)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;.csv" in page
     assert "<Saga>" not in page and "&lt;Saga&gt;" in page
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in page
     assert "unnest &lt;nested&gt; cells" in page
+    assert "<td>Acme</td><td class=n>3</td><td class=n>US$ 29\xa0M</td><td class=n>3</td>" in page
+    assert "<td>España</td><td class=n>1</td><td class=n>US$ 7</td>" in page
     assert len(embedded_pngs(parser)) == len(built.figures) == 8
+
+
+def test_tiny_report_in_each_language(tiny: pd.DataFrame, tmp_path: Path) -> None:
+    catalog = LoadedCatalog(tiny, MANIFEST, tmp_path / "build-x")
+    es = report.build_report(catalog, cloud_size=(400, 200)).html
+    assert es.startswith('<!doctype html><html lang="es">')
+    assert "<title>Informe del catálogo de pelibot: 5 películas</title>" in es
+    assert '<section id="collections"><h2>Sagas con más películas</h2>' in es
+    assert "<th>regla</th><th>qué hace</th>" in es
+    assert "(7 filas, sha256 abababababab…)" in es and "5 películas publicadas." in es
+    assert "El año con más estrenos es 1995, con 2 estrenos." in es
+    assert "<b>4 (80\xa0%)</b>con presupuesto conocido" in es
+    en = report.build_report(catalog, lang="en", cloud_size=(400, 200)).html
+    assert en.startswith('<!doctype html><html lang="en">')
+    assert "<title>pelibot catalog report: 5 movies</title>" in en
+    assert '<section id="collections"><h2>Top collections</h2>' in en
+    assert "<b>4 (80%)</b>budget known" in en
+    assert "The busiest year is 1995 with 2 releases." in en
+    assert "<td>Acme</td><td class=n>3</td><td class=n>US$29M</td><td class=n>3</td>" in en
 
 
 @pytest.fixture(scope="module")
 def real_report(real_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The report written by ``pelibot report`` for the real-data fixture (built once)."""
     out = tmp_path_factory.mktemp("report")
-    assert main(["report", "--data", str(real_data_dir), "--out", str(out)]) == 0
+    assert main(["report", "--data", str(real_data_dir), "--out", str(out), "--lang", "en"]) == 0
     return out
 
 
 def test_real_report_has_every_section_with_its_figures(real_report: Path) -> None:
     page = (real_report / report.REPORT_FILE).read_text(encoding="utf-8")
     parser = parse(page)
-    for section, heading in report.SECTIONS:
+    for section in report.SECTIONS:
         match = re.search(rf'<section id="{section}"><h2>([^<]+)</h2>(.*?)</section>', page, re.S)
         assert match, section
-        assert match.group(1) == heading
+        assert match.group(1) == report.heading(section, "en")
         assert len(match.group(2)) > 200, section
     pngs = embedded_pngs(parser)
     assert len(pngs) == 8
@@ -230,7 +261,7 @@ def test_real_report_has_every_section_with_its_figures(real_report: Path) -> No
             width, height = image.size
         assert 1000 <= width <= 1400 and 300 <= height <= 1200
     written = sorted(p.name for p in (real_report / report.FIGURES_DIR).glob("*.png"))
-    assert written == sorted(f"{name}.png" for name, _ in report.SECTIONS
+    assert written == sorted(f"{name}.png" for name in report.SECTIONS
                              if name not in ("summary", "cleaning"))
 
 
@@ -239,7 +270,7 @@ def test_real_report_numbers(real_report: Path, real_data_dir: Path) -> None:
     assert "<title>pelibot catalog report: 732 movies</title>" in page
     assert "movies_fixture.csv.gz (737 rows" in page
     assert "<td>drop duplicate ids (keep the first)</td>" in page
-    assert "<td>Less Than Zero</td>" in page and "budget of $1: too small to be real" in page
+    assert "<td>Less Than Zero</td>" in page and "budget of US$1: too small to be real" in page
     assert "<td>James Bond Collection</td><td class=n>17</td>" in page
     assert "<td>Warner Bros.</td><td class=n>65</td>" in page
     assert "<td>United States of America</td><td class=n>625</td>" in page

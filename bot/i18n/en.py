@@ -92,6 +92,124 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "inline_none": "No movie matches",
     # -- console -------------------------------------------------------------------------------
     "console.prompt": "Type a command, a number to pick a choice, or 'quit'.",
+    # -- charts: titles, legends and notes drawn on the chart images ---------------------------
+    "chart.by_month": "Releases by month: {month}",
+    "chart.by_weekday": "Releases by weekday: {weekday}",
+    "chart.budget": "Budget",
+    "chart.revenue": "Box office",
+    "chart.collection": "{name}: box office per film",
+    "chart.decade": "{decade}s",
+    "chart.decade_movies": "Movies per decade",
+    "chart.decade_revenue": "Box office per decade (known)",
+    "chart.median": {"one": "{year} median ({n} film)", "other": "{year} median ({n} films)"},
+    "chart.return": "return ×{ratio}",
+    "chart.doubtful.budget": "a {money} budget: doubtful in the source data",
+    "chart.doubtful.revenue": "a {money} box office: doubtful in the source data",
+    "chart.doubtful.return": "a ×{ratio} return: doubtful in the source data",
+    # -- report: the catalog report page (pelibot report) -------------------------------------
+    "report.title": "pelibot catalog report: {movies}",
+    "report.section.summary": "The catalog",
+    "report.section.cleaning": "Cleaning",
+    "report.section.releases": "Releases per year",
+    "report.section.money": "Budget and box office",
+    "report.section.outliers": "Return outliers",
+    "report.section.collections": "Top collections",
+    "report.section.companies": "Top production companies",
+    "report.section.countries": "Top production countries",
+    "report.section.genres": "Genres over time",
+    "report.section.title-words": "Words in titles",
+    "report.fact.movies": "movies",
+    "report.fact.years": "years",
+    "report.fact.budget_known": "budget known",
+    "report.fact.revenue_known": "box office known",
+    "report.fact.both_known": "both known",
+    "report.fact.in_a_collection": "movies in a collection",
+    "report.fact.collections": "collections",
+    "report.fact.companies": "production companies",
+    "report.fact.countries": "production countries",
+    "report.summary.note": (
+        "Budget and box office are 0 in the source when unknown; every money figure below uses "
+        "known values only."
+    ),
+    "report.rows": {"one": "{count} row", "other": "{count} rows"},
+    "report.cleaning.text": (
+        "Source file {name} ({rows}, sha256 {sha}…), built {built}: {movies} published."
+    ),
+    "report.col.rule": "rule",
+    "report.col.description": "what it does",
+    "report.col.rows_in": "rows in",
+    "report.col.rows_out": "rows out",
+    "report.col.dropped": "dropped",
+    "report.col.unparseable": "cells not parsed",
+    "report.movies": "movies",
+    "report.budget": "budget",
+    "report.revenue": "box office",
+    "report.releases.alt": "Bar chart of movies released per year",
+    "report.releases.text": {
+        "one": "The busiest year is {year} with {count} release.",
+        "other": "The busiest year is {year} with {count} releases.",
+    },
+    "report.money.alt": "Histograms of budgets and box office, log scale",
+    "report.money.text": (
+        "Log scale, known values only; bars under {limit} are red: such figures cannot be real "
+        "for a released feature film."
+    ),
+    "report.money.panel": "{what}: {count} known",
+    "report.money.median": "median {money} (dashed line)",
+    "report.col.known": "known",
+    "report.col.min": "min",
+    "report.col.median": "median",
+    "report.col.max": "max",
+    "report.col.doubtful": "under {limit}",
+    "report.outliers.text": {
+        "one": "Return = box office / budget, for the only movie with both known. Tukey fences "
+               "on log10(return) lie at {fences}: {above} above, {below} below. The most "
+               "extreme returns are not great investments but bad data: a budget of {tiny} is "
+               "a figure in millions typed as units, or a placeholder.",
+        "other": "Return = box office / budget, for the {movies} with both known. Tukey fences "
+                 "on log10(return) lie at {fences}: {above} above, {below} below. The most "
+                 "extreme returns are not great investments but bad data: a budget of {tiny} "
+                 "is a figure in millions typed as units, or a placeholder.",
+    },
+    "report.fences": "×{low} and ×{high}",
+    "report.outliers.alt": "Scatter of budget against box office, log-log",
+    "report.col.title": "title",
+    "report.col.year": "year",
+    "report.col.return": "return",
+    "report.col.why": "why",
+    "report.why.budget": (
+        "budget of {money}: too small to be real (probably millions entered as units, or a "
+        "placeholder)"
+    ),
+    "report.why.revenue": (
+        "box office of {money}: too small to be real (probably millions entered as units, or a "
+        "placeholder)"
+    ),
+    "report.why.return": (
+        "a return above ×{limit}: one of the figures is probably wrong, check both"
+    ),
+    "report.why.hit": "both figures look plausible: a low-budget hit, but worth checking",
+    "report.why.flop": "a flop, or box office only partly recorded",
+    "report.why.usual": "within the usual range",
+    "report.plot.plausible": "both figures plausible",
+    "report.plot.doubtful": "budget or box office under {limit}, or a return above ×{ratio}",
+    "report.plot.return_one": "return ×1",
+    "report.plot.upper": "upper fence ×{ratio}",
+    "report.plot.lower": "lower fence ×{ratio}",
+    "report.top.alt": "Bar chart: {heading}",
+    "report.col.name": "name",
+    "report.col.revenue_total": "box office (known)",
+    "report.col.revenue_known": "films with known box office",
+    "report.genres.alt": "Line chart of genre shares per decade",
+    "report.genres.text": (
+        "Share of each decade's movies tagged with the {genres} commonest genres (a movie can "
+        "have several); decades with fewer than {least} movies are left out."
+    ),
+    "report.genres.axis": "% of the decade's movies",
+    "report.words.alt": "Word cloud of words in movie titles",
+    "report.words.text": (
+        "Words used in most titles, without English and Spanish stopwords: {words}."
+    ),
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     **{f"genre.{name}": name for name in GENRES},
 }

@@ -90,6 +90,139 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "inline_none": "Ninguna película encaja",
     # -- console -------------------------------------------------------------------------------
     "console.prompt": "Escribe un comando, un número para elegir una opción, o 'salir'.",
+    # -- charts: titles, legends and notes drawn on the chart images ---------------------------
+    "chart.by_month": "Estrenos por mes: {month}",
+    "chart.by_weekday": "Estrenos por día de la semana: {weekday}",
+    "chart.budget": "Presupuesto",
+    "chart.revenue": "Recaudación",
+    "chart.collection": "{name}: recaudación por película",
+    "chart.decade": "{decade}",
+    "chart.decade_movies": "Películas por década",
+    "chart.decade_revenue": "Recaudación por década (conocida)",
+    "chart.median": {
+        "one": "Mediana de {year} ({n} película)",
+        "other": "Mediana de {year} ({n} películas)",
+    },
+    "chart.return": "retorno ×{ratio}",
+    "chart.doubtful.budget": "presupuesto de {money}: dato dudoso en la fuente",
+    "chart.doubtful.revenue": "recaudación de {money}: dato dudoso en la fuente",
+    "chart.doubtful.return": "retorno ×{ratio}: dato dudoso en la fuente",
+    # -- report: the catalog report page (pelibot report) -------------------------------------
+    "report.title": "Informe del catálogo de pelibot: {movies}",
+    "report.section.summary": "El catálogo",
+    "report.section.cleaning": "Limpieza",
+    "report.section.releases": "Estrenos por año",
+    "report.section.money": "Presupuesto y recaudación",
+    "report.section.outliers": "Retornos atípicos",
+    "report.section.collections": "Sagas con más películas",
+    "report.section.companies": "Productoras con más películas",
+    "report.section.countries": "Países con más películas",
+    "report.section.genres": "Géneros a lo largo del tiempo",
+    "report.section.title-words": "Palabras en los títulos",
+    "report.fact.movies": "películas",
+    "report.fact.years": "años",
+    "report.fact.budget_known": "con presupuesto conocido",
+    "report.fact.revenue_known": "con recaudación conocida",
+    "report.fact.both_known": "con ambos conocidos",
+    "report.fact.in_a_collection": "películas en una saga",
+    "report.fact.collections": "sagas",
+    "report.fact.companies": "productoras",
+    "report.fact.countries": "países productores",
+    "report.summary.note": (
+        "En la fuente, presupuesto y recaudación valen 0 cuando no se conocen; todas las cifras "
+        "de dinero de abajo usan solo los valores conocidos."
+    ),
+    "report.rows": {"one": "{count} fila", "other": "{count} filas"},
+    "report.cleaning.text": {
+        "one": "Archivo de origen {name} ({rows}, sha256 {sha}…), generado el {built}: "
+               "{movies} publicada.",
+        "other": "Archivo de origen {name} ({rows}, sha256 {sha}…), generado el {built}: "
+                 "{movies} publicadas.",
+    },
+    "report.col.rule": "regla",
+    "report.col.description": "qué hace",
+    "report.col.rows_in": "filas de entrada",
+    "report.col.rows_out": "filas de salida",
+    "report.col.dropped": "descartadas",
+    "report.col.unparseable": "celdas ilegibles",
+    "report.movies": "películas",
+    "report.budget": "presupuesto",
+    "report.revenue": "recaudación",
+    "report.releases.alt": "Gráfico de barras de las películas estrenadas cada año",
+    "report.releases.text": {
+        "one": "El año con más estrenos es {year}, con {count} estreno.",
+        "other": "El año con más estrenos es {year}, con {count} estrenos.",
+    },
+    "report.money.alt": "Histogramas de presupuestos y recaudaciones, en escala logarítmica",
+    "report.money.text": (
+        "Escala logarítmica, solo valores conocidos; las barras por debajo de {limit} van en "
+        "rojo: esas cifras no pueden ser reales para un largometraje estrenado."
+    ),
+    "report.money.panel": {
+        "one": "{what}: {count} conocido",
+        "other": "{what}: {count} conocidos",
+    },
+    "report.money.median": "mediana {money} (línea discontinua)",
+    "report.col.known": "conocidos",
+    "report.col.min": "mín.",
+    "report.col.median": "mediana",
+    "report.col.max": "máx.",
+    "report.col.doubtful": "bajo {limit}",
+    "report.outliers.text": {
+        "one": "Retorno = recaudación / presupuesto, para la única película con ambos datos. "
+               "Las vallas de Tukey sobre log10(retorno) están en {fences}: {above} por encima, "
+               "{below} por debajo. Los retornos más extremos no son grandes inversiones sino "
+               "datos erróneos: un presupuesto de {tiny} es una cifra en millones escrita como "
+               "unidades, o un valor de relleno.",
+        "other": "Retorno = recaudación / presupuesto, para las {movies} con ambos datos. "
+                 "Las vallas de Tukey sobre log10(retorno) están en {fences}: {above} por "
+                 "encima, {below} por debajo. Los retornos más extremos no son grandes "
+                 "inversiones sino datos erróneos: un presupuesto de {tiny} es una cifra en "
+                 "millones escrita como unidades, o un valor de relleno.",
+    },
+    "report.fences": "×{low} y ×{high}",
+    "report.outliers.alt": "Dispersión del presupuesto frente a la recaudación, escala log-log",
+    "report.col.title": "título",
+    "report.col.year": "año",
+    "report.col.return": "retorno",
+    "report.col.why": "por qué",
+    "report.why.budget": (
+        "presupuesto de {money}: demasiado pequeño para ser real (seguramente millones escritos "
+        "como unidades, o un valor de relleno)"
+    ),
+    "report.why.revenue": (
+        "recaudación de {money}: demasiado pequeña para ser real (seguramente millones escritos "
+        "como unidades, o un valor de relleno)"
+    ),
+    "report.why.return": (
+        "un retorno de más de ×{limit}: seguramente una de las cifras está mal, revisa ambas"
+    ),
+    "report.why.hit": (
+        "ambas cifras parecen verosímiles: un éxito de bajo presupuesto, pero conviene revisarlo"
+    ),
+    "report.why.flop": "un fracaso, o una recaudación registrada solo en parte",
+    "report.why.usual": "dentro de lo habitual",
+    "report.plot.plausible": "ambas cifras verosímiles",
+    "report.plot.doubtful": "presupuesto o recaudación bajo {limit}, o retorno de más de ×{ratio}",
+    "report.plot.return_one": "retorno ×1",
+    "report.plot.upper": "valla superior ×{ratio}",
+    "report.plot.lower": "valla inferior ×{ratio}",
+    "report.top.alt": "Gráfico de barras: {heading}",
+    "report.col.name": "nombre",
+    "report.col.revenue_total": "recaudación (conocida)",
+    "report.col.revenue_known": "películas con recaudación conocida",
+    "report.genres.alt": "Gráfico de líneas: proporción de cada género por década",
+    "report.genres.text": (
+        "Proporción de las películas de cada década con cada uno de los {genres} géneros más "
+        "comunes (una película puede tener varios); se omiten las décadas con menos de {least} "
+        "películas."
+    ),
+    "report.genres.axis": "% de las películas de la década",
+    "report.words.alt": "Nube de palabras de los títulos",
+    "report.words.text": (
+        "Las palabras que aparecen en más títulos, sin palabras vacías del inglés ni del "
+        "español: {words}."
+    ),
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     "genre.Action": "Acción",
     "genre.Adventure": "Aventura",

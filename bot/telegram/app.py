@@ -218,7 +218,8 @@ def run(config: Config) -> int:
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1
-    application = build_application(config, service, charts=ChartMaker(service.movies))
+    charts = ChartMaker(service.movies, service.stats)
+    application = build_application(config, service, charts=charts)
     where = config.base_url or "api.telegram.org"
     log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
     try:
