@@ -345,9 +345,10 @@ def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame) -> None:
 
 def test_real_charts_draw_the_answers_numbers(real_movies: pd.DataFrame) -> None:
     stats = compute_stats(real_movies)
-    december = charts.chart_figure(real_movies, stats, MonthAnswer(12, 479), "en")
+    assert stats.month_counts[12] == 103  # counted with csv on the fixture file
+    december = charts.chart_figure(real_movies, stats, MonthAnswer(12, 103), "en")
     assert december is not None
-    assert december.axes[0].texts[0].get_text() == "479"
+    assert december.axes[0].texts[0].get_text() == "103"
     assert sum(bar.get_height() for bar in december.axes[0].patches) == len(real_movies)
     pixar = CompanyAnswer("Pixar Animation Studios", 3, 1_234_179_761, 3)
     bars = charts.chart_figure(real_movies, stats, pixar, "es")
