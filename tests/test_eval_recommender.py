@@ -16,6 +16,7 @@ from benchmarks.eval_recommender import (
     load_critic_picks,
     quality,
 )
+from benchmarks.legacy_recommender import legacy_neighbours
 from bot.catalog import load_catalog
 from tests.test_neighbours import catalog, movie
 
@@ -88,3 +89,12 @@ def test_an_unknown_critic_pick_is_refused(tmp_path: Path) -> None:
     path.write_text("film_title,film_year,pick_title,pick_year\nM1,1950,Nowhere,1999\n")
     with pytest.raises(ValueError, match="Nowhere"):
         load_critic_picks(small(), path)
+
+
+def test_the_previous_table_is_reproduced(real_data_dir: Path) -> None:
+    movies = load_catalog(real_data_dir).movies
+    table = legacy_neighbours(movies)
+    matrix = table[table["movie_id"] == 603].sort_values("rank")["neighbour_id"].head(5)
+    titles = movies.set_index("id").loc[matrix, "title"].tolist()
+    # the picks that made the issue: genres and keywords alone, obscure films first
+    assert titles == ["Barb Wire", "Dune", "Wing Commander", "Double Team", "Demolition Man"]
