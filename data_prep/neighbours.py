@@ -1,15 +1,17 @@
-"""Content-based neighbours of every movie, computed once at ``pelibot prepare`` time.
+"""The picks of every movie, computed once at ``pelibot prepare`` time.
 
-Each movie becomes a sparse vector made of weighted blocks — genres, keywords, collection, text
-(title, tagline, overview), production companies, decade and original language — each block
-TF-IDF or one-hot and L2-normalised, so the weights set each block's share of the cosine
-similarity. The similarities are computed for a block of rows at a time into a reused
-``block × N`` buffer (the most frequent feature columns through a dense BLAS product, the long
-tail through a sparse one), and only the ``k`` best of each row are kept: memory grows with
-``block × N``, never ``N × N``; time grows with ``N²``.
+Each movie becomes a sparse vector made of weighted blocks — genres, keywords, text (title,
+tagline, overview), production companies and, optionally, collection, decade and original
+language — each block TF-IDF or one-hot and L2-normalised, so the weights set each block's share
+of the cosine similarity. Keywords about the making of a film rather than its story, and keywords
+so common they say little, are left out (``data_prep.ranking``).
 
-Candidates are scaled by a mild popularity prior (``PRIOR_STRENGTH``): between two equally similar
-films the better-known one wins, and films with a handful of votes need a clearly better match.
+The similarities are computed for a block of rows at a time into a reused ``block × N`` buffer
+(the most frequent feature columns through a dense BLAS product, the long tail through a sparse
+one), and only the best candidates of each row are kept: memory grows with ``block × N``, never
+``N × N``; time grows with ``N²``. ``data_prep.ranking`` then scores these candidates and the
+films of the movie's own collection, and the best ``k`` are stored.
+
 A movie is never its own neighbour, nor is an exact duplicate of it (same title and year).
 """
 
@@ -29,16 +31,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from data_prep import ranking as rk
+from data_prep.ranking import DEFAULT_RANKING, Ranking
+
 NEIGHBOURS_K = 20
 """Neighbours stored per movie by ``pelibot prepare``."""
 
 NEIGHBOUR_COLUMNS = ("movie_id", "rank", "neighbour_id", "score")
-
-PRIOR_STRENGTH = 0.4
-"""A candidate's score is multiplied by ``1 - PRIOR_STRENGTH + PRIOR_STRENGTH * familiarity``."""
-
-FAMILIAR_VOTES = 100
-"""Votes at which a film counts as fully familiar (familiarity is log-scaled up to here)."""
 
 BLOCK_BYTES = 64 << 20
 """Target size of the dense buffer of similarities of one worker thread."""
@@ -49,12 +48,14 @@ class FeatureWeights:
     """Relative weight of each feature block in the cosine similarity."""
 
     genres: float = 1.0
-    keywords: float = 1.3
-    collection: float = 1.5
+    keywords: float = 1.8
+    collection: float = 0.0  # the ranking puts the collection first by itself
     overview: float = 1.0
     companies: float = 0.3
-    decade: float = 0.3
-    language: float = 0.3
+    # the ranking weighs years apart and the original language; these small shares only make sure
+    # that a film without genres, keywords or text still has candidates (its decade's, language's)
+    decade: float = 0.1
+    language: float = 0.1
 
 
 DEFAULT_WEIGHTS = FeatureWeights()
@@ -140,13 +141,20 @@ def _text(catalog: pd.DataFrame) -> list[str]:
 
 
 def feature_matrix(
-    catalog: pd.DataFrame, weights: FeatureWeights = DEFAULT_WEIGHTS
+    catalog: pd.DataFrame, weights: FeatureWeights = DEFAULT_WEIGHTS, all_keywords: bool = False
 ) -> sparse.csr_matrix:
-    """One L2-normalised float32 row per movie: the weighted blocks side by side."""
+    """One L2-normalised float32 row per movie: the weighted blocks side by side.
+
+    Only informative keywords count (``data_prep.ranking.informative_keywords``) unless
+    ``all_keywords``.
+    """
     years = catalog["release_year"].fillna(0).to_numpy(dtype=np.int64)
+    keywords = _as_lists(catalog["keywords"])
+    if not all_keywords:
+        keywords = rk.informative_keywords(keywords)
     blocks = [
         (weights.genres, list_tfidf(_as_lists(catalog["genres"]))),
-        (weights.keywords, list_tfidf(_as_lists(catalog["keywords"]), min_df=2)),
+        (weights.keywords, list_tfidf(keywords, min_df=2)),
         (weights.collection, one_hot(catalog["collection"])),
         (weights.overview, text_tfidf(_text(catalog))),
         (weights.companies, list_tfidf(_as_lists(catalog["production_companies"]), min_df=2)),
@@ -162,12 +170,6 @@ def feature_matrix(
         return sparse.csr_matrix((len(catalog), 0), dtype=np.float32)
     stacked = sparse.hstack(used, format="csr", dtype=np.float32)
     return sparse.csr_matrix(normalize(stacked), dtype=np.float32)
-
-
-def familiarity(vote_count: pd.Series) -> np.ndarray:
-    """0 for a film nobody voted on, 1 from ``FAMILIAR_VOTES`` votes up, log-scaled between."""
-    votes = vote_count.fillna(0).clip(lower=0).to_numpy(dtype=np.float64)
-    return np.minimum(np.log1p(votes) / np.log1p(FAMILIAR_VOTES), 1.0)
 
 
 def duplicate_pairs(catalog: pd.DataFrame) -> np.ndarray:
@@ -189,7 +191,7 @@ def duplicate_pairs(catalog: pd.DataFrame) -> np.ndarray:
 DENSE_COLUMNS = 128
 """The most frequent feature columns are multiplied as a dense matrix (BLAS), the rest sparse."""
 
-GROUP = 64
+GROUP = 16
 """Candidates are scanned in groups of this many columns (see ``_best_in_block``)."""
 
 
@@ -326,29 +328,166 @@ def top_k_neighbours(
     return positions, scores
 
 
-def build_neighbours(
-    catalog: pd.DataFrame, k: int = NEIGHBOURS_K, weights: FeatureWeights = DEFAULT_WEIGHTS
-) -> pd.DataFrame:
-    """The ``k`` most similar movies of every movie, best first, as a long compact table.
+def collection_pairs(catalog: pd.DataFrame) -> np.ndarray:
+    """Row positions ``(i, j)``, i ≠ j, of movies of the same collection."""
+    codes, _ = pd.factorize(catalog["collection"].astype("str"))
+    present = np.flatnonzero(codes >= 0)
+    groups = pd.Series(present).groupby(codes[present]).indices
+    pairs = [
+        (int(present[a]), int(present[b]))
+        for members in groups.values()
+        if len(members) > 1
+        for a in members
+        for b in members
+        if a != b
+    ]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
+
+def _without(pairs: np.ndarray, removed: np.ndarray, n: int) -> np.ndarray:
+    """``pairs`` minus the rows that are also in ``removed``."""
+    if not len(pairs) or not len(removed):
+        return pairs
+    keys = pairs[:, 0] * n + pairs[:, 1]
+    return pairs[~np.isin(keys, removed[:, 0] * n + removed[:, 1])]
+
+
+def pair_dots(features: sparse.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """``features[i] · features[j]`` of each pair ``(i, j)``."""
+    if not len(pairs):
+        return np.empty(0, dtype=np.float64)
+    products = features[pairs[:, 0]].multiply(features[pairs[:, 1]])
+    return np.asarray(products.sum(axis=1), dtype=np.float64).ravel()
+
+
+@dataclass(frozen=True)
+class _Movies:
+    """What the ranking reads of each movie, as arrays over catalog positions."""
+
+    appeal: np.ndarray
+    strength: np.ndarray
+    genres: np.ndarray
+    years: np.ndarray
+    languages: np.ndarray
+
+    @classmethod
+    def of(cls, catalog: pd.DataFrame, ranking: Ranking) -> _Movies:
+        votes = catalog["vote_count"].fillna(0).to_numpy(dtype=np.float64)
+        average = catalog["vote_average"].to_numpy(dtype=np.float64, na_value=np.nan)
+        renown = rk.percentile(votes)
+        rating = rk.percentile(rk.bayesian_rating(votes, average, ranking.rating_votes))
+        languages, _ = pd.factorize(catalog["original_language"].astype("str"))
+        return cls(
+            appeal=rk.appeal(renown, rating),
+            strength=rk.prior_strength(renown, ranking),
+            genres=rk.genre_masks(_as_lists(catalog["genres"])),
+            years=catalog["release_year"].fillna(0).to_numpy(dtype=np.int64),
+            languages=languages,
+        )
+
+    def scores(
+        self, sources: np.ndarray, targets: np.ndarray, content: np.ndarray, ranking: Ranking
+    ) -> np.ndarray:
+        jaccard = rk.genre_jaccard(self.genres, sources, targets)
+        first, second = self.languages[sources], self.languages[targets]
+        return rk.pair_scores(
+            content,
+            rk.genre_gate(jaccard, ranking),
+            rk.year_closeness(self.years[sources] - self.years[targets], ranking),
+            (first == second) | (first < 0) | (second < 0),
+            self.strength[sources],
+            self.appeal[targets],
+            ranking,
+        )
+
+
+RERANK_ROWS = 4096
+"""Movies whose candidates are scored at a time (bounds the memory of the ranking)."""
+
+
+def build_neighbours(
+    catalog: pd.DataFrame,
+    k: int = NEIGHBOURS_K,
+    weights: FeatureWeights = DEFAULT_WEIGHTS,
+    ranking: Ranking = DEFAULT_RANKING,
+) -> pd.DataFrame:
+    """The ``k`` best picks of every movie, best first, as a long compact table.
+
+    The ``ranking.candidates`` most similar films by content (weighted mildly by their appeal)
+    and all the films of the movie's collection are scored by ``data_prep.ranking``.
     Columns: ``movie_id`` and ``neighbour_id`` (int32), ``rank`` (int16, 1 = best) and ``score``
-    (float32, the prior-weighted cosine). Only neighbours with a positive score are kept, so a
-    movie with no similar film has fewer than ``k`` rows (or none).
+    (float32, falling with the rank; above 1 for the first films of the movie's collection).
+    Only picks with a positive score are kept, so a movie may have fewer than ``k`` (or none).
     """
     if not 1 <= k <= np.iinfo(np.int16).max:
         raise ValueError(f"k must be between 1 and {np.iinfo(np.int16).max}")
     ids = catalog["id"].to_numpy(dtype=np.int64)
     if len(ids) and (ids.min() < np.iinfo(np.int32).min or ids.max() > np.iinfo(np.int32).max):
         raise ValueError("movie ids do not fit in 32 bits")
-    if len(catalog) < 2:
+    n = len(catalog)
+    if n < 2:
         return _table(np.empty(0), np.empty(0), np.empty(0), np.empty(0))
-    weight = 1 - PRIOR_STRENGTH + PRIOR_STRENGTH * familiarity(catalog["vote_count"])
-    positions, scores = top_k_neighbours(
-        feature_matrix(catalog, weights), k, weight, duplicate_pairs(catalog)
-    )
-    keep = (positions >= 0) & (scores > 0)
-    rows, ranks = np.nonzero(keep)
-    return _table(ids[rows], ranks + 1, ids[positions[keep]], scores[keep])
+    features = feature_matrix(catalog, weights)
+    movies = _Movies.of(catalog, ranking)
+    duplicates = duplicate_pairs(catalog)
+    mates = _without(collection_pairs(catalog), duplicates, n)
+    weight = movies.appeal**ranking.retrieval_prior
+    excluded = np.concatenate([duplicates, mates])
+    positions, weighted = top_k_neighbours(features, ranking.candidates, weight, excluded)
+    mates = mates[np.argsort(mates[:, 0], kind="stable")]
+    mate_content = pair_dots(features, mates)
+    parts = []
+    for start in range(0, n, RERANK_ROWS):
+        stop = min(start + RERANK_ROWS, n)
+        found = positions[start:stop]
+        content = np.where(found >= 0, weighted[start:stop] / weight[found], 0.0)
+        block = slice(*np.searchsorted(mates[:, 0], [start, stop]))
+        candidates = _with_mates(found, content, mates[block], mate_content[block], start)
+        parts.append(_ranked(candidates, movies, ranking, start, k))
+    sources, ranks, targets, scores = (np.concatenate(part) for part in zip(*parts, strict=True))
+    return _table(ids[sources], ranks, ids[targets], scores)
+
+
+def _with_mates(
+    found: np.ndarray, content: np.ndarray, mates: np.ndarray, mate_content: np.ndarray, start: int
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """The candidates of a block of rows and, in columns after them, their collection films:
+    targets (-1 where none) and content cosines, and the first collection column."""
+    rows, width = found.shape
+    column = rk.rank_within(mates[:, 0])
+    extra = int(column.max()) + 1 if len(column) else 0
+    targets = np.full((rows, width + extra), -1, dtype=np.int64)
+    cosines = np.zeros((rows, width + extra))
+    targets[:, :width], cosines[:, :width] = found, content
+    targets[mates[:, 0] - start, width + column] = mates[:, 1]
+    cosines[mates[:, 0] - start, width + column] = mate_content
+    return targets, cosines, width
+
+
+def _ranked(
+    candidates: tuple[np.ndarray, np.ndarray, int],
+    movies: _Movies,
+    ranking: Ranking,
+    start: int,
+    k: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Score the candidates of a block of rows and keep the ``k`` best positive ones of each:
+    sources, ranks (1 = best), targets and scores; equal scores in candidate order."""
+    targets, content, first_mate = candidates
+    rows = np.arange(start, start + len(targets))
+    valid = targets >= 0
+    scores = np.zeros(targets.shape)
+    sources = np.broadcast_to(rows[:, None], targets.shape)
+    scores[valid] = movies.scores(sources[valid], targets[valid], content[valid], ranking)
+    mate_scores = np.where(valid[:, first_mate:], scores[:, first_mate:], -np.inf)
+    leading = rk.best_per_row(mate_scores, ranking.collection_first)
+    scores[:, first_mate:] += np.where(leading, rk.COLLECTION_BONUS, 0.0)
+    order = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+    best = np.take_along_axis(scores, order, axis=1)
+    keep = best > 0
+    ranks = np.broadcast_to(np.arange(1, order.shape[1] + 1), order.shape)
+    picked = np.take_along_axis(targets, order, axis=1)
+    return sources[:, : order.shape[1]][keep], ranks[keep], picked[keep], best[keep]
 
 
 def _table(

@@ -14,11 +14,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data_prep.ranking import informative
 from handlers.answers import MovieRef, Reason, Recommendation
 from handlers.catalog import CatalogError, LoadedCatalog, list_cell, neighbours_path
 
 REASON_KEYWORDS = 3
-"""How many shared keywords a reason names (the rarest, i.e. the most telling, first)."""
+"""How many shared keywords a reason names (the rarest, i.e. the most telling, first; keywords
+about the making of a film or on too many films are never named: ``data_prep.ranking``)."""
 
 SCORE_DECIMALS = 4
 """Scores are stored as float32; answers carry them rounded."""
@@ -48,11 +50,13 @@ class Recommender:
         self._collection = movies["collection"].to_numpy(dtype=object)
         self._genres = movies["genres"].to_numpy(dtype=object)
         self._keywords = movies["keywords"].to_numpy(dtype=object)
-        # rarest first: "toy" says more than "duringcreditsstinger"
+        # informative keywords only, rarest first: "toy" says more than "friendship"
         frequency = movies["keywords"].explode().dropna().value_counts()
-        self._keyword_count = dict(
-            zip(frequency.index.astype(str), frequency.tolist(), strict=True)
-        )
+        self._keyword_count = {
+            word: count
+            for word, count in zip(frequency.index.astype(str), frequency.tolist(), strict=True)
+            if informative(word, count, len(movies))
+        }
 
         # the table as arrays in (movie, rank) order, rows of one movie contiguous
         sources = index.get_indexer(pd.Index(neighbours["movie_id"]))
@@ -115,8 +119,9 @@ class Recommender:
         ) else None
         other_genres = set(_labels(self._genres[target]))
         other_keywords = set(_labels(self._keywords[target]))
-        words = sorted(_labels(self._keywords[source]),
-                       key=lambda word: (self._keyword_count.get(word, 0), word))
+        words = sorted((word for word in _labels(self._keywords[source])
+                        if word in self._keyword_count),
+                       key=lambda word: (self._keyword_count[word], word))
         return Reason(
             same_collection=same,
             genres=tuple(g for g in _labels(self._genres[source]) if g in other_genres),
