@@ -74,8 +74,8 @@ def test_the_critic_list_is_well_formed() -> None:
     assert not same.any()
 
 
-def test_every_critic_pick_resolves_to_one_film_of_the_real_slice(real_data_dir: Path) -> None:
-    movies = load_catalog(real_data_dir).movies
+def test_every_critic_pick_resolves_to_one_film_of_the_real_slice(full_data_dir: Path) -> None:
+    movies = load_catalog(full_data_dir).movies
     picks = load_critic_picks(movies)
     table = pd.read_csv(CRITIC_PICKS)
     assert len(picks) == table.groupby(["film_title", "film_year"]).ngroups
@@ -91,8 +91,8 @@ def test_an_unknown_critic_pick_is_refused(tmp_path: Path) -> None:
         load_critic_picks(small(), path)
 
 
-def test_the_previous_table_is_reproduced(real_data_dir: Path) -> None:
-    movies = load_catalog(real_data_dir).movies
+def test_the_previous_table_is_reproduced(full_data_dir: Path) -> None:
+    movies = load_catalog(full_data_dir).movies
     table = legacy_neighbours(movies)
     matrix = table[table["movie_id"] == 603].sort_values("rank")["neighbour_id"].head(5)
     titles = movies.set_index("id").loc[matrix, "title"].tolist()
