@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,9 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from data_prep import layout
-
-DATA_ENV = "PELIBOT_DATA_DIR"
-DEFAULT_DATA_DIR = Path("data")
+from data_prep.layout import DATA_ENV, DEFAULT_DATA_DIR
 
 RUNTIME_COLUMNS = (
     "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
@@ -56,7 +53,7 @@ def load_catalog(data_dir: Path, columns: Sequence[str] | None = None) -> Loaded
     if build is None:
         raise CatalogError(f"No movie catalog in {data_dir}/. {hint}")
     try:
-        manifest = json.loads((build / layout.MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest = layout.read_manifest(build)
     except (OSError, ValueError) as error:
         raise CatalogError(f"The catalog in {build} has no readable manifest. {hint}") from error
     version = manifest.get("schema_version")

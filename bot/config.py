@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.catalog import DATA_ENV, DEFAULT_DATA_DIR
+from data_prep.layout import DATA_ENV, DEFAULT_DATA_DIR
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 BASE_URL_ENV = "TELEGRAM_BASE_URL"
