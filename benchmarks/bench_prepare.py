@@ -46,6 +46,7 @@ class Run:
     build_seconds: float
     neighbour_seconds: float
     peak_rss_mb: float
+    cpu_seconds: float  # user + system time of the child: steadier than wall time on a busy box
 
     @property
     def seconds_per_10k(self) -> float:
@@ -76,8 +77,10 @@ def run_prepare(case: str, files: RawFiles, out: Path) -> Run:
     manifest = json.loads((out / build / "manifest.json").read_text(encoding="utf-8"))
     peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
     neighbours = manifest.get("neighbours") or {}
-    return Run(case, manifest["rows_raw"], manifest["rows"], wall, manifest["build_seconds"],
-               float(neighbours.get("seconds", 0.0)), peak_mb)  # fmt: skip
+    skipped = sum((manifest.get("skipped_lines") or {}).values())
+    return Run(case, manifest["rows_raw"] + skipped, manifest["rows"], wall,
+               manifest["build_seconds"], float(neighbours.get("seconds", 0.0)), peak_mb,
+               usage.ru_utime + usage.ru_stime)  # fmt: skip
 
 
 def best_of(repeat: int, case: str, files: RawFiles, out: Path) -> Run:
@@ -97,13 +100,14 @@ def synthetic_files(rows: int, folder: Path, seed: int) -> RawFiles:
 def table(runs: list[Run]) -> str:
     header = (f"{'case':<24} {'rows':>9} {'catalog':>9} {'wall s':>8} {'build s':>8} "
               f"{'neigh. s':>9} {'peak RSS MB':>12} {'s / 10k rows':>13} "
-              f"{'w/o neigh.':>11}")  # fmt: skip
+              f"{'w/o neigh.':>11} {'CPU s':>7}")  # fmt: skip
     lines = [header, "-" * len(header)]
     for run in runs:
         lines.append(f"{run.case:<24} {run.rows:>9,} {run.catalog_rows:>9,} "
                      f"{run.wall_seconds:>8.2f} {run.build_seconds:>8.2f} "
                      f"{run.neighbour_seconds:>9.2f} {run.peak_rss_mb:>12.0f} "
-                     f"{run.seconds_per_10k:>13.2f} {run.cleaning_per_10k:>11.2f}")  # fmt: skip
+                     f"{run.seconds_per_10k:>13.2f} {run.cleaning_per_10k:>11.2f} "
+                     f"{run.cpu_seconds:>7.2f}")  # fmt: skip
     return "\n".join(lines)
 
 

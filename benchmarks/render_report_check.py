@@ -35,6 +35,7 @@ from PIL import Image
 
 from bot import charts
 from bot.report import write_report
+from data_prep.layout import data_dir_from
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
 from handlers.answers import (
@@ -47,7 +48,7 @@ from handlers.answers import (
     ReturnAnswer,
     WeekdayAnswer,
 )
-from handlers.catalog import CatalogError, LoadedCatalog, data_dir_from, load_catalog
+from handlers.catalog import CatalogError, LoadedCatalog, load_catalog
 from handlers.stats import compute_stats
 
 ROOT = Path(__file__).resolve().parent.parent

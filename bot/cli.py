@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from data_prep.layout import MIN_MOVIES
+
 if TYPE_CHECKING:
     from handlers.service import MovieService
 
 
 def _prepare(args: argparse.Namespace) -> int:
-    from data_prep.pipeline import format_report, prepare
+    from data_prep.layout import DataDirBusy
+    from data_prep.pipeline import BuildRefused, format_report, prepare
     from data_prep.source import RawDataUnavailable, locate
 
     try:
@@ -22,7 +25,14 @@ def _prepare(args: argparse.Namespace) -> int:
         return 1
     print(f"Reading {files.movies}" + (f" and {files.keywords}" if files.keywords else ""))
     try:
-        result = prepare(files, args.out)
+        result = prepare(files, args.out, force=args.force, wait=args.wait)
+    except DataDirBusy as error:
+        print(f"pelibot prepare: {error}", file=sys.stderr)
+        return 1
+    except BuildRefused as refused:
+        print(format_report(refused.manifest))
+        print(f"pelibot prepare: {refused}", file=sys.stderr)
+        return 1
     except (OSError, ValueError) as error:
         print(f"pelibot prepare: could not build the catalog: {error}", file=sys.stderr)
         return 1
@@ -33,7 +43,8 @@ def _prepare(args: argparse.Namespace) -> int:
 
 def _load_service(args: argparse.Namespace, command: str) -> MovieService | None:
     from bot.loading import load_service
-    from handlers.catalog import CatalogError, data_dir_from
+    from data_prep.layout import data_dir_from
+    from handlers.catalog import CatalogError
 
     try:
         return load_service(data_dir_from(args.data))
@@ -88,7 +99,8 @@ def _health(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from bot.report import write_report
-    from handlers.catalog import CatalogError, data_dir_from, load_catalog
+    from data_prep.layout import data_dir_from
+    from handlers.catalog import CatalogError, load_catalog
 
     try:
         catalog = load_catalog(data_dir_from(args.data))
@@ -114,6 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     prepare.add_argument("--raw", type=Path, help="path to movies_metadata.csv")
     prepare.add_argument("--keywords", type=Path, help="path to keywords.csv")
     prepare.add_argument("--out", type=Path, default=Path("data"), help="output directory")
+    prepare.add_argument(
+        "--force", action="store_true",
+        help=f"publish even a catalog of under {MIN_MOVIES} movies or under half the current one",
+    )  # fmt: skip
+    prepare.add_argument(
+        "--wait", type=float, default=0.0, metavar="SECONDS",
+        help="when another run is writing to the output directory, wait this long for it "
+        "(default: refuse at once)",
+    )  # fmt: skip
     prepare.set_defaults(handler=_prepare)
 
     ask = commands.add_parser("ask", help="answer queries like '/mes enero' as the bot would")

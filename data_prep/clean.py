@@ -7,7 +7,7 @@ would otherwise be miscounted as unparseable nested cells.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any
@@ -61,13 +61,38 @@ CATALOG_COLUMNS = (
 Rule = Callable[[pd.DataFrame], tuple[pd.DataFrame, RuleReport]]
 
 
+MAX_ID = 2**31 - 1
+"""Movie ids are whole numbers from 1 to this (the neighbour table stores them as int32)."""
+MAX_MONEY = 10**12
+"""US$; no film has cost or earned a trillion dollars, so a larger amount is a broken cell."""
+MAX_VOTES = 10**9
+
+
+def numbers_within(cells: pd.Series, low: float, high: float) -> tuple[pd.Series, int]:
+    """Text cells as float64, NaN unless a finite number in ``[low, high]``; also how many
+    non-empty cells became NaN (text that is no number, ``inf``, ``1e309``, out of range)."""
+    text = cells.astype("str").str.strip()
+    number = pd.to_numeric(text, errors="coerce").astype("float64")
+    ok = pd.Series(np.isfinite(number), index=cells.index) & number.between(low, high)
+    present = cells.notna() & (text != "")
+    return number.where(ok), int((present & ~ok).sum())
+
+
+def valid_ids(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The mask of cells holding a whole number from 1 to ``MAX_ID``, and those ids as int64."""
+    number, _ = numbers_within(cells, 1, MAX_ID)
+    ok = number.notna() & (number == number.round())
+    return ok, number[ok].astype("int64")
+
+
 def drop_malformed_ids(raw: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
-    """Rule 7a: drop rows whose ``id`` is not an integer (rows with shifted columns)."""
-    ids = pd.to_numeric(raw["id"].astype("str").str.strip(), errors="coerce")
-    ok = ids.notna() & (ids == ids.round())
+    """Rule 7a: drop rows whose ``id`` is not an integer (rows with shifted columns) or is out of
+    range."""
+    ok, ids = valid_ids(raw["id"])
     out = raw.loc[ok].copy()
-    out["id"] = ids[ok].astype("int64")
-    return out, RuleReport("7a", "drop rows whose id is not an integer", len(raw), len(out))
+    out["id"] = ids
+    return out, RuleReport("7a", "drop rows whose id is not an integer from 1 to 2³¹−1",
+                           len(raw), len(out))
 
 
 def drop_duplicate_ids(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
@@ -109,17 +134,16 @@ def unnest(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
 
 
 def numeric_money(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
-    """Rule 2: ``revenue`` and ``budget`` numeric; nulls, text that is no number and negative
-    amounts → 0 (the last two counted as unparseable)."""
+    """Rule 2: ``revenue`` and ``budget`` numeric; nulls → 0, and text that is no number,
+    negative, non-finite or absurd amounts (over ``MAX_MONEY``) → 0 (unknown), counted as
+    unparseable."""
     out = df.copy()
     unparseable: dict[str, int] = {}
     for column in ("budget", "revenue"):
-        text = df[column].astype("str").str.strip()
-        number = pd.to_numeric(text, errors="coerce")
-        present = df[column].notna() & (text != "")
-        if bad := int((present & (number.isna() | (number < 0))).sum()):
+        number, bad = numbers_within(df[column], 0, MAX_MONEY)
+        if bad:
             unparseable[column] = bad
-        out[column] = number.fillna(0).clip(lower=0).round().astype("int64")
+        out[column] = number.fillna(0).round().astype("int64")
     return out, RuleReport("2", "budget and revenue numeric, nulls to 0", len(df), len(out),
                            unparseable)
 
@@ -154,12 +178,14 @@ def add_return(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
 
 
 def drop_unused_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
-    """Rule 6: drop the columns the bot does not publish; tidy the kept ones."""
+    """Rule 6: drop the columns the bot does not publish; tidy the kept ones (numbers that do
+    not parse, are not finite or are negative vote counts become unknown, counted)."""
     out = df.drop(columns=[c for c in DROPPED_COLUMNS if c in df.columns])
+    unparseable: dict[str, int] = {}
     for column in ("popularity", "vote_average", "runtime"):
-        out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
-    votes = pd.to_numeric(out["vote_count"], errors="coerce").fillna(0)
-    out["vote_count"] = votes.round().astype("int64")
+        out[column], unparseable[column] = numbers_within(out[column], -np.inf, np.inf)
+    votes, unparseable["vote_count"] = numbers_within(out["vote_count"], 0, MAX_VOTES)
+    out["vote_count"] = votes.fillna(0).round().astype("int64")
     title = out["title"].astype("str").str.strip()
     original = out["original_title"].astype("str").str.strip()
     missing = out["title"].isna() | (title == "")
@@ -169,7 +195,8 @@ def drop_unused_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
         out[column] = out[column].astype("str")
     out = out[[c for c in CATALOG_COLUMNS if c in out.columns]]
     return out, RuleReport("6", "drop video, imdb_id, adult, poster_path, homepage "
-                           "(original_title and vote_count are kept)", len(df), len(out))
+                           "(original_title and vote_count are kept)", len(df), len(out),
+                           {k: v for k, v in unparseable.items() if v})
 
 
 RULES: tuple[Rule, ...] = (
@@ -184,11 +211,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def clean(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[RuleReport]]:
-    """Apply every rule in order; rows keep the file's order, with a fresh index."""
-    missing = [c for c in RAW_COLUMNS if c not in raw.columns]
-    if missing:
-        raise ValueError(f"the raw file lacks the columns {', '.join(missing)}")
+def _require_columns(raw: pd.DataFrame, columns: Iterable[str], source: str) -> None:
+    if missing := [c for c in columns if c not in raw.columns]:
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        header = ", ".join(str(c) for c in raw.columns[:6]) + (", …" if raw.shape[1] > 6 else "")
+        raise ValueError(f"{source} lacks the columns {', '.join(missing[:5])}{more} "
+                         f"(its header: {header or 'empty'})")  # fmt: skip
+
+
+def clean(raw: pd.DataFrame, source: str = "the raw file") -> tuple[pd.DataFrame, list[RuleReport]]:
+    """Apply every rule in order; rows keep the file's order, with a fresh index.
+
+    ``source`` names the file in the error raised when columns are missing.
+    """
+    _require_columns(raw, RAW_COLUMNS, source)
     df = raw
     reports: list[RuleReport] = []
     for rule in RULES:
@@ -197,11 +233,13 @@ def clean(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[RuleReport]]:
     return df.reset_index(drop=True), reports
 
 
-def parse_keywords(raw: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
+def parse_keywords(
+    raw: pd.DataFrame, source: str = "the keywords file"
+) -> tuple[pd.DataFrame, RuleReport]:
     """``keywords.csv`` → one row per integer id with a list of keyword names."""
-    ids = pd.to_numeric(raw["id"], errors="coerce")
-    ok = ids.notna() & (ids == ids.round())
-    df = raw.loc[ok].assign(id=ids[ok].astype("int64")).drop_duplicates("id", keep="first")
+    _require_columns(raw, ("id", "keywords"), source)
+    ok, ids = valid_ids(raw["id"])
+    df = raw.loc[ok].assign(id=ids).drop_duplicates("id", keep="first")
     values, failed = nested.parse_column(df["keywords"], nested.names, list)
     out = pd.DataFrame({"id": df["id"].to_numpy(), "keywords": values})
     return out, RuleReport("kw", "parse keywords.csv (integer ids, first of duplicates)",

@@ -4,23 +4,61 @@ A data directory holds complete builds in ``build-<id>/`` folders and a one-line
 naming the build in use. A new build is written to a hidden temporary folder, renamed into place and
 only then published by atomically replacing ``CURRENT``; an interrupted run leaves the previous
 catalog untouched.
+
+Writers take an exclusive lock on the directory (``fcntl.flock`` on ``.lock``) for the whole run, so
+two runs never interleave. The kernel drops the lock when its process dies, so whatever temporary
+folder or unpublished build a writer finds while holding the lock was left by a run that is gone.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+DATA_ENV = "PELIBOT_DATA_DIR"
+DEFAULT_DATA_DIR = Path("data")
+
+
+def data_dir_from(arg: str | Path | None, env: Mapping[str, str] | None = None) -> Path:
+    """The data directory: the argument, else env ``PELIBOT_DATA_DIR``, else ``data/``."""
+    if arg:
+        return Path(arg)
+    if value := (os.environ if env is None else env).get(DATA_ENV, "").strip():
+        return Path(value)
+    return DEFAULT_DATA_DIR
 
 SCHEMA_VERSION = 1
 CATALOG_FILE = "catalog.parquet"
 NEIGHBOURS_FILE = "neighbours.parquet"
 MANIFEST_FILE = "manifest.json"
 POINTER_FILE = "CURRENT"
+LOCK_FILE = ".lock"
 BUILD_PREFIX = "build-"
+LOCK_POLL_SECONDS = 0.1
+MIN_MOVIES = 100
+"""Fewer movies in a new build means a broken raw file (the real one has about 45,000), so it is
+not published unless forced."""
+
+
+class DataDirBusy(OSError):
+    """Another run holds the data directory's lock; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class DataDirLock:
+    """Proof that this run holds the exclusive lock of ``data_dir`` (see ``exclusive``)."""
+
+    data_dir: Path
 
 
 def current_build_dir(data_dir: Path) -> Path | None:
@@ -28,7 +66,7 @@ def current_build_dir(data_dir: Path) -> Path | None:
     pointer = data_dir / POINTER_FILE
     try:
         name = pointer.read_text(encoding="utf-8").strip()
-    except OSError:
+    except (OSError, UnicodeDecodeError):  # missing, unreadable or damaged: no usable build
         return None
     build = data_dir / name
     if not name.startswith(BUILD_PREFIX) or not build.is_dir():
@@ -36,12 +74,61 @@ def current_build_dir(data_dir: Path) -> Path | None:
     return build
 
 
-def publish_build(data_dir: Path, write: Callable[[Path], None]) -> Path:
-    """Run ``write(folder)`` into a fresh folder and publish it as the current build.
+def read_manifest(build: Path) -> dict[str, Any]:
+    """The manifest of ``build``: ValueError when it is not a JSON object, OSError if unreadable."""
+    manifest = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict):
+        raise ValueError(f"{build / MANIFEST_FILE} holds a JSON {type(manifest).__name__}, "
+                         "not an object")  # fmt: skip
+    return manifest
 
-    Older builds are removed only after the new one is published.
+
+@contextmanager
+def exclusive(data_dir: Path, wait: float = 0.0) -> Iterator[DataDirLock]:
+    """Hold the exclusive lock of ``data_dir`` (created if needed) for the ``with`` block.
+
+    When another run holds it, retry for up to ``wait`` seconds, then raise ``DataDirBusy``.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
+    # Append mode: opening never truncates what the holder wrote; the file itself is never
+    # removed, since a run waiting on a removed file would lock an orphan.
+    with (data_dir / LOCK_FILE).open("a+", encoding="utf-8") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DataDirBusy(_busy_message(data_dir, handle.name)) from None
+                time.sleep(LOCK_POLL_SECONDS)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            yield DataDirLock(data_dir)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _busy_message(data_dir: Path, lock_file: str) -> str:
+    try:
+        holder = Path(lock_file).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        holder = ""
+    process = f" (process {holder})" if holder.isdigit() else ""
+    return (f"Another `pelibot prepare` is writing to {data_dir}{process}. Wait for it to finish, "
+            "or let this run wait for it with --wait SECONDS.")  # fmt: skip
+
+
+def publish_build(lock: DataDirLock, write: Callable[[Path], None]) -> Path:
+    """Run ``write(folder)`` into a fresh folder and publish it as the current build.
+
+    ``lock`` is the held lock of the data directory. Once the new build is published, the build
+    it replaced and the leftovers of runs that died are removed.
+    """
+    data_dir = lock.data_dir
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     name = f"{BUILD_PREFIX}{stamp}-{uuid.uuid4().hex[:8]}"
     staging = data_dir / f".{name}.tmp"
@@ -59,6 +146,7 @@ def publish_build(data_dir: Path, write: Callable[[Path], None]) -> Path:
         if current_build_dir(data_dir) != final:
             shutil.rmtree(final, ignore_errors=True)
         raise
+    # Safe only under the lock: no other live run can own any of these.
     for old in data_dir.glob(f"{BUILD_PREFIX}*"):
         if old != final and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)

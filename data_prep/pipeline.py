@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
 import hashlib
 import json
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 
@@ -23,11 +26,73 @@ class BuildResult:
     manifest: dict[str, Any]
 
 
-def read_raw_csv(path: Path) -> pd.DataFrame:
-    """Read a raw CSV as text columns; empty cells are missing, lines that do not parse skipped."""
-    return pd.read_csv(
-        path, dtype="str", keep_default_na=False, na_values=[""], on_bad_lines="skip"
-    )
+class BuildRefused(ValueError):
+    """The new build looks broken, so the current catalog was kept; ``manifest`` describes it."""
+
+    def __init__(self, message: str, manifest: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.manifest = manifest
+
+
+def read_raw_csv(path: Path) -> tuple[pd.DataFrame, int]:
+    """Read a raw CSV as text columns, and count the lines it skips.
+
+    Empty cells are missing; short lines are padded, lines with more fields than the header are
+    skipped (they are shifted records). A file that is not UTF-8 raises a ValueError that says how
+    to convert it.
+    """
+    skipped = 0
+
+    def skip(fields: list[str]) -> None:
+        nonlocal skipped
+        skipped += 1
+
+    try:
+        with warnings.catch_warnings():
+            # Raised when the first data line is longer than the header; handled just below.
+            warnings.filterwarnings("ignore", "Length of header", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                path, dtype="str", keep_default_na=False, na_values=[""], engine="python",
+                on_bad_lines=skip, index_col=False, encoding="utf-8",
+            )  # fmt: skip
+    except UnicodeDecodeError:
+        raise ValueError(_not_utf8(path)) from None
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{path} is empty") from None
+    if _first_record_is_long(path):
+        # pandas would take it as a sign of index columns and shift every column; with
+        # ``index_col=False`` it truncates the line instead of handing it to ``skip``.
+        frame = frame.iloc[1:].reset_index(drop=True)
+        skipped += 1
+    return frame, skipped
+
+
+def _open_text(path: Path) -> IO[str]:
+    """The file as UTF-8 text, gzip-compressed (``.gz``, as pandas reads it too) or not."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return path.open(encoding="utf-8", newline="")
+
+
+def _first_record_is_long(path: Path) -> bool:
+    with _open_text(path) as handle:
+        reader = csv.reader(handle)
+        header, first = next(reader, []), next(reader, [])
+    return len(first) > len(header)
+
+
+def _not_utf8(path: Path) -> str:
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    try:
+        data.decode("utf-8")
+        where = ""
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        where = f" (line {line:,} holds the byte 0x{data[error.start]:02x})"
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "latin1"
+    converted = path.with_name(f"{path.stem}-utf8.csv")
+    return (f"{path} is not UTF-8 text{where}. Convert it first, "
+            f"e.g. `iconv -f {encoding} -t utf-8 {path} > {converted}`.")  # fmt: skip
 
 
 def file_facts(path: Path) -> dict[str, Any]:
@@ -38,50 +103,122 @@ def file_facts(path: Path) -> dict[str, Any]:
     return {"name": path.name, "size": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
-def build_catalog(files: RawFiles) -> tuple[pd.DataFrame, list[clean.RuleReport]]:
+@dataclass
+class CleanTable:
+    catalog: pd.DataFrame
+    reports: list[clean.RuleReport]
+    skipped_lines: dict[str, int]  # per file role ("movies", "keywords"): lines the reader skipped
+
+
+def clean_files(files: RawFiles) -> CleanTable:
     """Read and clean the raw files into the catalog table (nothing is written)."""
-    catalog, reports = clean.clean(read_raw_csv(files.movies))
+    raw, skipped = read_raw_csv(files.movies)
+    skipped_lines = {"movies": skipped}
+    catalog, reports = clean.clean(raw, f"the raw file {files.movies}")
     keywords = None
     if files.keywords is not None:
-        keywords, keyword_report = clean.parse_keywords(read_raw_csv(files.keywords))
+        raw_keywords, skipped_lines["keywords"] = read_raw_csv(files.keywords)
+        keywords, keyword_report = clean.parse_keywords(
+            raw_keywords, f"the keywords file {files.keywords}"
+        )
         reports.append(keyword_report)
-    return clean.join_keywords(catalog, keywords), reports
+    return CleanTable(clean.join_keywords(catalog, keywords), reports, skipped_lines)
 
 
-def prepare(files: RawFiles, out_dir: Path) -> BuildResult:
-    """Build the catalog from ``files`` and publish it atomically in ``out_dir``."""
-    started = time.perf_counter()
-    catalog, reports = build_catalog(files)
-    neighbours_started = time.perf_counter()
-    neighbours = build_neighbours(catalog, k=NEIGHBOURS_K)
-    neighbours_seconds = round(time.perf_counter() - neighbours_started, 2)
-    manifest: dict[str, Any] = {
-        "schema_version": layout.SCHEMA_VERSION,
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "source": file_facts(files.movies) | {"origin": files.origin},
-        "keywords_source": file_facts(files.keywords) if files.keywords else None,
-        "rows_raw": reports[0].rows_in,
-        "rows": len(catalog),
-        "rules": [report.as_dict() for report in reports],
-        "columns": list(catalog.columns),
-        "kept_columns": clean.KEPT_COLUMNS,
-        "neighbours": {"k": NEIGHBOURS_K, "rows": len(neighbours), "seconds": neighbours_seconds},
-    }
+def build_catalog(files: RawFiles) -> tuple[pd.DataFrame, list[clean.RuleReport]]:
+    """The catalog table and the rule reports of ``clean_files``."""
+    table = clean_files(files)
+    return table.catalog, table.reports
 
-    def write(folder: Path) -> None:
-        catalog.to_parquet(folder / layout.CATALOG_FILE, index=False)
-        neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
-        manifest["build_seconds"] = round(time.perf_counter() - started, 2)
-        text = json.dumps(manifest, indent=2, ensure_ascii=False)
-        (folder / layout.MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
 
-    build_dir = layout.publish_build(out_dir, write)
+def refusal(manifest: dict[str, Any], data_dir: Path, min_movies: int) -> str | None:
+    """Why a build of ``manifest['rows']`` movies must not replace the catalog in ``data_dir``."""
+    rows = manifest["rows"]
+    current = layout.current_build_dir(data_dir)
+    current_rows = _rows_of(current)
+    advice = "Check the raw file, or publish it anyway with `pelibot prepare --force`."
+    if rows < min_movies:
+        if current is None:
+            kept = f"No catalog was published in {data_dir}."
+        else:
+            size = f", {current_rows:,} movies" if current_rows is not None else ""
+            kept = f"The catalog in {data_dir} ({current.name}{size}) is kept."
+        noun = "movie" if rows == 1 else "movies"
+        return (f"Not published: the new catalog has {rows:,} {noun}, fewer than the minimum of "
+                f"{min_movies:,}. {kept} {advice}")  # fmt: skip
+    if current_rows is not None and rows < current_rows / 2:
+        return (f"Not published: the new catalog has {rows:,} movies, fewer than half of the "
+                f"{current_rows:,} in the current one ({current}), which is kept. {advice}")
+    return None
+
+
+def _rows_of(build: Path | None) -> int | None:
+    """The movie count a build's manifest records; None when unknown."""
+    if build is None:
+        return None
+    try:
+        rows = layout.read_manifest(build).get("rows")
+    except (OSError, ValueError):
+        return None
+    return rows if isinstance(rows, int) else None
+
+
+def prepare(
+    files: RawFiles, out_dir: Path, *, force: bool = False, min_movies: int = layout.MIN_MOVIES,
+    wait: float = 0.0,
+) -> BuildResult:
+    """Build the catalog from ``files`` and publish it atomically in ``out_dir``.
+
+    The whole run holds the lock of ``out_dir``, waiting up to ``wait`` seconds for another run
+    (else ``layout.DataDirBusy``). Unless ``force``, a build with fewer than ``min_movies``
+    movies or fewer than half of the current build's raises ``BuildRefused`` and leaves the
+    catalog as it is.
+    """
+    with layout.exclusive(out_dir, wait) as lock:
+        started = time.perf_counter()
+        table = clean_files(files)
+        catalog, reports = table.catalog, table.reports
+        neighbours_started = time.perf_counter()
+        neighbours = build_neighbours(catalog, k=NEIGHBOURS_K)
+        neighbours_seconds = round(time.perf_counter() - neighbours_started, 2)
+        manifest: dict[str, Any] = {
+            "schema_version": layout.SCHEMA_VERSION,
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "source": file_facts(files.movies) | {"origin": files.origin},
+            "keywords_source": file_facts(files.keywords) if files.keywords else None,
+            "rows_raw": reports[0].rows_in,
+            "rows": len(catalog),
+            "skipped_lines": table.skipped_lines,
+            "rules": [report.as_dict() for report in reports],
+            "columns": list(catalog.columns),
+            "kept_columns": clean.KEPT_COLUMNS,
+            "neighbours": {
+                "k": NEIGHBOURS_K, "rows": len(neighbours), "seconds": neighbours_seconds
+            },
+            "build_seconds": round(time.perf_counter() - started, 2),
+        }
+        if not force and (reason := refusal(manifest, out_dir, min_movies)):
+            raise BuildRefused(reason, manifest)
+
+        def write(folder: Path) -> None:
+            catalog.to_parquet(folder / layout.CATALOG_FILE, index=False)
+            neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
+            manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+            text = json.dumps(manifest, indent=2, ensure_ascii=False)
+            (folder / layout.MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
+
+        build_dir = layout.publish_build(lock, write)
     return BuildResult(build_dir, manifest)
 
 
 def format_report(manifest: dict[str, Any]) -> str:
     """A short human-readable account of what each rule did."""
     lines = [f"Source: {manifest['source']['name']} ({manifest['rows_raw']:,} rows)"]
+    names = {"movies": manifest["source"]["name"],
+             "keywords": (manifest.get("keywords_source") or {}).get("name", "keywords")}
+    skipped = ", ".join(f"{names[role]} {count:,}"
+                        for role, count in manifest.get("skipped_lines", {}).items() if count)
+    lines.append(f"  CSV lines skipped (more fields than the header): {skipped or 'none'}")
     for rule in manifest["rules"]:
         line = (f"  rule {rule['rule']:>2}: {rule['description']}: "
                 f"{rule['rows_in']:,} in, {rule['dropped']:,} dropped")
@@ -89,5 +226,6 @@ def format_report(manifest: dict[str, Any]) -> str:
             cells = ", ".join(f"{k} {v:,}" for k, v in rule["unparseable"].items())
             line += f"; cells that did not parse: {cells}"
         lines.append(line)
-    lines.append(f"Catalog: {manifest['rows']:,} movies, built in {manifest['build_seconds']} s")
+    movies = "movie" if manifest["rows"] == 1 else "movies"
+    lines.append(f"Catalog: {manifest['rows']:,} {movies}, built in {manifest['build_seconds']} s")
     return "\n".join(lines)

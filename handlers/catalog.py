@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +11,6 @@ import numpy as np
 import pandas as pd
 
 from data_prep import layout
-
-DATA_ENV = "PELIBOT_DATA_DIR"
-DEFAULT_DATA_DIR = Path("data")
 
 RUNTIME_COLUMNS = (
     "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
@@ -36,15 +31,6 @@ class LoadedCatalog:
     build_dir: Path
 
 
-def data_dir_from(arg: str | Path | None) -> Path:
-    """The data directory: the argument, else env ``PELIBOT_DATA_DIR``, else ``data/``."""
-    if arg:
-        return Path(arg)
-    if env := os.environ.get(DATA_ENV):
-        return Path(env)
-    return DEFAULT_DATA_DIR
-
-
 def load_catalog(data_dir: Path, columns: Sequence[str] | None = None) -> LoadedCatalog:
     """Load the published catalog in ``data_dir``; refuse a missing or incompatible one.
 
@@ -55,7 +41,7 @@ def load_catalog(data_dir: Path, columns: Sequence[str] | None = None) -> Loaded
     if build is None:
         raise CatalogError(f"No movie catalog in {data_dir}/. {hint}")
     try:
-        manifest = json.loads((build / layout.MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest = layout.read_manifest(build)
     except (OSError, ValueError) as error:
         raise CatalogError(f"The catalog in {build} has no readable manifest. {hint}") from error
     version = manifest.get("schema_version")

@@ -177,7 +177,8 @@ def _row(catalog: pd.DataFrame, movie_id: int) -> dict[str, Any]:
 def test_the_raw_file_reads_as_thirteen_rows_with_the_stub_and_shifted_row_padded(
     tmp_path: Path,
 ) -> None:
-    raw = read_raw_csv(write_small_raw(tmp_path).movies)
+    raw, skipped = read_raw_csv(write_small_raw(tmp_path).movies)
+    assert skipped == 0
     assert list(raw.columns) == list(clean.RAW_COLUMNS)
     assert len(raw) == 13
     assert raw["id"].tolist()[-2:] == ["82663", "1997-08-20"]

@@ -46,14 +46,14 @@ def raw_files(tmp_path: Path) -> RawFiles:
 
 @pytest.fixture
 def built(raw_files: RawFiles, tmp_path: Path) -> BuildResult:
-    return prepare(raw_files, tmp_path / "data")
+    return prepare(raw_files, tmp_path / "data", min_movies=1)
 
 
 def test_prepare_publishes_one_build_folder(built: BuildResult, tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert built.build_dir.parent == data
     assert built.build_dir.name.startswith("build-")
-    assert _listing(data) == sorted(["CURRENT", built.build_dir.name])
+    assert _listing(data) == sorted([".lock", "CURRENT", built.build_dir.name])
     assert (data / "CURRENT").read_text(encoding="utf-8") == built.build_dir.name + "\n"
     assert _listing(built.build_dir) == ["catalog.parquet", "manifest.json", "neighbours.parquet"]
 
@@ -136,7 +136,7 @@ def test_a_failed_write_leaves_the_previous_catalog(
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", _failing_to_parquet(error))
     with pytest.raises(type(error)):
-        prepare(RawFiles(raw_files.movies, None, "--raw"), data)
+        prepare(RawFiles(raw_files.movies, None, "--raw"), data, min_movies=1)
     monkeypatch.undo()
 
     assert _listing(data) == before_listing  # no temporary folder left behind
@@ -158,7 +158,7 @@ def test_a_failure_while_publishing_the_pointer_keeps_the_old_build_and_no_lefto
 
     monkeypatch.setattr(layout.os, "replace", replace)
     with pytest.raises(_Boom):
-        prepare(raw_files, data)
+        prepare(raw_files, data, min_movies=1)
     monkeypatch.undo()
 
     assert _listing(data) == before_listing
@@ -173,8 +173,8 @@ def test_a_failed_first_build_leaves_nothing(
     data = tmp_path / "data"
     monkeypatch.setattr(pd.DataFrame, "to_parquet", _failing_to_parquet(OSError("disk full")))
     with pytest.raises(OSError, match="disk full"):
-        prepare(raw_files, data)
-    assert _listing(data) == []
+        prepare(raw_files, data, min_movies=1)
+    assert _listing(data) == [".lock"]
     with pytest.raises(CatalogError, match="pelibot prepare"):
         load_catalog(data)
 
@@ -185,7 +185,7 @@ def test_the_cli_reports_a_failed_write_without_a_traceback(
 ) -> None:
     data = tmp_path / "data"
     monkeypatch.setattr(pd.DataFrame, "to_parquet", _failing_to_parquet(OSError("disk full")))
-    code = cli.main(["prepare", "--raw", str(raw_files.movies), "--out", str(data)])
+    code = cli.main(["prepare", "--raw", str(raw_files.movies), "--out", str(data), "--force"])
     assert code == 1
     err = capsys.readouterr().err
     assert err == "pelibot prepare: could not build the catalog: disk full\n"
@@ -196,10 +196,10 @@ def test_a_second_build_replaces_the_first(
     built: BuildResult, raw_files: RawFiles, tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
-    second = prepare(RawFiles(raw_files.movies, None, "--raw"), data)
+    second = prepare(RawFiles(raw_files.movies, None, "--raw"), data, min_movies=1)
     assert second.build_dir != built.build_dir
     assert not built.build_dir.exists()
-    assert _listing(data) == sorted(["CURRENT", second.build_dir.name])
+    assert _listing(data) == sorted([".lock", "CURRENT", second.build_dir.name])
     loaded = load_catalog(data)
     assert loaded.build_dir == second.build_dir
     assert loaded.manifest["keywords_source"] is None

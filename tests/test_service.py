@@ -61,7 +61,7 @@ ROWS = [
 def service(tmp_path_factory: pytest.TempPathFactory) -> MovieService:
     folder = tmp_path_factory.mktemp("small")
     raw = write_raw(folder / "movies_metadata.csv", ROWS)
-    prepare(RawFiles(raw, None, "--raw"), folder / "data")
+    prepare(RawFiles(raw, None, "--raw"), folder / "data", min_movies=1)
     return MovieService.from_data_dir(folder / "data")
 
 

@@ -161,7 +161,7 @@ def test_cli_builds_from_the_environment_variable(
 ) -> None:
     files = write_small_raw(tmp_path / "raw")
     monkeypatch.setenv(source.RAW_ENV, str(files.movies))
-    assert cli.main(["prepare", "--out", "out"]) == 0
+    assert cli.main(["prepare", "--out", "out", "--force"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Reading {files.movies} and {files.keywords}\n")
     assert "Catalog: 7 movies" in out
@@ -175,7 +175,7 @@ def test_cli_builds_from_the_default_folder_into_data(
     clean_env: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
     write_small_raw(clean_env / "data" / "raw")
-    assert cli.main(["prepare"]) == 0
+    assert cli.main(["prepare", "--force"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Reading data/raw/movies_metadata.csv and data/raw/keywords.csv\n")
     build = (clean_env / "data" / "CURRENT").read_text(encoding="utf-8").strip()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handlers.catalog import DATA_ENV, DEFAULT_DATA_DIR
+from data_prep.layout import data_dir_from
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 BASE_URL_ENV = "TELEGRAM_BASE_URL"
@@ -112,7 +112,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(f"{BASE_URL_ENV} must look like http://127.0.0.1:8081/bot.")
     return Config(
         token=token,
-        data_dir=Path(env.get(DATA_ENV, "").strip() or DEFAULT_DATA_DIR),
+        data_dir=data_dir_from(None, env),
         base_url=base_url,
         webhook=_webhook(env),
         heartbeat_file=heartbeat_file(env),
