@@ -17,6 +17,7 @@ from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import command_name
 from handlers.countries import country_index, display_name, spanish_name
+from handlers.doubtful import doubtful_fields
 from handlers.matching import ACCEPT_SCORE, Match, NameIndex
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
@@ -35,6 +36,10 @@ GENERIC_WORDS = {
 V = TypeVar("V", int, str)
 
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+_MONTH_YEAR = re.compile(
+    r"^(?P<month>.*?)(?:[\s,./-]+(?:de|del|of|in)?)*\s*(?P<year>\d{4})$", re.IGNORECASE
+)
+_YEAR_MONTH = re.compile(r"^(?P<year>\d{4})[\s./-]+(?P<month>\d{1,2})$")
 
 
 def entity_key(name: str) -> str:
@@ -90,6 +95,9 @@ class MovieService:
         self.stats = compute_stats(movies)
         years = movies["release_year"]
         self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
+        dates = movies["release_date"]
+        by_month = (dates.dt.year * 100 + dates.dt.month).value_counts()
+        self._year_month_counts = {int(k): int(v) for k, v in by_month.items()}
         self._movies = _MovieTable(movies)
         titles = {
             int(i): [str(t), str(o)] if isinstance(o, str) and o else [str(t)]
@@ -163,16 +171,22 @@ class MovieService:
     # -- the seven questions ------------------------------------------------------------------
 
     def month(self, text: str) -> a.Answer:
-        found = self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
-        if found.value is not None:
-            return a.MonthAnswer(found.value, self.stats.month_counts[found.value])
-        return self._unsure("mes", text, found, _no_name, str)
+        month_text, year = _split_year(text)
+        found = self._calendar(month_text, month_index(), lambda n: n if 1 <= n <= 12 else None)
+        if found.value is None:
+            return self._unsure("mes", text, found, _no_name, str)
+        if year is None:
+            count = self.stats.month_counts[found.value]
+        else:
+            count = self._year_month_counts.get(year * 100 + found.value, 0)
+        return a.MonthAnswer(found.value, count, year=year, years=self.year_range)
 
     def weekday(self, text: str) -> a.Answer:
         # Numbers are ISO weekdays (Monday = 1); answers count from Monday = 0.
         found = self._calendar(text, weekday_index(), lambda n: n - 1 if 1 <= n <= 7 else None)
         if found.value is not None:
-            return a.WeekdayAnswer(found.value, self.stats.weekday_counts[found.value])
+            return a.WeekdayAnswer(found.value, self.stats.weekday_counts[found.value],
+                                   years=self.year_range)
         return self._unsure("dia", text, found, _no_name, lambda d: str(d + 1))
 
     def collection(self, text: str) -> a.Answer:
@@ -182,14 +196,15 @@ class MovieService:
         stats = self.stats.collections[found.value]
         mean = stats.revenue_total / stats.count if stats.count else 0.0
         return a.CollectionAnswer(found.value, stats.count, stats.revenue_total, mean,
-                                  stats.revenue_known)
+                                  stats.revenue_known, doubtful=stats.doubtful)
 
     def company(self, text: str) -> a.Answer:
         found = self._entity(text, self._companies)
         if found.value is None:
             return self._unsure("productora", text, found, str, entity_key)
         stats = self.stats.companies[found.value]
-        return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known)
+        return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known,
+                               doubtful=stats.doubtful)
 
     def country(self, text: str) -> a.Answer:
         match = self._countries.lookup(text)
@@ -209,7 +224,8 @@ class MovieService:
     @staticmethod
     def _return_of(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.ReturnAnswer:
         ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
-        return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives)
+        return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives,
+                              doubtful=doubtful_fields(movie.budget, movie.revenue))
 
     def _recommendations_for(
         self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]
@@ -309,6 +325,16 @@ class MovieService:
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
+
+
+def _split_year(text: str) -> tuple[str, int | None]:
+    """``"diciembre 2000"``, ``"diciembre de 2000"``, ``"2000-12"`` → (month text, year)."""
+    if match := _YEAR_MONTH.match(text.strip()):
+        return match["month"], int(match["year"])
+    match = _MONTH_YEAR.match(text.strip())
+    if match and fold(match["month"]):
+        return match["month"], int(match["year"])
+    return text, None
 
 
 def _no_name(_: int) -> str:

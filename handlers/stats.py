@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from handlers.doubtful import DOUBTFUL_BELOW, DOUBTFUL_RETURN_ABOVE
+
 
 @dataclass(frozen=True)
 class GroupStats:
@@ -14,6 +16,7 @@ class GroupStats:
     count: int
     revenue_total: int
     revenue_known: int
+    doubtful: int = 0  # films whose budget, box office or return is implausible (handlers.doubtful)
 
 
 @dataclass(frozen=True)
@@ -28,19 +31,30 @@ class CatalogStats:
 
 def _group_stats(movies: pd.DataFrame, column: str) -> dict[str, GroupStats]:
     """Per value of ``column`` (a name or a list of names): count and revenue of its movies."""
-    pairs = movies[[column, "revenue"]].explode(column).dropna(subset=[column])
+    pairs = movies[[column, "revenue"]].assign(doubtful=_doubtful(movies))
+    pairs = pairs.explode(column).dropna(subset=[column])
     pairs = pairs.rename_axis("row").reset_index().drop_duplicates(subset=["row", column])
     pairs["known"] = pairs["revenue"] > 0
     grouped = pairs.groupby(column, sort=False).agg(
-        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum")
+        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum"),
+        doubtful=("doubtful", "sum"),
     )
     return {
-        str(name): GroupStats(int(count), int(total), int(known))
-        for name, count, total, known in zip(
+        str(name): GroupStats(int(count), int(total), int(known), int(doubtful))
+        for name, count, total, known, doubtful in zip(
             grouped.index, grouped["count"], grouped["revenue_total"], grouped["revenue_known"],
-            strict=True,
+            grouped["doubtful"], strict=True,
         )
     }
+
+
+def _doubtful(movies: pd.DataFrame) -> pd.Series:
+    """Per movie: is any figure implausible (the rules of ``handlers.doubtful.doubtful_fields``)?"""
+    budget, revenue = movies["budget"], movies["revenue"]
+    tiny_budget = (budget > 0) & (budget < DOUBTFUL_BELOW)
+    tiny_revenue = (revenue > 0) & (revenue < DOUBTFUL_BELOW)
+    huge_return = (budget > 0) & (revenue > DOUBTFUL_RETURN_ABOVE * budget)
+    return tiny_budget | tiny_revenue | huge_return
 
 
 def _calendar_counts(dates: pd.Series, part: str, keys: range) -> dict[int, int]:
