@@ -12,6 +12,7 @@ the cheap ``QRatio`` over the whole set.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -19,14 +20,17 @@ from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from handlers.text import fold
+from handlers.text import fold, fold_glued, key_variants
 
 V = TypeVar("V", bound=Hashable)
 
 ACCEPT_SCORE = 86.0
 """A fuzzy match below this is never taken as fact."""
 SUGGEST_SCORE = 60.0
-"""Candidates below this are not worth suggesting."""
+"""Candidates below this are not scored further."""
+PLAUSIBLE_SCORE = 75.0
+"""Candidates below this are not offered back: "Quest for Fire" (original title "La guerre du
+feu") scores 68 for "la guerra de las galaxias", "Leon: The Professional" 60 for "el rey leon"."""
 MARGIN = 4.0
 """A rival within this many points of the best makes the match unclear…"""
 DOMINANCE = 8.0
@@ -37,6 +41,10 @@ MIN_FUZZY_QUERY = 2
 """A single typed character matches too much to guess from."""
 MIN_FUZZY_KEY = 4
 """Shorter names (codes, abbreviations) only match exactly: fuzzily they match everything."""
+
+
+_SUBTITLE = re.compile(r"^(?P<head>.+?)\s*(?::|\s[-–—]\s)\s*\S")
+_INITIALISM = re.compile(r"^(?P<head>(?:[A-Za-z]\.){2,})\s")
 
 
 @dataclass(frozen=True)
@@ -62,22 +70,29 @@ class NameIndex(Generic[V]):
     ``names`` maps each value to its names: the first is its full name, the rest aliases.
     ``weights`` (e.g. number of movies, votes) break ties and let a far more prominent candidate
     win over a near-equal rival ("paramount" → Paramount Pictures, not Paramount Vantage).
+    ``short`` names ("Terminator 2" for "Terminator 2: Judgment Day") only match exactly, when
+    no full name or alias does, and answer only when one value has them.
     """
 
     def __init__(
-        self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None
+        self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None,
+        short: Mapping[V, Iterable[str]] | None = None,
     ) -> None:
         self._weights: Mapping[V, float] = weights or {}
         self._full: dict[str, list[V]] = defaultdict(list)
         self._alias: dict[str, list[V]] = defaultdict(list)
+        self._short: dict[str, list[V]] = defaultdict(list)
+        for value, short_names in (short or {}).items():
+            for key in {k for name in short_names for k in key_variants(name)}:
+                self._short[key].append(value)
         key_values: dict[str, list[V]] = defaultdict(list)
         for value, value_names in names.items():
             for position, name in enumerate(value_names):
-                key = fold(name)
-                if not key or value in key_values[key]:
-                    continue
-                (self._full if position == 0 else self._alias)[key].append(value)
-                key_values[key].append(value)
+                for key in key_variants(name):
+                    if not key or value in key_values[key]:
+                        continue
+                    (self._full if position == 0 else self._alias)[key].append(value)
+                    key_values[key].append(value)
         self._keys: list[str] = [k for k in key_values if len(k) >= MIN_FUZZY_KEY]
         self._key_values: list[list[V]] = [key_values[k] for k in self._keys]
         tokens: dict[str, list[int]] = defaultdict(list)
@@ -93,18 +108,24 @@ class NameIndex(Generic[V]):
         return sorted(set(values), key=lambda v: (-self.weight(v), str(v)))
 
     def exact(self, text: str) -> list[V]:
-        """Values whose full name or alias folds to ``text``, the preferred one first.
+        """Values whose full name or alias (not short name) folds to ``text``, the preferred first.
 
         A full-name hit beats alias hits unless an alias hit is far heavier: "paramount" is
         Paramount Pictures (an alias, hundreds of movies) rather than a tiny company that is
         called just "Paramount"; "warner bros" stays Warner Bros., not Warner Bros. Pictures.
         """
-        return self._exact(fold(text))[0]
+        for key in _query_keys(text):
+            if hits := self._exact(key, with_short=False)[0]:
+                return hits
+        return []
 
-    def _exact(self, key: str) -> tuple[list[V], bool]:
+    def _exact(self, key: str, with_short: bool = True) -> tuple[list[V], bool]:
         """Ranked exact hits and whether the first one is clearly the answer."""
         full = self._ranked(self._full.get(key, ()))
         alias = [v for v in self._ranked(self._alias.get(key, ())) if v not in full]
+        if with_short and not full and not alias:
+            hits = self._ranked(self._short.get(key, ()))
+            return hits, len(hits) == 1
         if full and alias and self._dominates(alias[0], full[0]):
             return [alias[0], *full, *alias[1:]], True
         tier = full or alias
@@ -116,15 +137,18 @@ class NameIndex(Generic[V]):
 
     def lookup(self, text: str, limit: int = 5) -> Match[V]:
         """Resolve ``text`` to one value, or return up to ``limit`` candidates."""
-        key = fold(text)
-        if not key:
-            return Match(None)
-        hits, clear = self._exact(key)
-        if hits:
-            return Match(hits[0] if clear else None, tuple(hits[:limit]), True, 100.0)
-        if len(key) < MIN_FUZZY_QUERY:
-            return Match(None)
-        return self._decide(self.fuzzy(key), limit)
+        keys = _query_keys(text)
+        for key in keys:
+            hits, clear = self._exact(key)
+            if hits:
+                return Match(hits[0] if clear else None, tuple(hits[:limit]), True, 100.0)
+        best: dict[V, Scored[V]] = {}
+        for key in keys:
+            if len(key) >= MIN_FUZZY_QUERY:
+                for scored in self.fuzzy(key):
+                    if scored.value not in best or scored.score > best[scored.value].score:
+                        best[scored.value] = scored
+        return self._decide(list(best.values()), limit)
 
     def fuzzy(self, key: str) -> list[Scored[V]]:
         """Fuzzy candidates for a folded ``key``, one entry per value with its best score."""
@@ -166,7 +190,7 @@ class NameIndex(Generic[V]):
             return Match(None)
         ranked = sorted(scored, key=lambda s: (-s.score, -s.weight, str(s.value)))
         top = ranked[0]
-        candidates = tuple(s.value for s in ranked[:limit])
+        candidates = tuple(s.value for s in ranked[:limit] if s.score >= PLAUSIBLE_SCORE)
         if top.score < ACCEPT_SCORE:
             return Match(None, candidates, best_score=top.score)
         rivals = [
@@ -176,6 +200,20 @@ class NameIndex(Generic[V]):
         if rivals:
             return Match(None, candidates, best_score=top.score)
         return Match(top.value, candidates, best_score=top.score)
+
+
+def _query_keys(text: str) -> list[str]:
+    """What is looked up for a typed text: its fold, then with punctuation glued ("e.t." → "et")."""
+    folded, glued = fold(text), fold_glued(text)
+    return [key for key in dict.fromkeys((folded, glued)) if key]
+
+
+def title_aliases(title: str) -> list[str]:
+    """Shorter names people use for a title: the part before a subtitle ("Terminator 2" of
+    "Terminator 2: Judgment Day", "2001" of "2001: A Space Odyssey") and a leading
+    initialism ("E.T." of "E.T. the Extra-Terrestrial")."""
+    heads = [m["head"] for pattern in (_SUBTITLE, _INITIALISM) if (m := pattern.match(title))]
+    return [head for head in heads if fold(head) and fold(head) != fold(title)]
 
 
 def _coverage(words: list[str], name_words: list[str]) -> float:

@@ -18,7 +18,7 @@ from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import command_name
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.doubtful import doubtful_fields
-from handlers.matching import ACCEPT_SCORE, Match, NameIndex
+from handlers.matching import ACCEPT_SCORE, PLAUSIBLE_SCORE, Match, NameIndex, title_aliases
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
 from handlers.text import clean_argument, fold
@@ -100,12 +100,13 @@ class MovieService:
         self._year_month_counts = {int(k): int(v) for k, v in by_month.items()}
         self._movies = _MovieTable(movies)
         titles = {
-            int(i): [str(t), str(o)] if isinstance(o, str) and o else [str(t)]
+            int(i): _title_names(t, o)
             for i, t, o in zip(movies["id"], movies["title"], movies["original_title"],
                                strict=True)
         }
+        short = {i: [a for n in names for a in title_aliases(n)] for i, names in titles.items()}
         votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
-        self._titles = NameIndex(titles, votes)
+        self._titles = NameIndex(titles, votes, short)
         self._collections = self._entity_index("franquicia", self.stats.collections)
         self._companies = self._entity_index("productora", self.stats.companies)
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
@@ -240,9 +241,10 @@ class MovieService:
         text = clean_argument(text)
         if text.startswith("#") and (movie := self._by_key(text)):
             return [movie.ref]
-        ids = list(self._titles.exact(text))
+        ids = [*self._titles.exact(text), *self._titles.lookup(text, limit).candidates]
         scored = sorted(self._titles.fuzzy(fold(text)), key=lambda s: (-s.score, -s.weight))
-        ids += [s.value for s in scored if s.value not in ids]
+        ids += [s.value for s in scored if s.score >= PLAUSIBLE_SCORE]
+        ids = list(dict.fromkeys(ids))
         return [self._movies[i].ref for i in ids[:limit]]
 
     def movie_card(self, movie_id: int) -> tuple[a.ReturnAnswer, a.RecommendAnswer] | None:
@@ -325,6 +327,11 @@ class MovieService:
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
+
+
+def _title_names(title: object, *others: object) -> list[str]:
+    """A film's names for matching: its title first, then its other titles."""
+    return [str(title), *(o for o in others if isinstance(o, str) and o)]
 
 
 def _split_year(text: str) -> tuple[str, int | None]:
