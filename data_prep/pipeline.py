@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,8 +14,12 @@ from typing import Any
 import pandas as pd
 
 from data_prep import clean, layout
+from data_prep.curated import SPANISH_TITLES_FILE, join_catalog, load_spanish_titles
 from data_prep.neighbours import NEIGHBOURS_K, build_neighbours
 from data_prep.source import RawFiles
+
+UNMATCHED_SHOWN = 30
+"""Unmatched curated titles printed by ``format_report`` (the manifest lists them all)."""
 
 
 @dataclass
@@ -48,10 +53,29 @@ def build_catalog(files: RawFiles) -> tuple[pd.DataFrame, list[clean.RuleReport]
     return clean.join_keywords(catalog, keywords), reports
 
 
+def add_spanish_titles(catalog: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Join the curated Spanish titles (``es_es``, ``es_419`` columns); report what matched and
+    list every entry that found no film of that title and year."""
+    titles = load_spanish_titles()
+    joined = join_catalog(titles, catalog)
+    out = catalog.copy()
+    for column in layout.SPANISH_TITLE_COLUMNS:
+        names = {i: getattr(n, column) for i, n in joined.matched.items()}
+        out[column] = out["id"].map(names).astype("str")
+    report = {
+        "file": SPANISH_TITLES_FILE.name,
+        "entries": len(titles),
+        "matched": len(joined.matched),
+        "unmatched": [{"title": t.title, "year": t.year} for t in joined.unmatched],
+    }
+    return out, report
+
+
 def prepare(files: RawFiles, out_dir: Path) -> BuildResult:
     """Build the catalog from ``files`` and publish it atomically in ``out_dir``."""
     started = time.perf_counter()
     catalog, reports = build_catalog(files)
+    catalog, spanish_titles = add_spanish_titles(catalog)
     neighbours_started = time.perf_counter()
     neighbours = build_neighbours(catalog, k=NEIGHBOURS_K)
     neighbours_seconds = round(time.perf_counter() - neighbours_started, 2)
@@ -65,6 +89,7 @@ def prepare(files: RawFiles, out_dir: Path) -> BuildResult:
         "rules": [report.as_dict() for report in reports],
         "columns": list(catalog.columns),
         "kept_columns": clean.KEPT_COLUMNS,
+        "spanish_titles": spanish_titles,
         "neighbours": {"k": NEIGHBOURS_K, "rows": len(neighbours), "seconds": neighbours_seconds},
     }
 
@@ -89,5 +114,20 @@ def format_report(manifest: dict[str, Any]) -> str:
             cells = ", ".join(f"{k} {v:,}" for k, v in rule["unparseable"].items())
             line += f"; cells that did not parse: {cells}"
         lines.append(line)
+    if titles := manifest.get("spanish_titles"):
+        lines += _spanish_titles_report(titles)
     lines.append(f"Catalog: {manifest['rows']:,} movies, built in {manifest['build_seconds']} s")
     return "\n".join(lines)
+
+
+def _spanish_titles_report(titles: dict[str, Any]) -> list[str]:
+    unmatched = titles["unmatched"]
+    lines = [f"Spanish titles ({titles['file']}): {titles['matched']:,} of {titles['entries']:,}"
+             f" curated entries matched a film; {len(unmatched):,} did not"
+             + (" (no film of that title and year in this catalog):" if unmatched else ".")]
+    shown = ", ".join(f"{t['title']} ({t['year']})" for t in unmatched[:UNMATCHED_SHOWN])
+    lines += textwrap.wrap(shown, 100, initial_indent="    ", subsequent_indent="    ")
+    if len(unmatched) > UNMATCHED_SHOWN:
+        lines.append(f"    … and {len(unmatched) - UNMATCHED_SHOWN:,} more, all listed in "
+                     "manifest.json (spanish_titles.unmatched)")
+    return lines

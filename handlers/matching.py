@@ -71,20 +71,21 @@ class NameIndex(Generic[V]):
     ``weights`` (e.g. number of movies, votes) break ties and let a far more prominent candidate
     win over a near-equal rival ("paramount" → Paramount Pictures, not Paramount Vantage).
     ``short`` names ("Terminator 2" for "Terminator 2: Judgment Day") only match exactly, when
-    no full name or alias does, and answer only when one value has them.
+    no full name or alias does, and answer only when one value has them. ``curated`` aliases
+    (hand-checked everyday names: "fox" → Twentieth Century Fox Film Corporation) beat other
+    aliases, and a full name unless that one is at least as heavy.
     """
 
     def __init__(
         self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None,
         short: Mapping[V, Iterable[str]] | None = None,
+        curated: Mapping[V, Iterable[str]] | None = None,
     ) -> None:
         self._weights: Mapping[V, float] = weights or {}
         self._full: dict[str, list[V]] = defaultdict(list)
         self._alias: dict[str, list[V]] = defaultdict(list)
-        self._short: dict[str, list[V]] = defaultdict(list)
-        for value, short_names in (short or {}).items():
-            for key in {k for name in short_names for k in key_variants(name)}:
-                self._short[key].append(value)
+        self._short = _keyed(short or {})
+        self._curated = _keyed(curated or {})
         key_values: dict[str, list[V]] = defaultdict(list)
         for value, value_names in names.items():
             for position, name in enumerate(value_names):
@@ -123,6 +124,10 @@ class NameIndex(Generic[V]):
         """Ranked exact hits and whether the first one is clearly the answer."""
         full = self._ranked(self._full.get(key, ()))
         alias = [v for v in self._ranked(self._alias.get(key, ())) if v not in full]
+        curated = self._ranked(self._curated.get(key, ()))
+        if curated and (not full or self.weight(curated[0]) > self.weight(full[0])):
+            others = [v for v in (*full, *alias) if v != curated[0]]
+            return [curated[0], *others], True
         if with_short and not full and not alias:
             hits = self._ranked(self._short.get(key, ()))
             return hits, len(hits) == 1
@@ -159,16 +164,26 @@ class NameIndex(Generic[V]):
         )  # fmt: skip
         shortlist.update(position for _, _, position in cheap)
         words = key.split()
+        numbers = {w for w in words if w.isdigit()}
         best: dict[V, float] = {}
         for position in shortlist:
             name = self._keys[position]
             score = fuzz.WRatio(key, name, score_cutoff=SUGGEST_SCORE)
             if score:
-                score *= _coverage(words, name.split())
+                name_words = name.split()
+                score *= _coverage(words, name_words)
+                if not numbers.issubset(name_words):
+                    # "terminator 3" is not Terminator 2, nor "titanic 1950" Titanic (1997)
+                    score = min(score, ACCEPT_SCORE - 1)
             if score >= SUGGEST_SCORE:
                 for value in self._key_values[position]:
                     best[value] = max(best.get(value, 0.0), score)
         return [Scored(v, s, self.weight(v)) for v, s in best.items()]
+
+    def containing(self, text: str) -> list[V]:
+        """Values with a name that holds every word of ``text`` (heaviest first, capped)."""
+        values = {v for p in self._sharing_words(fold(text)) for v in self._key_values[p]}
+        return self._ranked(values)
 
     def _sharing_words(self, key: str) -> list[int]:
         """Positions of names that contain every typed word (heaviest first, capped)."""
@@ -202,6 +217,15 @@ class NameIndex(Generic[V]):
         return Match(top.value, candidates, best_score=top.score)
 
 
+def _keyed(names: Mapping[V, Iterable[str]]) -> dict[str, list[V]]:
+    """Folded key (every variant) → the values with such a name."""
+    keyed: dict[str, list[V]] = defaultdict(list)
+    for value, value_names in names.items():
+        for key in {k for name in value_names for k in key_variants(name)}:
+            keyed[key].append(value)
+    return dict(keyed)
+
+
 def _query_keys(text: str) -> list[str]:
     """What is looked up for a typed text: its fold, then with punctuation glued ("e.t." → "et")."""
     folded, glued = fold(text), fold_glued(text)
@@ -220,11 +244,12 @@ def _coverage(words: list[str], name_words: list[str]) -> float:
     """Weigh a fuzzy score by the share of typed words found in the name (as prefix or typo).
 
     WRatio scores 90 for any one shared word when the lengths differ enough, so on its own it
-    would take "el rey leon" for "Leon: The Professional".
+    would take "el rey leon" for "Leon: The Professional". A typo must be closer than "toy" is
+    to "story" (ratio 75): "stroy" → "story" is 80.
     """
     found = sum(
         1 for word in words
         if any(name_word.startswith(word) for name_word in name_words)
-        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
+        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=76) is not None
     )  # fmt: skip
     return 0.5 + 0.5 * found / len(words)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -12,16 +13,25 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
+from data_prep.curated import load_company_aliases
+from data_prep.layout import SPANISH_TITLE_COLUMNS
 from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import command_name
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.doubtful import doubtful_fields
-from handlers.matching import ACCEPT_SCORE, PLAUSIBLE_SCORE, Match, NameIndex, title_aliases
+from handlers.matching import (
+    ACCEPT_SCORE,
+    DOMINANCE,
+    PLAUSIBLE_SCORE,
+    Match,
+    NameIndex,
+    title_aliases,
+)
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
-from handlers.text import clean_argument, fold
+from handlers.text import clean_argument, fold, key_variants
 
 GENERIC_WORDS = {
     "franquicia": {"collection", "coleccion", "saga", "trilogy", "trilogia", "series",
@@ -32,6 +42,8 @@ GENERIC_WORDS = {
                    "international", "distribution", "media", "the"},
 }  # fmt: skip
 """Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
+RELATIVES = 3
+"""Other companies named like the one answered, mentioned beside it ("también: …")."""
 
 V = TypeVar("V", int, str)
 
@@ -69,10 +81,13 @@ class _MovieTable:
         self._titles = movies["title"].to_numpy(dtype=object)
         self._columns = movies[["release_year", "budget", "revenue"]].to_numpy(np.int64)
         self._returns = movies["return"].to_numpy(np.float64)
+        self._spanish = [movies[c].to_numpy(dtype=object) for c in SPANISH_TITLE_COLUMNS
+                         if c in movies.columns]
 
-    def get(self, movie_id: int) -> _Movie | None:
+    def get(self, movie_id: int, typed: str = "") -> _Movie | None:
+        """The movie; its Spanish title is the one ``typed`` when it was one of them."""
         position = self._index.get_indexer([movie_id])[0]
-        return None if position < 0 else self._at(int(position))
+        return None if position < 0 else self._at(int(position), typed)
 
     def __getitem__(self, movie_id: int) -> _Movie:
         movie = self.get(movie_id)
@@ -80,10 +95,22 @@ class _MovieTable:
             raise KeyError(movie_id)
         return movie
 
-    def _at(self, position: int) -> _Movie:
+    def _at(self, position: int, typed: str = "") -> _Movie:
         year, budget, revenue = (int(v) for v in self._columns[position])
-        ref = a.MovieRef(int(self._index[position]), str(self._titles[position]), year)
+        title = str(self._titles[position])
+        ref = a.MovieRef(int(self._index[position]), title, year,
+                         self._spanish_title(position, title, typed))
         return _Movie(ref, budget, revenue, float(self._returns[position]))
+
+    def _spanish_title(self, position: int, title: str, typed: str) -> str:
+        """Spain's title, or Latin America's when that is what was typed; "" when it is the
+        original title anyway ("Titanic")."""
+        names = [n for column in self._spanish if isinstance(n := column[position], str) and n]
+        if not names:
+            return ""
+        key = fold(typed)
+        chosen = next((n for n in names if key and key in key_variants(n)), names[0])
+        return "" if fold(chosen) == fold(title) else chosen
 
 
 class MovieService:
@@ -99,16 +126,22 @@ class MovieService:
         by_month = (dates.dt.year * 100 + dates.dt.month).value_counts()
         self._year_month_counts = {int(k): int(v) for k, v in by_month.items()}
         self._movies = _MovieTable(movies)
+        other_titles = [movies[c] for c in ("original_title", *SPANISH_TITLE_COLUMNS)
+                        if c in movies.columns]
         titles = {
-            int(i): _title_names(t, o)
-            for i, t, o in zip(movies["id"], movies["title"], movies["original_title"],
-                               strict=True)
+            int(i): _title_names(t, *others)
+            for i, t, *others in zip(movies["id"], movies["title"], *other_titles, strict=True)
         }
         short = {i: [a for n in names for a in title_aliases(n)] for i, names in titles.items()}
         votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
         self._titles = NameIndex(titles, votes, short)
         self._collections = self._entity_index("franquicia", self.stats.collections)
-        self._companies = self._entity_index("productora", self.stats.companies)
+        self._company_aliases: dict[str, list[str]] = {}
+        for alias in load_company_aliases():
+            if alias.company in self.stats.companies:
+                self._company_aliases.setdefault(alias.company, []).append(alias.alias)
+        self._companies = self._entity_index("productora", self.stats.companies,
+                                             self._company_aliases)
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
         self._keys: dict[str, str] = {}
         for name in (*self.stats.collections, *self.stats.companies):
@@ -131,11 +164,14 @@ class MovieService:
         return self.catalog.movies
 
     @staticmethod
-    def _entity_index(command: str, groups: dict[str, GroupStats]) -> NameIndex[str]:
+    def _entity_index(
+        command: str, groups: dict[str, GroupStats],
+        curated: Mapping[str, list[str]] | None = None,
+    ) -> NameIndex[str]:
         generic = GENERIC_WORDS[command]
         names = {name: _aliases(name, generic) for name in groups}
         weights = {name: float(stats.count) for name, stats in groups.items()}
-        return NameIndex(names, weights)
+        return NameIndex(names, weights, curated=curated)
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -193,19 +229,54 @@ class MovieService:
     def collection(self, text: str) -> a.Answer:
         found = self._entity(text, self._collections)
         if found.value is None:
-            return self._unsure("franquicia", text, found, str, entity_key)
+            return self._unsure("franquicia", text, found, str, entity_key,
+                                count=lambda name: self.stats.collections[name].count)
         stats = self.stats.collections[found.value]
         mean = stats.revenue_total / stats.count if stats.count else 0.0
         return a.CollectionAnswer(found.value, stats.count, stats.revenue_total, mean,
                                   stats.revenue_known, doubtful=stats.doubtful)
 
     def company(self, text: str) -> a.Answer:
-        found = self._entity(text, self._companies)
+        found = self._weighed(text, self._entity(text, self._companies))
         if found.value is None:
-            return self._unsure("productora", text, found, str, entity_key)
+            return self._unsure("productora", text, found, str, entity_key, count=self._films)
         stats = self.stats.companies[found.value]
+        relatives = tuple(self._company_choice(v) for v in self._relatives(text, found.value))
         return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known,
-                               doubtful=stats.doubtful)
+                               doubtful=stats.doubtful, relatives=relatives)
+
+    def _relatives(self, text: str, company: str) -> list[str]:
+        """The biggest other companies (2+ films) named like ``company`` or like what was typed:
+        their name starts with the typed words, the company's short name or one of its curated
+        aliases ("fox" → Fox Searchlight Pictures, Fox 2000 Pictures, 20th Century Fox). A
+        company called exactly what was typed comes first, whatever its size."""
+        typed = fold(text)
+        short = _aliases(company, GENERIC_WORDS["productora"])[1:]
+        prefixes = {fold(p) for p in (typed, *short, *self._company_aliases.get(company, ()))}
+        found = {
+            other for prefix in prefixes if prefix
+            for other in self._companies.containing(prefix)
+            if other != company and (self._films(other) > 1 or fold(other) == typed)
+            and (fold(other) + " ").startswith(prefix + " ")
+        }  # fmt: skip
+        return sorted(found, key=lambda v: (fold(v) != typed, -self._films(v), v))[:RELATIVES]
+
+    def _films(self, company: str) -> int:
+        return self.stats.companies[company].count
+
+    def _company_choice(self, company: str) -> a.Choice:
+        return a.Choice(entity_key(company), company, company, self._films(company))
+
+    def _weighed(self, text: str, found: Match[str]) -> Match[str]:
+        """Several companies carry the typed name: weigh them with the others whose name holds
+        every typed word, by films; the biggest answers only when it clearly dominates."""
+        if found.value is not None or not found.exact or text.startswith("~"):
+            return found
+        pool = sorted({*found.candidates, *self._companies.containing(text)},
+                      key=lambda v: (-self._films(v), v))
+        if len(pool) == 1 or self._films(pool[0]) >= DOMINANCE * self._films(pool[1]):
+            return Match(pool[0], tuple(pool[:5]), True, 100.0)
+        return Match(None, tuple(pool[:5]), True, 100.0)
 
     def country(self, text: str) -> a.Answer:
         match = self._countries.lookup(text)
@@ -231,7 +302,11 @@ class MovieService:
     def _recommendations_for(
         self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]
     ) -> a.RecommendAnswer:
-        picks = self.recommender.recommend(movie.ref.id, 5)
+        picks = tuple(
+            dataclasses.replace(pick, movie=found.ref)
+            if (found := self._movies.get(pick.movie.id)) else pick
+            for pick in self.recommender.recommend(movie.ref.id, 5)
+        )  # with their Spanish titles
         return a.RecommendAnswer(movie.ref, picks, alternatives)
 
     # -- for inline mode ----------------------------------------------------------------------
@@ -278,10 +353,19 @@ class MovieService:
     @staticmethod
     def _unsure(
         command: str, text: str, match: Match[V], label: Callable[[V], str],
-        key: Callable[[V], str],
+        key: Callable[[V], str], count: Callable[[V], int] | None = None,
+        movie: Callable[[V], a.MovieRef] | None = None,
     ) -> a.Answer:
-        """Ask back: ambiguous when candidates are good, else not found with suggestions."""
-        choices = tuple(a.Choice(key(v), v, label(v)) for v in match.candidates)
+        """Ask back: ambiguous when candidates are good, else not found with suggestions.
+
+        Candidates with a ``count`` (films of a collection or company) come biggest first."""
+        values = list(match.candidates)
+        if count is not None:
+            values.sort(key=lambda v: -count(v))
+        choices = tuple(
+            a.Choice(key(v), v, label(v), count(v) if count else None, movie(v) if movie else None)
+            for v in values
+        )
         if choices and match.best_score >= ACCEPT_SCORE:
             return a.AmbiguousAnswer(command, text, choices)
         return a.NotFoundAnswer(command, text, choices)
@@ -308,22 +392,29 @@ class MovieService:
         if text.startswith("#"):
             return self._by_key(text) or a.NotFoundAnswer(command, text)
         if hits := self._titles.exact(text):
-            return self._movies[hits[0]]
+            return self._typed(hits[0], text)
         year_match = _YEAR_SUFFIX.match(text)
         if year_match and fold(year_match["title"]):
             title, year = year_match["title"], int(year_match["year"])
             same = self._titles.exact(title) or list(self._titles.lookup(title).candidates)
             in_year = [i for i in same if self._movies[i].ref.year == year]
             if in_year:
-                return self._movies[in_year[0]]
+                return self._typed(in_year[0], title)
             if same:
-                refs = sorted((self._movies[i].ref for i in same), key=lambda r: r.year)
-                return a.AmbiguousAnswer(command, text, tuple(a.Choice(r.key, r.id, r.label)
-                                                              for r in refs))
+                refs = sorted((self._typed(i, title).ref for i in same), key=lambda r: r.year)
+                return a.AmbiguousAnswer(command, text, tuple(
+                    a.Choice(r.key, r.id, r.label, movie=r) for r in refs))
         match = self._titles.lookup(text)
         if match.value is not None:
-            return self._movies[match.value]
-        return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}")
+            return self._typed(match.value, text)
+        return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}",
+                            movie=lambda i: self._typed(i, text).ref)
+
+    def _typed(self, movie_id: int, typed: str) -> _Movie:
+        movie = self._movies.get(movie_id, typed)
+        if movie is None:
+            raise KeyError(movie_id)
+        return movie
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
