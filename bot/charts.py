@@ -346,12 +346,15 @@ def _highlight_bars(
     return fig
 
 
-def month_chart(counts: pd.Series, month: int, lang: str = "es") -> Figure:
-    """Bars of releases per month (index 1..12), the asked ``month`` highlighted."""
+def month_chart(
+    counts: pd.Series, month: int, lang: str = "es", year: int | None = None
+) -> Figure:
+    """Bars of releases per month (index 1..12), the asked ``month`` highlighted; ``year`` names
+    the one year ``counts`` are of."""
     lang = _lang(lang)
     names = MONTHS[lang]
     labels = [name[:3].capitalize() for name in names]
-    title = f"{TEXT[lang]['by_month']}: {names[month - 1]}"
+    title = f"{TEXT[lang]['by_month']}: {names[month - 1]}" + (f" {year}" if year else "")
     return _highlight_bars(counts.tolist(), labels, month - 1, title, lang)
 
 
@@ -509,8 +512,11 @@ def chart_figure(movies: pd.DataFrame, answer: Answer, lang: str = "es") -> Figu
     """The chart for ``answer`` as a Figure, or None when it has none or nothing to draw."""
     lang = _lang(lang)
     match answer:
-        case MonthAnswer(month=month) if 1 <= month <= 12:
+        case MonthAnswer(month=month, year=None) if 1 <= month <= 12:
             return month_chart(releases_by_month(movies), month, lang)
+        case MonthAnswer(month=month, year=int(year)) if 1 <= month <= 12:
+            in_year = movies.loc[movies["release_year"] == year]
+            return month_chart(releases_by_month(in_year), month, lang, year)
         case WeekdayAnswer(weekday=weekday) if 0 <= weekday <= 6:
             return weekday_chart(releases_by_weekday(movies), weekday, lang)
         case CollectionAnswer(collection=name):

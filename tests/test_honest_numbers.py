@@ -7,9 +7,12 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from bot.charts import chart_figure
 from bot.render import readable_money, render_text, to_json
+from bot.telegram.inline import description
 from handlers import answers as a
 from handlers.doubtful import doubtful_fields
 from handlers.service import MovieService
@@ -142,3 +145,23 @@ def test_month_with_a_year_on_the_real_slice(
     assert text.endswith(f"El catálogo cubre de {first} a {last}.")
     assert isinstance(service.ask("/mes 13"), a.NotFoundAnswer)
     assert "Los meses van del 1 al 12" in render_text(service.ask("/mes 13"), "es")
+
+
+def test_month_chart_of_one_year() -> None:
+    dates = pd.to_datetime(["2000-01-03", "1995-01-17", "2000-01-07", "2000-06-30"])
+    movies = pd.DataFrame({"release_date": dates, "release_year": dates.year.astype("int64")})
+    figure = chart_figure(movies, a.MonthAnswer(1, 2, year=2000), "es")
+    assert figure is not None
+    ax = figure.axes[0]
+    assert [bar.get_height() for bar in ax.patches] == [2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert ax.get_title(loc="left") == "Estrenos por mes: enero 2000"
+    every_year = chart_figure(movies, a.MonthAnswer(1, 3), "es")
+    assert every_year is not None and every_year.axes[0].patches[0].get_height() == 3
+
+
+def test_inline_card_does_not_state_a_doubtful_return() -> None:
+    movie = a.MovieRef(3082, "Modern Times", 1936)
+    answer = a.ReturnAnswer(movie, 1, 8_500_000, 8_500_000.0, doubtful=("budget", "return"))
+    text = description(answer, a.RecommendAnswer(movie, ()), "es")
+    assert text == ("Presupuesto US$ 1 (dato dudoso en la fuente) · Recaudación US$ 8.500.000 · "
+                    "Retorno sin datos")
