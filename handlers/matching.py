@@ -43,7 +43,7 @@ MIN_FUZZY_KEY = 4
 """Shorter names (codes, abbreviations) only match exactly: fuzzily they match everything."""
 
 
-_SUBTITLE = re.compile(r"^(?P<head>.+?)\s*(?::|\s[-–—]\s)\s*\S")
+_SUBTITLE = re.compile(r"^(?P<head>.+?)\s*(?::|\s[-–]\s)\s*\S")
 _INITIALISM = re.compile(r"^(?P<head>(?:[A-Za-z]\.){2,})\s")
 
 
@@ -147,13 +147,12 @@ class NameIndex(Generic[V]):
             hits, clear = self._exact(key)
             if hits:
                 return Match(hits[0] if clear else None, tuple(hits[:limit]), True, 100.0)
-        best: dict[V, Scored[V]] = {}
-        for key in keys:
-            if len(key) >= MIN_FUZZY_QUERY:
-                for scored in self.fuzzy(key):
-                    if scored.value not in best or scored.score > best[scored.value].score:
-                        best[scored.value] = scored
-        return self._decide(list(best.values()), limit)
+        # One fuzzy pass, with punctuation glued when there was some: names carry that variant
+        # too, and "e t" would match any name with two short words.
+        key = keys[-1] if keys else ""
+        if len(key) < MIN_FUZZY_QUERY:
+            return Match(None)
+        return self._decide(self.fuzzy(key), limit)
 
     def fuzzy(self, key: str) -> list[Scored[V]]:
         """Fuzzy candidates for a folded ``key``, one entry per value with its best score."""
@@ -236,8 +235,11 @@ def title_aliases(title: str) -> list[str]:
     """Shorter names people use for a title: the part before a subtitle ("Terminator 2" of
     "Terminator 2: Judgment Day", "2001" of "2001: A Space Odyssey") and a leading
     initialism ("E.T." of "E.T. the Extra-Terrestrial")."""
+    if ":" not in title and " - " not in title and " – " not in title and title[1:2] != ".":
+        return []  # the usual case, without running the patterns
     heads = [m["head"] for pattern in (_SUBTITLE, _INITIALISM) if (m := pattern.match(title))]
-    return [head for head in heads if fold(head) and fold(head) != fold(title)]
+    whole = fold(title)
+    return [head for head in heads if (key := fold(head)) and key != whole]
 
 
 def _coverage(words: list[str], name_words: list[str]) -> float:

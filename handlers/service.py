@@ -126,14 +126,17 @@ class MovieService:
         by_month = (dates.dt.year * 100 + dates.dt.month).value_counts()
         self._year_month_counts = {int(k): int(v) for k, v in by_month.items()}
         self._movies = _MovieTable(movies)
-        other_titles = [movies[c] for c in ("original_title", *SPANISH_TITLE_COLUMNS)
-                        if c in movies.columns]
-        titles = {
-            int(i): _title_names(t, *others)
-            for i, t, *others in zip(movies["id"], movies["title"], *other_titles, strict=True)
-        }
-        short = {i: [a for n in names for a in title_aliases(n)] for i, names in titles.items()}
-        votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
+        title_columns = [movies[c].to_numpy(dtype=object)
+                         for c in ("title", "original_title", *SPANISH_TITLE_COLUMNS)
+                         if c in movies.columns]
+        titles: dict[int, list[str]] = {}
+        short: dict[int, list[str]] = {}  # "Terminator 2" of "Terminator 2: Judgment Day"
+        for movie_id, *names in zip(movies["id"].tolist(), *title_columns, strict=True):
+            titles[movie_id] = _title_names(*names)
+            if heads := [head for name in titles[movie_id] for head in title_aliases(name)]:
+                short[movie_id] = heads
+        votes = dict(zip(movies["id"].tolist(), movies["vote_count"].astype("float64").tolist(),
+                         strict=True))
         self._titles = NameIndex(titles, votes, short)
         self._collections = self._entity_index("franquicia", self.stats.collections)
         self._company_aliases: dict[str, list[str]] = {}
