@@ -84,10 +84,17 @@ class _MovieTable:
         self._spanish = [movies[c].to_numpy(dtype=object) for c in SPANISH_TITLE_COLUMNS
                          if c in movies.columns]
 
-    def get(self, movie_id: int, typed: str = "") -> _Movie | None:
-        """The movie; its Spanish title is the one ``typed`` when it was one of them."""
+    def get(self, movie_id: int, typed: str = "", latin: bool = False) -> _Movie | None:
+        """The movie; its Spanish title is the one ``typed`` when it was one of them, else
+        Spain's (Latin America's when ``latin``)."""
         position = self._index.get_indexer([movie_id])[0]
-        return None if position < 0 else self._at(int(position), typed)
+        return None if position < 0 else self._at(int(position), typed, latin)
+
+    def is_latin(self, movie: a.MovieRef) -> bool:
+        """Does ``movie`` carry its Latin American title, different from Spain's?"""
+        position = self._index.get_indexer([movie.id])[0]
+        names = self._spanish_names(int(position)) if position >= 0 else []
+        return len(names) == 2 and movie.title_es == names[1] != names[0]
 
     def __getitem__(self, movie_id: int) -> _Movie:
         movie = self.get(movie_id)
@@ -95,21 +102,26 @@ class _MovieTable:
             raise KeyError(movie_id)
         return movie
 
-    def _at(self, position: int, typed: str = "") -> _Movie:
+    def _at(self, position: int, typed: str = "", latin: bool = False) -> _Movie:
         year, budget, revenue = (int(v) for v in self._columns[position])
         title = str(self._titles[position])
         ref = a.MovieRef(int(self._index[position]), title, year,
-                         self._spanish_title(position, title, typed))
+                         self._spanish_title(position, title, typed, latin))
         return _Movie(ref, budget, revenue, float(self._returns[position]))
 
-    def _spanish_title(self, position: int, title: str, typed: str) -> str:
-        """Spain's title, or Latin America's when that is what was typed; "" when it is the
-        original title anyway ("Titanic")."""
-        names = [n for column in self._spanish if isinstance(n := column[position], str) and n]
+    def _spanish_names(self, position: int) -> list[str]:
+        """[Spain's, Latin America's] titles, as far as they are known."""
+        return [n for column in self._spanish if isinstance(n := column[position], str) and n]
+
+    def _spanish_title(self, position: int, title: str, typed: str, latin: bool) -> str:
+        """The Spanish title typed, else Spain's (Latin America's when ``latin``); "" when it
+        is the original title anyway ("Titanic")."""
+        names = self._spanish_names(position)
         if not names:
             return ""
         key = fold(typed)
-        chosen = next((n for n in names if key and key in key_variants(n)), names[0])
+        preferred = names[-1] if latin else names[0]
+        chosen = next((n for n in names if key and key in key_variants(n)), preferred)
         return "" if fold(chosen) == fold(title) else chosen
 
 
@@ -138,7 +150,8 @@ class MovieService:
         votes = dict(zip(movies["id"].tolist(), movies["vote_count"].astype("float64").tolist(),
                          strict=True))
         self._titles = NameIndex(titles, votes, short)
-        self._collections = self._entity_index("franquicia", self.stats.collections)
+        self._collections = self._entity_index("franquicia", self.stats.collections,
+                                               extra=_spanish_member_titles(movies))
         self._company_aliases: dict[str, list[str]] = {}
         for alias in load_company_aliases():
             if alias.company in self.stats.companies:
@@ -170,9 +183,11 @@ class MovieService:
     def _entity_index(
         command: str, groups: dict[str, GroupStats],
         curated: Mapping[str, list[str]] | None = None,
+        extra: Mapping[str, list[str]] | None = None,
     ) -> NameIndex[str]:
         generic = GENERIC_WORDS[command]
-        names = {name: _aliases(name, generic) for name in groups}
+        more = extra or {}
+        names = {name: [*_aliases(name, generic), *more.get(name, ())] for name in groups}
         weights = {name: float(stats.count) for name, stats in groups.items()}
         return NameIndex(names, weights, curated=curated)
 
@@ -305,9 +320,10 @@ class MovieService:
     def _recommendations_for(
         self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]
     ) -> a.RecommendAnswer:
+        latin = self._movies.is_latin(movie.ref)  # "volver al futuro" → "Volver al futuro II"
         picks = tuple(
             dataclasses.replace(pick, movie=found.ref)
-            if (found := self._movies.get(pick.movie.id)) else pick
+            if (found := self._movies.get(pick.movie.id, latin=latin)) else pick
             for pick in self.recommender.recommend(movie.ref.id, 5)
         )  # with their Spanish titles
         return a.RecommendAnswer(movie.ref, picks, alternatives)
@@ -426,6 +442,20 @@ class MovieService:
 def _title_names(title: object, *others: object) -> list[str]:
     """A film's names for matching: its title first, then its other titles."""
     return [str(title), *(o for o in others if isinstance(o, str) and o)]
+
+
+def _spanish_member_titles(movies: pd.DataFrame) -> dict[str, list[str]]:
+    """Collection → the Spanish titles of its films: "/franquicia el padrino" is The Godfather
+    Collection."""
+    columns = [movies[c] for c in SPANISH_TITLE_COLUMNS if c in movies.columns]
+    titles: dict[str, list[str]] = {}
+    if not columns or "collection" not in movies.columns:
+        return titles
+    curated = movies["collection"].notna() & columns[0].notna()
+    for collection, *names in zip(movies.loc[curated, "collection"],
+                                  *(c[curated] for c in columns), strict=True):
+        titles.setdefault(str(collection), []).extend(n for n in names if isinstance(n, str))
+    return titles
 
 
 def _split_year(text: str) -> tuple[str, int | None]:

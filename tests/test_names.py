@@ -105,6 +105,20 @@ COMPANIES = [  # (typed, company as the catalog spells it)
     ("/productora paramout", "Paramount Pictures"), ("/productora univeral", "Universal Pictures"),
     ("/productora warnr bros", "Warner Bros."),
 ]  # fmt: skip
+COLLECTIONS = [  # (typed, collection): Spanish titles of a collection's films name it too
+    ("/franquicia el padrino", "The Godfather Collection"),
+    ("/franquicia la guerra de las galaxias", "Star Wars Collection"),
+    ("/franquicia volver al futuro", "Back to the Future Collection"),
+    ("/franquicia parque jurasico", "Jurassic Park Collection"),
+    ("/franquicia duro de matar", "Die Hard Collection"),
+    ("/franquicia jungla de cristal", "Die Hard Collection"),
+    ("/franquicia mi pobre angelito", "Home Alone Collection"),
+    ("/franquicia el exterminador", "The Terminator Collection"),
+    ("/franquicia la momia", "The Mummy Collection"),
+    ("/franquicia los cazafantasmas", "Ghostbusters Collection"),
+    ("/franquicia tiburon", "The Jaws Collection"),
+    ("/collection indiana jones", "Indiana Jones Collection"),
+]
 
 ASKED_BACK = [
     # a near miss of the Spanish title: "Did you mean 2001: una odisea del espacio?"
@@ -129,7 +143,7 @@ def _entity(answer: a.Answer) -> object:
     match answer:
         case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie):
             return movie.id
-        case a.CompanyAnswer(company=company):
+        case a.CompanyAnswer(company=company) | a.CollectionAnswer(collection=company):
             return company
     return None
 
@@ -147,13 +161,13 @@ def service(real_data_dir: Path) -> MovieService:
 
 
 def test_table_is_broad() -> None:
-    rows = TITLES + COMPANIES + ASKED_BACK
+    rows = TITLES + COMPANIES + COLLECTIONS + ASKED_BACK
     assert len(rows) >= 80
     spanish = [q for q, _ in TITLES if q.startswith(("/retorno el ", "/retorno la "))]
     assert len(spanish) >= 30 and len(COMPANIES) >= 30
 
 
-@pytest.mark.parametrize(("typed", "expected"), TITLES + COMPANIES)
+@pytest.mark.parametrize(("typed", "expected"), TITLES + COMPANIES + COLLECTIONS)
 def test_typed_names_find_their_entity(
     service: MovieService, typed: str, expected: object
 ) -> None:
@@ -219,6 +233,11 @@ def test_spanish_replies_show_the_spanish_title_beside_the_original(service: Mov
     recommended = render_text(service.ask("/recomendar el padrino"), "es").splitlines()
     assert recommended[0] == "🍿 Si te gustó El padrino (The Godfather, 1972):"
     assert "El padrino: parte II (The Godfather: Part II, 1974)" in recommended[1]
+    # asked with Latin America's title, the recommendations use Latin America's titles too
+    for typed, sequel in (("volver al futuro", "Volver al futuro II"),
+                          ("regreso al futuro", "Regreso al futuro II")):
+        lines = render_text(service.ask(f"/recomendar {typed}"), "es").splitlines()
+        assert lines[1].startswith(f"1. {sequel} (Back to the Future Part II, 1989)")
 
 
 # -- studios ---------------------------------------------------------------------------------------
