@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -48,8 +47,8 @@ RELATIVES = 3
 V = TypeVar("V", int, str)
 
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
-_MONTH_YEAR = re.compile(
-    r"^(?P<month>.*?)(?:[\s,./-]+(?:de|del|of|in)?)*\s*(?P<year>\d{4})$", re.IGNORECASE
+_MONTH_YEAR = re.compile(  # no nested repetition: "enero,,,,,,,,,,,,,,,,,,,,,,,,x" fails fast
+    r"^(?P<month>.*?)[\s,./-]*(?:(?:de|del|of|in)[\s,./-]+)?(?P<year>\d{4})$", re.IGNORECASE
 )
 _YEAR_MONTH = re.compile(r"^(?P<year>\d{4})[\s./-]+(?P<month>\d{1,2})$")
 
@@ -322,7 +321,7 @@ class MovieService:
     ) -> a.RecommendAnswer:
         latin = self._movies.is_latin(movie.ref)  # "volver al futuro" → "Volver al futuro II"
         picks = tuple(
-            dataclasses.replace(pick, movie=found.ref)
+            replace(pick, movie=found.ref)
             if (found := self._movies.get(pick.movie.id, latin=latin)) else pick
             for pick in self.recommender.recommend(movie.ref.id, 5)
         )  # with their Spanish titles
