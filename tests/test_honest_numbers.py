@@ -145,7 +145,8 @@ def test_month_with_a_year_on_the_real_slice(
     assert text.endswith(f"El catálogo cubre de {first} a {last}.")
     assert isinstance(service.ask("/mes 13"), a.NotFoundAnswer)
     # separators without a year: answered at once (a nested-repetition pattern took minutes)
-    assert isinstance(service.ask("/mes enero" + "," * 60 + "x"), a.NotFoundAnswer)
+    january = sum(1 for d in release_dates if d.month == 1)
+    assert service.ask("/mes enero" + "," * 60 + "x") == a.MonthAnswer(1, january)
     assert "Los meses van del 1 al 12" in render_text(service.ask("/mes 13"), "es")
 
 
