@@ -156,10 +156,14 @@ def _abbreviations(name: Callable[..., str], keys: range, lang: str) -> list[str
     return [name(key, lang, "abbreviated").capitalize() for key in keys]
 
 
-def month_chart(counts: Sequence[int], month: int, lang: str = "es") -> Figure:
-    """Bars of releases per month (``counts`` from January), the asked ``month`` highlighted."""
+def month_chart(
+    counts: Sequence[int], month: int, lang: str = "es", year: int | None = None
+) -> Figure:
+    """Bars of releases per month (``counts`` from January), the asked ``month`` highlighted;
+    ``year`` names the one year ``counts`` are of."""
     lang = _lang(lang)
-    title = i18n.text("chart.by_month", lang, month=month_name(month, lang))
+    asked = month_name(month, lang) + (f" {year}" if year else "")
+    title = i18n.text("chart.by_month", lang, month=asked)
     labels = _abbreviations(month_name, range(1, 13), lang)
     return _highlight_bars(counts, labels, month - 1, title, lang)
 
@@ -329,8 +333,11 @@ def chart_figure(movies: pd.DataFrame, stats: CatalogStats, answer: Answer,
     """
     lang = _lang(lang)
     match answer:
-        case MonthAnswer(month=month) if 1 <= month <= 12:
+        case MonthAnswer(month=month, year=None) if 1 <= month <= 12:
             return month_chart([stats.month_counts[m] for m in range(1, 13)], month, lang)
+        case MonthAnswer(month=month, year=int(year)) if 1 <= month <= 12:
+            counts = [stats.year_month_counts.get((year, m), 0) for m in range(1, 13)]
+            return month_chart(counts, month, lang, year)
         case WeekdayAnswer(weekday=weekday) if 0 <= weekday <= 6:
             return weekday_chart([stats.weekday_counts[d] for d in range(7)], weekday, lang)
         case CollectionAnswer(collection=name):

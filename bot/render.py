@@ -23,6 +23,8 @@ __all__ = ["LANGS", "language_of"]
 
 TELEGRAM_LIMIT = 4096
 ECHO_LIMIT = 60
+COMPACT_FROM = 1_000_000
+"""Amounts from this size on get a compact form beside them (≈ 17 mil M, ≈ $17B)."""
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -39,13 +41,39 @@ def money(value: float, lang: str) -> str:
     return _dollars(lang) + number(round(value), lang)
 
 
-def compact_money(value: float, lang: str) -> str:
-    """Short amounts for charts, in CLDR's short forms: es ``US$ 374 M``, ``US$ 8,5 M``,
-    ``US$ 12 mil``; en ``US$374M``, ``US$1.2B``. One decimal only below 10 (8.5M, not 373.6M)."""
+def compact_amount(value: float, lang: str) -> str:
+    """CLDR's short form (babel), one decimal only below 10: es ``17 mil M``, ``8,5 M``;
+    en ``17B``, ``8.5M`` (not 373.6M)."""
     short = format_compact_decimal(value, locale=lang, fraction_digits=1)
     if sum(ch.isdigit() for ch in short) > 2:
         short = format_compact_decimal(value, locale=lang, fraction_digits=0)
-    return _dollars(lang) + short
+    return str(short)
+
+
+def compact_money(value: float, lang: str) -> str:
+    """Short amounts for charts: es ``US$ 374 M``, ``US$ 12 mil``; en ``US$374M``, ``US$1.2B``."""
+    return _dollars(lang) + compact_amount(value, lang)
+
+
+def readable_money(value: float, lang: str) -> str:
+    """The exact figure, a compact form beside big ones: ``US$ 16.974.759.762 (≈ 17 mil M)``."""
+    exact = money(value, lang)
+    if abs(value) < COMPACT_FROM:
+        return exact
+    return f"{exact} (≈ {'$' if lang == 'en' else ''}{compact_amount(value, lang)})"
+
+
+def movie_title(movie: a.MovieRef, lang: str) -> tuple[str, str]:
+    """(title, what goes in brackets after it): es ``("El padrino", "The Godfather, 1972")``,
+    en or without a Spanish title ``("The Godfather", "1972")``."""
+    if lang == "es" and movie.title_es:
+        return movie.title_es, f"{movie.title}, {movie.year}"
+    return movie.title, str(movie.year)
+
+
+def movie_label(movie: a.MovieRef, lang: str) -> str:
+    title, bracket = movie_title(movie, lang)
+    return f"{title} ({bracket})"
 
 
 def movies_word(count: int, lang: str) -> str:
@@ -92,7 +120,10 @@ def choice_label(command_name: str, choice: a.Choice, lang: str) -> str:
             return weekday_name(weekday, lang).capitalize()
         case "pais", str(iso):
             return country_label(iso, choice.name, lang)
-    return choice.name or str(choice.value)
+    if choice.movie is not None:
+        return movie_label(choice.movie, lang)
+    name = choice.name or str(choice.value)
+    return name if choice.count is None else f"{name} · {number(choice.count, lang)}"
 
 
 def country_label(iso: str, english: str, lang: str) -> str:
@@ -105,7 +136,7 @@ def choices_of(answer: a.Answer) -> tuple[a.Choice, ...]:
         case a.AmbiguousAnswer(choices=choices) | a.NotFoundAnswer(suggestions=choices):
             return choices
         case a.ReturnAnswer(alternatives=refs) | a.RecommendAnswer(alternatives=refs):
-            return tuple(a.Choice(r.key, r.id, r.label) for r in refs)
+            return tuple(a.Choice(r.key, r.id, r.label, movie=r) for r in refs)
     return ()
 
 
@@ -135,18 +166,26 @@ def _render(answer: a.Answer, lang: str, s: _Style, with_choices: bool) -> str:
 
 def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
     match answer:
-        case a.MonthAnswer(month=month, count=count):
+        case a.MonthAnswer(month=month, count=count, year=None):
             return [s.say("answer.month", lang, count, month=s.bold(month_name(month, lang)),
-                          movies=s.bold(movies_word(count, lang)))]
+                          movies=s.bold(movies_word(count, lang))), *_years(answer.years, lang, s)]
+        case a.MonthAnswer(month=month, count=count, year=int(year)):
+            first, last = answer.years
+            outside = first and not first <= year <= last
+            return [s.say("answer.month_year", lang, count,
+                          month=s.bold(month_name(month, lang)), year=s.bold(str(year)),
+                          movies=s.bold(movies_word(count, lang))),
+                    *(_years(answer.years, lang, s) if outside else [])]
         case a.WeekdayAnswer(weekday=weekday, count=count):
             return [s.say("answer.weekday", lang, count,
                           weekday=s.bold(weekday_name(weekday, lang)),
-                          movies=s.bold(movies_word(count, lang)))]
+                          movies=s.bold(movies_word(count, lang))), *_years(answer.years, lang, s)]
         case a.CollectionAnswer():
             return [f"🎬 {s.bold(answer.collection)}",
                     s.say("answer.films", lang, count=number(answer.count, lang)),
                     *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known,
-                                    lang, s, mean=answer.revenue_mean)]
+                                    lang, s, mean=answer.revenue_mean),
+                    *_doubtful_films(answer.doubtful, lang, s)]
         case a.CountryAnswer():
             name = answer.country_es if lang == "es" and answer.country_es else answer.country
             return [s.say("answer.country", lang, answer.count, country=s.bold(name),
@@ -155,7 +194,9 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return [f"🏢 {s.bold(answer.company)}",
                     s.say("answer.films", lang, count=number(answer.count, lang)),
                     *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known,
-                                    lang, s)]
+                                    lang, s),
+                    *_doubtful_films(answer.doubtful, lang, s),
+                    *_relatives(answer, lang, s)]
         case a.ReturnAnswer():
             return _return_lines(answer, lang, s)
         case a.RecommendAnswer():
@@ -164,7 +205,8 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return usage_lines(name, lang, s)
         case a.NotFoundAnswer(command=name, query=query, suggestions=suggestions):
             lines = [s.say(f"not_found.{name}", lang, query=s.esc(_echo(query)))]
-            return [*lines, s.say("did_you_mean", lang)] if suggestions else lines
+            return [*lines, s.say("did_you_mean", lang)] if suggestions else [
+                *lines, *_how_to_ask(name, query, lang, s)]
         case a.AmbiguousAnswer(query=query):
             return [s.say("ambiguous", lang, query=s.esc(_echo(query)))]
         case a.UnknownCommandAnswer(command=name):
@@ -176,9 +218,9 @@ def _revenue_lines(count: int, total: int, known: int, lang: str, s: _Style,
                    mean: float | None = None) -> list[str]:
     if known == 0:
         return [s.say("revenue.none", lang)]
-    lines = [s.say("revenue.total", lang, money=s.bold(money(total, lang)))]
+    lines = [s.say("revenue.total", lang, money=s.bold(readable_money(total, lang)))]
     if mean is not None:
-        lines.append(s.say("revenue.mean", lang, money=s.esc(money(mean, lang))))
+        lines.append(s.say("revenue.mean", lang, money=s.esc(readable_money(mean, lang))))
     if known < count:
         lines.append(s.italic(i18n.text("revenue.known", lang, known=number(known, lang),
                                          count=number(count, lang))))
@@ -187,28 +229,67 @@ def _revenue_lines(count: int, total: int, known: int, lang: str, s: _Style,
 
 def _return_lines(answer: a.ReturnAnswer, lang: str, s: _Style) -> list[str]:
     unknown = s.esc(i18n.text("unknown_value", lang))
+    doubtful = set(answer.doubtful)
 
-    def amount(value: int) -> str:
-        return s.esc(money(value, lang)) if value else unknown
+    def amount(field: str, value: int) -> str:
+        if not value:
+            return unknown
+        shown = s.esc(readable_money(value, lang))
+        return shown + s.italic(i18n.text("doubtful.mark", lang)) if field in doubtful else shown
 
-    lines = [f"💰 {s.bold(answer.movie.title)} ({answer.movie.year})",
-             s.say("return.budget", lang, value=amount(answer.budget)),
-             s.say("return.revenue", lang, value=amount(answer.revenue))]
-    if answer.profit is not None:
-        key = "return.profit" if answer.profit >= 0 else "return.loss"
-        lines.append(s.say(key, lang, value=s.esc(money(abs(answer.profit), lang))))
-    if answer.ret is not None:
-        lines.append(s.say("return.ratio", lang, value=s.bold(number(answer.ret, lang, 2) + "×")))
+    title, bracket = movie_title(answer.movie, lang)
+    lines = [f"💰 {s.bold(title)} ({s.esc(bracket)})",
+             s.say("return.budget", lang, value=amount("budget", answer.budget)),
+             s.say("return.revenue", lang, value=amount("revenue", answer.revenue))]
+    if doubtful and answer.ret is not None:
+        # A figure off by a factor of a million makes profit and return meaningless.
+        lines.append(s.say("return.doubtful", lang))
     else:
-        lines.append(s.say("return.unknown", lang))
+        if answer.profit is not None:
+            key = "return.profit" if answer.profit >= 0 else "return.loss"
+            lines.append(s.say(key, lang, value=s.esc(readable_money(abs(answer.profit), lang))))
+        if answer.ret is not None:
+            lines.append(s.say("return.ratio", lang,
+                               value=s.bold(number(answer.ret, lang, 2) + "×")))
+        else:
+            lines.append(s.say("return.unknown", lang))
     lines += _alternatives(answer.alternatives, lang, s)
     return lines
+
+
+def _doubtful_films(count: int, lang: str, s: _Style) -> list[str]:
+    if not count:
+        return []
+    return [s.italic(i18n.text("doubtful.films", lang, count, count=number(count, lang)))]
+
+
+def _relatives(answer: a.CompanyAnswer, lang: str, s: _Style) -> list[str]:
+    if not answer.relatives:
+        return []
+    names = ", ".join(choice_label(answer.command, c, lang) for c in answer.relatives)
+    return [s.italic(i18n.text("company.relatives", lang, names=names))]
+
+
+def _years(years: tuple[int, int], lang: str, s: _Style) -> list[str]:
+    first, last = years
+    return [s.say("catalog.years", lang, first=str(first), last=str(last))] if first else []
+
+
+def _how_to_ask(command_name: str, query: str, lang: str, s: _Style) -> list[str]:
+    """What to try when nothing came close enough to suggest."""
+    if command_name in ("mes", "dia") and query.strip().isdigit():
+        return [s.say(f"hint.{command_name}.number", lang)]
+    if command_name in ("retorno", "recomendar"):
+        shown = command(command_name).display_name(lang)
+        return [s.say("hint.title", lang, example=s.esc(f"/{shown} the godfather 1972")),
+                s.say("hint.inline", lang)]
+    return []
 
 
 def _alternatives(refs: tuple[a.MovieRef, ...], lang: str, s: _Style) -> list[str]:
     if not refs:
         return []
-    shown = ", ".join(s.esc(r.label) for r in refs[:8])
+    shown = ", ".join(s.esc(movie_label(r, lang)) for r in refs[:8])
     more = f" (+{len(refs) - 8})" if len(refs) > 8 else ""
     return [s.italic(i18n.text("alternatives", lang)) + shown + more]
 
@@ -225,13 +306,14 @@ def reason_text(reason: a.Reason, lang: str) -> str:
 
 
 def _recommend_lines(answer: a.RecommendAnswer, lang: str, s: _Style) -> list[str]:
-    head = s.say("recommend.head", lang, title=s.bold(answer.movie.title),
-                 year=str(answer.movie.year))
+    title, bracket = movie_title(answer.movie, lang)
+    head = s.say("recommend.head", lang, title=s.bold(title), year=s.esc(bracket))
     if not answer.recommendations:
         return [head, s.say("recommend.none", lang)]
     lines = [head]
     for rank, rec in enumerate(answer.recommendations, 1):
-        lines.append(f"{rank}. {s.bold(rec.movie.title)} ({rec.movie.year}) — "
+        title, bracket = movie_title(rec.movie, lang)
+        lines.append(f"{rank}. {s.bold(title)} ({s.esc(bracket)}) — "
                      f"{s.esc(reason_text(rec.reason, lang))}")
     return lines + _alternatives(answer.alternatives, lang, s)
 
@@ -285,23 +367,28 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
     """The public JSON form of an answer (``pelibot ask --json``); texts in ``lang``."""
     match answer:
         case a.MonthAnswer():
-            return {"command": "mes", "month": answer.month, "count": answer.count}
+            return {"command": "mes", "month": answer.month, "count": answer.count,
+                    "year": answer.year}
         case a.WeekdayAnswer():
             return {"command": "dia", "weekday": answer.weekday, "count": answer.count}
         case a.CollectionAnswer():
             return {"command": "franquicia", "collection": answer.collection,
                     "count": answer.count, "revenue_total": answer.revenue_total,
-                    "revenue_mean": answer.revenue_mean, "revenue_known": answer.revenue_known}
+                    "revenue_mean": answer.revenue_mean, "revenue_known": answer.revenue_known,
+                    "doubtful_films": answer.doubtful}
         case a.CountryAnswer():
             return {"command": "pais", "country": answer.country, "iso": answer.iso,
                     "count": answer.count, "country_es": answer.country_es}
         case a.CompanyAnswer():
             return {"command": "productora", "company": answer.company, "count": answer.count,
-                    "revenue_total": answer.revenue_total, "revenue_known": answer.revenue_known}
+                    "revenue_total": answer.revenue_total, "revenue_known": answer.revenue_known,
+                    "doubtful_films": answer.doubtful,
+                    "relatives": [{"company": c.name, "count": c.count}
+                                  for c in answer.relatives]}
         case a.ReturnAnswer():
             return {"command": "retorno", **_movie_json(answer.movie),
                     "budget": answer.budget, "revenue": answer.revenue, "return": answer.ret,
-                    "profit": answer.profit,
+                    "profit": answer.profit, "doubtful": list(answer.doubtful),
                     "alternatives": [_movie_json(r) for r in answer.alternatives]}
         case a.RecommendAnswer():
             return {"command": "recomendar", **_movie_json(answer.movie),

@@ -37,7 +37,10 @@ def data_dir_from(arg: str | Path | None, env: Mapping[str, str] | None = None) 
         return Path(value)
     return DEFAULT_DATA_DIR
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+SPANISH_TITLE_COLUMNS = ("es_es", "es_419")
+"""Catalog columns (since schema 2): titles of the release in Spain and in Latin America, from the
+curated table (``data_prep/curated/spanish_titles.csv``); missing when not curated."""
 CATALOG_FILE = "catalog.parquet"
 NEIGHBOURS_FILE = "neighbours.parquet"
 MANIFEST_FILE = "manifest.json"

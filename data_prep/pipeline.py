@@ -6,6 +6,7 @@ import csv
 import gzip
 import hashlib
 import json
+import textwrap
 import time
 import warnings
 from dataclasses import dataclass
@@ -16,8 +17,12 @@ from typing import IO, Any
 import pandas as pd
 
 from data_prep import clean, layout
+from data_prep.curated import SPANISH_TITLES_FILE, join_catalog, load_spanish_titles
 from data_prep.neighbours import NEIGHBOURS_K, build_neighbours
 from data_prep.source import RawFiles
+
+UNMATCHED_SHOWN = 30
+"""Unmatched curated titles printed by ``format_report`` (the manifest lists them all)."""
 
 
 @dataclass
@@ -131,6 +136,24 @@ def build_catalog(files: RawFiles) -> tuple[pd.DataFrame, list[clean.RuleReport]
     return table.catalog, table.reports
 
 
+def add_spanish_titles(catalog: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Join the curated Spanish titles (``es_es``, ``es_419`` columns); report what matched and
+    list every entry that found no film of that title and year."""
+    titles = load_spanish_titles()
+    joined = join_catalog(titles, catalog)
+    out = catalog.copy()
+    for column in layout.SPANISH_TITLE_COLUMNS:
+        names = {i: getattr(n, column) for i, n in joined.matched.items()}
+        out[column] = out["id"].map(names).astype("str")
+    report = {
+        "file": SPANISH_TITLES_FILE.name,
+        "entries": len(titles),
+        "matched": len(joined.matched),
+        "unmatched": [{"title": t.title, "year": t.year} for t in joined.unmatched],
+    }
+    return out, report
+
+
 def refusal(manifest: dict[str, Any], data_dir: Path, min_movies: int) -> str | None:
     """Why a build of ``manifest['rows']`` movies must not replace the catalog in ``data_dir``."""
     rows = manifest["rows"]
@@ -178,6 +201,7 @@ def prepare(
         started = time.perf_counter()
         table = clean_files(files)
         catalog, reports = table.catalog, table.reports
+        catalog, spanish_titles = add_spanish_titles(catalog)
         neighbours_started = time.perf_counter()
         neighbours = build_neighbours(catalog, k=NEIGHBOURS_K)
         neighbours_seconds = round(time.perf_counter() - neighbours_started, 2)
@@ -190,6 +214,7 @@ def prepare(
             "rows": len(catalog),
             "skipped_lines": table.skipped_lines,
             "rules": [report.as_dict() for report in reports],
+            "spanish_titles": spanish_titles,
             "columns": list(catalog.columns),
             "kept_columns": clean.KEPT_COLUMNS,
             "neighbours": {
@@ -226,6 +251,21 @@ def format_report(manifest: dict[str, Any]) -> str:
             cells = ", ".join(f"{k} {v:,}" for k, v in rule["unparseable"].items())
             line += f"; cells that did not parse: {cells}"
         lines.append(line)
+    if titles := manifest.get("spanish_titles"):
+        lines += _spanish_titles_report(titles)
     movies = "movie" if manifest["rows"] == 1 else "movies"
     lines.append(f"Catalog: {manifest['rows']:,} {movies}, built in {manifest['build_seconds']} s")
     return "\n".join(lines)
+
+
+def _spanish_titles_report(titles: dict[str, Any]) -> list[str]:
+    unmatched = titles["unmatched"]
+    lines = [f"Spanish titles ({titles['file']}): {titles['matched']:,} of {titles['entries']:,}"
+             f" curated entries matched a film; {len(unmatched):,} did not"
+             + (" (no film of that title and year in this catalog):" if unmatched else ".")]
+    shown = ", ".join(f"{t['title']} ({t['year']})" for t in unmatched[:UNMATCHED_SHOWN])
+    lines += textwrap.wrap(shown, 100, initial_indent="    ", subsequent_indent="    ")
+    if len(unmatched) > UNMATCHED_SHOWN:
+        lines.append(f"    … and {len(unmatched) - UNMATCHED_SHOWN:,} more, all listed in "
+                     "manifest.json (spanish_titles.unmatched)")
+    return lines

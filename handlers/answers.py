@@ -20,6 +20,8 @@ class Choice:
     key: str  # the argument that answers it exactly
     value: int | str  # month 1..12, weekday (Monday = 0), ISO code, name or movie id
     name: str = ""  # the catalog's spelling: country, collection, company, "Title (year)"
+    count: int | None = None  # films of a collection or company, shown beside its name
+    movie: MovieRef | None = None  # the film, when the choice is one (for its Spanish title)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class MovieRef:
     id: int
     title: str
     year: int
+    title_es: str = field(default="", compare=False)  # a Spanish title, when it differs
 
     @property
     def label(self) -> str:
@@ -42,6 +45,8 @@ class MonthAnswer:
     month: int  # 1..12
     count: int
     command: str = "mes"
+    year: int | None = None  # releases of that month in one year; None = all years together
+    years: tuple[int, int] = field(default=(0, 0), compare=False)  # the catalog's first, last
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class WeekdayAnswer:
     weekday: int  # Monday = 0
     count: int
     command: str = "dia"
+    years: tuple[int, int] = field(default=(0, 0), compare=False)  # the catalog's first, last
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class CollectionAnswer:
     revenue_mean: float  # revenue_total / count, as the original definition
     revenue_known: int  # films of the collection whose box office is known (> 0)
     command: str = "franquicia"
+    doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class CompanyAnswer:
     revenue_total: int
     revenue_known: int
     command: str = "productora"
+    doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
+    relatives: tuple[Choice, ...] = field(default=(), compare=False)  # similar names, not counted
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,7 @@ class ReturnAnswer:
     ret: float | None  # revenue / budget; None when either is unknown
     alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
     command: str = "retorno"
+    doubtful: tuple[str, ...] = ()  # of "budget", "revenue", "return": judged implausible
 
     @property
     def profit(self) -> int | None:

@@ -15,7 +15,7 @@ from data_prep import layout
 RUNTIME_COLUMNS = (
     "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
     "budget", "revenue", "return", "production_companies", "production_countries",
-    "production_country_codes", "keywords", "vote_count",
+    "production_country_codes", "keywords", "vote_count", "es_es", "es_419",
 )  # fmt: skip
 """What answering needs; the long texts (overview, tagline) only served to build neighbours."""
 

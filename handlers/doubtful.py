@@ -6,6 +6,8 @@ office figures as small; a return of 10,000× or more comes from such a figure o
 
 from __future__ import annotations
 
+import pandas as pd
+
 DOUBTFUL_BELOW = 1_000
 """A known budget or box office (> 0) under US$1,000 is almost surely a typo or a placeholder."""
 
@@ -24,3 +26,11 @@ def doubtful_fields(budget: float, revenue: float) -> tuple[str, ...]:
     if budget > 0 and revenue > 0 and revenue / budget > DOUBTFUL_RETURN_ABOVE:
         fields.append("return")
     return tuple(fields)
+
+
+def doubtful_mask(budget: pd.Series, revenue: pd.Series) -> pd.Series:
+    """Per film: whether ``doubtful_fields`` finds any implausible figure (vectorised)."""
+    tiny_budget = (budget > 0) & (budget < DOUBTFUL_BELOW)
+    tiny_revenue = (revenue > 0) & (revenue < DOUBTFUL_BELOW)
+    huge_return = (budget > 0) & (revenue > DOUBTFUL_RETURN_ABOVE * budget)
+    return tiny_budget | tiny_revenue | huge_return

@@ -12,21 +12,26 @@ the cheap ``QRatio`` over the whole set.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
-from handlers.text import fold
+from handlers.text import fold, fold_glued, key_variants
 
 V = TypeVar("V", bound=Hashable)
 
 ACCEPT_SCORE = 86.0
 """A fuzzy match below this is never taken as fact."""
 SUGGEST_SCORE = 60.0
-"""Candidates below this are not worth suggesting."""
+"""Candidates below this are not scored further."""
+PLAUSIBLE_SCORE = 75.0
+"""Candidates below this are not offered back: "Quest for Fire" (original title "La guerre du
+feu") scores 68 for "la guerra de las galaxias", "Leon: The Professional" 60 for "el rey leon"."""
 MARGIN = 4.0
 """A rival within this many points of the best makes the match unclear…"""
 DOMINANCE = 8.0
@@ -39,12 +44,17 @@ MIN_FUZZY_KEY = 4
 """Shorter names (codes, abbreviations) only match exactly: fuzzily they match everything."""
 
 
+_SUBTITLE = re.compile(r"^(?P<head>.+?)\s*(?::|\s[-–]\s)\s*\S")
+_INITIALISM = re.compile(r"^(?P<head>(?:[A-Za-z]\.){2,})\s")
+
+
 @dataclass(frozen=True)
 class Match(Generic[V]):
     """The outcome of a lookup: ``value`` when sure, and the ranked ``candidates``."""
 
     value: V | None
     candidates: tuple[V, ...] = ()
+    exact: bool = False  # found by an exact name or alias, not fuzzily
     best_score: float = 0.0
 
 
@@ -61,22 +71,30 @@ class NameIndex(Generic[V]):
     ``names`` maps each value to its names: the first is its full name, the rest aliases.
     ``weights`` (e.g. number of movies, votes) break ties and let a far more prominent candidate
     win over a near-equal rival ("paramount" → Paramount Pictures, not Paramount Vantage).
+    ``short`` names ("Terminator 2" for "Terminator 2: Judgment Day") only match exactly, when
+    no full name or alias does, and answer only when one value has them. ``curated`` aliases
+    (hand-checked everyday names: "fox" → Twentieth Century Fox Film Corporation) beat other
+    aliases, and a full name unless that one is at least as heavy.
     """
 
     def __init__(
-        self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None
+        self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None,
+        short: Mapping[V, Iterable[str]] | None = None,
+        curated: Mapping[V, Iterable[str]] | None = None,
     ) -> None:
         self._weights: Mapping[V, float] = weights or {}
         self._full: dict[str, list[V]] = defaultdict(list)
         self._alias: dict[str, list[V]] = defaultdict(list)
+        self._short = _keyed(short or {})
+        self._curated = _keyed(curated or {})
         key_values: dict[str, list[V]] = defaultdict(list)
         for value, value_names in names.items():
             for position, name in enumerate(value_names):
-                key = fold(name)
-                if not key or value in key_values[key]:
-                    continue
-                (self._full if position == 0 else self._alias)[key].append(value)
-                key_values[key].append(value)
+                for key in key_variants(name):
+                    if not key or value in key_values[key]:
+                        continue
+                    (self._full if position == 0 else self._alias)[key].append(value)
+                    key_values[key].append(value)
         self._keys: list[str] = [k for k in key_values if len(k) >= MIN_FUZZY_KEY]
         self._key_values: list[list[V]] = [key_values[k] for k in self._keys]
         tokens: dict[str, list[int]] = defaultdict(list)
@@ -92,18 +110,28 @@ class NameIndex(Generic[V]):
         return sorted(set(values), key=lambda v: (-self.weight(v), str(v)))
 
     def exact(self, text: str) -> list[V]:
-        """Values whose full name or alias folds to ``text``, the preferred one first.
+        """Values whose full name or alias (not short name) folds to ``text``, the preferred first.
 
         A full-name hit beats alias hits unless an alias hit is far heavier: "paramount" is
         Paramount Pictures (an alias, hundreds of movies) rather than a tiny company that is
         called just "Paramount"; "warner bros" stays Warner Bros., not Warner Bros. Pictures.
         """
-        return self._exact(fold(text))[0]
+        for key in _query_keys(text):
+            if hits := self._exact(key, with_short=False)[0]:
+                return hits
+        return []
 
-    def _exact(self, key: str) -> tuple[list[V], bool]:
+    def _exact(self, key: str, with_short: bool = True) -> tuple[list[V], bool]:
         """Ranked exact hits and whether the first one is clearly the answer."""
         full = self._ranked(self._full.get(key, ()))
         alias = [v for v in self._ranked(self._alias.get(key, ())) if v not in full]
+        curated = self._ranked(self._curated.get(key, ()))
+        if curated and (not full or self.weight(curated[0]) > self.weight(full[0])):
+            others = [v for v in (*full, *alias) if v != curated[0]]
+            return [curated[0], *others], True
+        if with_short and not full and not alias:
+            hits = self._ranked(self._short.get(key, ()))
+            return hits, len(hits) == 1
         if full and alias and self._dominates(alias[0], full[0]):
             return [alias[0], *full, *alias[1:]], True
         tier = full or alias
@@ -115,12 +143,14 @@ class NameIndex(Generic[V]):
 
     def lookup(self, text: str, limit: int = 5) -> Match[V]:
         """Resolve ``text`` to one value, or return up to ``limit`` candidates."""
-        key = fold(text)
-        if not key:
-            return Match(None)
-        hits, clear = self._exact(key)
-        if hits:
-            return Match(hits[0] if clear else None, tuple(hits[:limit]), 100.0)
+        keys = _query_keys(text)
+        for key in keys:
+            hits, clear = self._exact(key)
+            if hits:
+                return Match(hits[0] if clear else None, tuple(hits[:limit]), True, 100.0)
+        # One fuzzy pass, with punctuation glued when there was some: names carry that variant
+        # too, and "e t" would match any name with two short words.
+        key = keys[-1] if keys else ""
         if len(key) < MIN_FUZZY_QUERY:
             return Match(None)
         return self._decide(self.fuzzy(key), limit)
@@ -134,16 +164,26 @@ class NameIndex(Generic[V]):
         )  # fmt: skip
         shortlist.update(position for _, _, position in cheap)
         words = key.split()
+        numbers = {w for w in words if w.isdigit()}
         best: dict[V, float] = {}
         for position in shortlist:
             name = self._keys[position]
             score = fuzz.WRatio(key, name, score_cutoff=SUGGEST_SCORE)
             if score:
-                score *= _coverage(words, name.split())
+                name_words = name.split()
+                score *= _coverage(words, name_words)
+                if not numbers.issubset(name_words):
+                    # "terminator 3" is not Terminator 2, nor "titanic 1950" Titanic (1997)
+                    score = min(score, ACCEPT_SCORE - 1)
             if score >= SUGGEST_SCORE:
                 for value in self._key_values[position]:
                     best[value] = max(best.get(value, 0.0), score)
         return [Scored(v, s, self.weight(v)) for v, s in best.items()]
+
+    def containing(self, text: str) -> list[V]:
+        """Values with a name that holds every word of ``text`` (heaviest first, capped)."""
+        values = {v for p in self._sharing_words(fold(text)) for v in self._key_values[p]}
+        return self._ranked(values)
 
     def _sharing_words(self, key: str) -> list[int]:
         """Positions of names that contain every typed word (heaviest first, capped)."""
@@ -165,7 +205,7 @@ class NameIndex(Generic[V]):
             return Match(None)
         ranked = sorted(scored, key=lambda s: (-s.score, -s.weight, str(s.value)))
         top = ranked[0]
-        candidates = tuple(s.value for s in ranked[:limit])
+        candidates = tuple(s.value for s in ranked[:limit] if s.score >= PLAUSIBLE_SCORE)
         if top.score < ACCEPT_SCORE:
             return Match(None, candidates, best_score=top.score)
         rivals = [
@@ -177,15 +217,45 @@ class NameIndex(Generic[V]):
         return Match(top.value, candidates, best_score=top.score)
 
 
+def _keyed(names: Mapping[V, Iterable[str]]) -> dict[str, list[V]]:
+    """Folded key (every variant) → the values with such a name."""
+    keyed: dict[str, list[V]] = defaultdict(list)
+    for value, value_names in names.items():
+        for key in {k for name in value_names for k in key_variants(name)}:
+            keyed[key].append(value)
+    return dict(keyed)
+
+
+def _query_keys(text: str) -> list[str]:
+    """What is looked up for a typed text: its fold, then with punctuation glued ("e.t." → "et")."""
+    folded, glued = fold(text), fold_glued(text)
+    return [key for key in dict.fromkeys((folded, glued)) if key]
+
+
+def title_aliases(title: str) -> list[str]:
+    """Shorter names people use for a title: the part before a subtitle ("Terminator 2" of
+    "Terminator 2: Judgment Day", "2001" of "2001: A Space Odyssey") and a leading
+    initialism ("E.T." of "E.T. the Extra-Terrestrial")."""
+    if ":" not in title and " - " not in title and " – " not in title and title[1:2] != ".":
+        return []  # the usual case, without running the patterns
+    heads = [m["head"] for pattern in (_SUBTITLE, _INITIALISM) if (m := pattern.match(title))]
+    whole = fold(title)
+    return [head for head in heads if (key := fold(head)) and key != whole]
+
+
 def _coverage(words: list[str], name_words: list[str]) -> float:
     """Weigh a fuzzy score by the share of typed words found in the name (as prefix or typo).
 
     WRatio scores 90 for any one shared word when the lengths differ enough, so on its own it
-    would take "el rey leon" for "Leon: The Professional".
+    would take "el rey leon" for "Leon: The Professional". A typo is one edit in a word of four
+    letters or more ("juny" → "june"), or closer than "toy" is to "story" (ratio 75): "stroy" →
+    "story" is 80.
     """
     found = sum(
         1 for word in words
         if any(name_word.startswith(word) for name_word in name_words)
-        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
+        or (len(word) >= MIN_FUZZY_KEY
+            and any(Levenshtein.distance(word, n, score_cutoff=1) <= 1 for n in name_words))
+        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=76) is not None
     )  # fmt: skip
     return 0.5 + 0.5 * found / len(words)

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
+from data_prep.curated import load_company_aliases
+from data_prep.layout import SPANISH_TITLE_COLUMNS
 from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import command_name
 from handlers.countries import country_index, display_name, spanish_name
-from handlers.matching import ACCEPT_SCORE, Match, NameIndex
+from handlers.doubtful import doubtful_fields
+from handlers.matching import (
+    ACCEPT_SCORE,
+    DOMINANCE,
+    PLAUSIBLE_SCORE,
+    Match,
+    NameIndex,
+    title_aliases,
+)
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
-from handlers.text import clean_argument, fold
+from handlers.text import clean_argument, fold, key_variants
 
 GENERIC_WORDS = {
     "franquicia": {"collection", "coleccion", "saga", "trilogy", "trilogia", "series",
@@ -31,10 +41,16 @@ GENERIC_WORDS = {
                    "international", "distribution", "media", "the"},
 }  # fmt: skip
 """Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
+RELATIVES = 3
+"""Other companies named like the one answered, mentioned beside it ("también: …")."""
 
 V = TypeVar("V", int, str)
 
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+_MONTH_YEAR = re.compile(  # no nested repetition: "enero,,,,,,,,,,,,,,,,,,,,,,,,x" fails fast
+    r"^(?P<month>.*?)[\s,./-]*(?:(?:de|del|of|in)[\s,./-]+)?(?P<year>\d{4})$", re.IGNORECASE
+)
+_YEAR_MONTH = re.compile(r"^(?P<year>\d{4})[\s./-]+(?P<month>\d{1,2})$")
 
 
 def entity_key(name: str) -> str:
@@ -64,10 +80,20 @@ class _MovieTable:
         self._titles = movies["title"].to_numpy(dtype=object)
         self._columns = movies[["release_year", "budget", "revenue"]].to_numpy(np.int64)
         self._returns = movies["return"].to_numpy(np.float64)
+        self._spanish = [movies[c].to_numpy(dtype=object) for c in SPANISH_TITLE_COLUMNS
+                         if c in movies.columns]
 
-    def get(self, movie_id: int) -> _Movie | None:
+    def get(self, movie_id: int, typed: str = "", latin: bool = False) -> _Movie | None:
+        """The movie; its Spanish title is the one ``typed`` when it was one of them, else
+        Spain's (Latin America's when ``latin``)."""
         position = self._index.get_indexer([movie_id])[0]
-        return None if position < 0 else self._at(int(position))
+        return None if position < 0 else self._at(int(position), typed, latin)
+
+    def is_latin(self, movie: a.MovieRef) -> bool:
+        """Does ``movie`` carry its Latin American title, different from Spain's?"""
+        position = self._index.get_indexer([movie.id])[0]
+        names = self._spanish_names(int(position)) if position >= 0 else []
+        return len(names) == 2 and movie.title_es == names[1] != names[0]
 
     def __getitem__(self, movie_id: int) -> _Movie:
         movie = self.get(movie_id)
@@ -75,10 +101,27 @@ class _MovieTable:
             raise KeyError(movie_id)
         return movie
 
-    def _at(self, position: int) -> _Movie:
+    def _at(self, position: int, typed: str = "", latin: bool = False) -> _Movie:
         year, budget, revenue = (int(v) for v in self._columns[position])
-        ref = a.MovieRef(int(self._index[position]), str(self._titles[position]), year)
+        title = str(self._titles[position])
+        ref = a.MovieRef(int(self._index[position]), title, year,
+                         self._spanish_title(position, title, typed, latin))
         return _Movie(ref, budget, revenue, float(self._returns[position]))
+
+    def _spanish_names(self, position: int) -> list[str]:
+        """[Spain's, Latin America's] titles, as far as they are known."""
+        return [n for column in self._spanish if isinstance(n := column[position], str) and n]
+
+    def _spanish_title(self, position: int, title: str, typed: str, latin: bool) -> str:
+        """The Spanish title typed, else Spain's (Latin America's when ``latin``); "" when it
+        is the original title anyway ("Titanic")."""
+        names = self._spanish_names(position)
+        if not names:
+            return ""
+        key = fold(typed)
+        preferred = names[-1] if latin else names[0]
+        chosen = next((n for n in names if key and key in key_variants(n)), preferred)
+        return "" if fold(chosen) == fold(title) else chosen
 
 
 class MovieService:
@@ -91,15 +134,26 @@ class MovieService:
         years = movies["release_year"]
         self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
         self._movies = _MovieTable(movies)
-        titles = {
-            int(i): [str(t), str(o)] if isinstance(o, str) and o else [str(t)]
-            for i, t, o in zip(movies["id"], movies["title"], movies["original_title"],
-                               strict=True)
-        }
-        votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
-        self._titles = NameIndex(titles, votes)
-        self._collections = self._entity_index("franquicia", self.stats.collections)
-        self._companies = self._entity_index("productora", self.stats.companies)
+        title_columns = [movies[c].to_numpy(dtype=object)
+                         for c in ("title", "original_title", *SPANISH_TITLE_COLUMNS)
+                         if c in movies.columns]
+        titles: dict[int, list[str]] = {}
+        short: dict[int, list[str]] = {}  # "Terminator 2" of "Terminator 2: Judgment Day"
+        for movie_id, *names in zip(movies["id"].tolist(), *title_columns, strict=True):
+            titles[movie_id] = _title_names(*names)
+            if heads := [head for name in titles[movie_id] for head in title_aliases(name)]:
+                short[movie_id] = heads
+        votes = dict(zip(movies["id"].tolist(), movies["vote_count"].astype("float64").tolist(),
+                         strict=True))
+        self._titles = NameIndex(titles, votes, short)
+        self._collections = self._entity_index("franquicia", self.stats.collections,
+                                               extra=_spanish_member_titles(movies))
+        self._company_aliases: dict[str, list[str]] = {}
+        for alias in load_company_aliases():
+            if alias.company in self.stats.companies:
+                self._company_aliases.setdefault(alias.company, []).append(alias.alias)
+        self._companies = self._entity_index("productora", self.stats.companies,
+                                             self._company_aliases)
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
         self._keys: dict[str, str] = {}
         for name in (*self.stats.collections, *self.stats.companies):
@@ -122,11 +176,16 @@ class MovieService:
         return self.catalog.movies
 
     @staticmethod
-    def _entity_index(command: str, groups: dict[str, GroupStats]) -> NameIndex[str]:
+    def _entity_index(
+        command: str, groups: dict[str, GroupStats],
+        curated: Mapping[str, list[str]] | None = None,
+        extra: Mapping[str, list[str]] | None = None,
+    ) -> NameIndex[str]:
         generic = GENERIC_WORDS[command]
-        names = {name: _aliases(name, generic) for name in groups}
+        more = extra or {}
+        names = {name: [*_aliases(name, generic), *more.get(name, ())] for name in groups}
         weights = {name: float(stats.count) for name, stats in groups.items()}
-        return NameIndex(names, weights)
+        return NameIndex(names, weights, curated=curated)
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -163,33 +222,75 @@ class MovieService:
     # -- the seven questions ------------------------------------------------------------------
 
     def month(self, text: str) -> a.Answer:
-        found = self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
-        if found.value is not None:
-            return a.MonthAnswer(found.value, self.stats.month_counts[found.value])
-        return self._unsure("mes", text, found, _no_name, str)
+        month_text, year = _split_year(text)
+        found = self._calendar(month_text, month_index(), lambda n: n if 1 <= n <= 12 else None)
+        if found.value is None:
+            return self._unsure("mes", text, found, _no_name, str)
+        if year is None:
+            count = self.stats.month_counts[found.value]
+        else:
+            count = self.stats.year_month_counts.get((year, found.value), 0)
+        return a.MonthAnswer(found.value, count, year=year, years=self.year_range)
 
     def weekday(self, text: str) -> a.Answer:
         # Numbers are ISO weekdays (Monday = 1); answers count from Monday = 0.
         found = self._calendar(text, weekday_index(), lambda n: n - 1 if 1 <= n <= 7 else None)
         if found.value is not None:
-            return a.WeekdayAnswer(found.value, self.stats.weekday_counts[found.value])
+            return a.WeekdayAnswer(found.value, self.stats.weekday_counts[found.value],
+                                   years=self.year_range)
         return self._unsure("dia", text, found, _no_name, lambda d: str(d + 1))
 
     def collection(self, text: str) -> a.Answer:
         found = self._entity(text, self._collections)
         if found.value is None:
-            return self._unsure("franquicia", text, found, str, entity_key)
+            return self._unsure("franquicia", text, found, str, entity_key,
+                                count=lambda name: self.stats.collections[name].count)
         stats = self.stats.collections[found.value]
         mean = stats.revenue_total / stats.count if stats.count else 0.0
         return a.CollectionAnswer(found.value, stats.count, stats.revenue_total, mean,
-                                  stats.revenue_known)
+                                  stats.revenue_known, doubtful=stats.doubtful)
 
     def company(self, text: str) -> a.Answer:
-        found = self._entity(text, self._companies)
+        found = self._weighed(text, self._entity(text, self._companies))
         if found.value is None:
-            return self._unsure("productora", text, found, str, entity_key)
+            return self._unsure("productora", text, found, str, entity_key, count=self._films)
         stats = self.stats.companies[found.value]
-        return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known)
+        relatives = tuple(self._company_choice(v) for v in self._relatives(text, found.value))
+        return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known,
+                               doubtful=stats.doubtful, relatives=relatives)
+
+    def _relatives(self, text: str, company: str) -> list[str]:
+        """The biggest other companies (2+ films) named like ``company`` or like what was typed:
+        their name starts with the typed words, the company's short name or one of its curated
+        aliases ("fox" → Fox Searchlight Pictures, Fox 2000 Pictures, 20th Century Fox). A
+        company called exactly what was typed comes first, whatever its size."""
+        typed = fold(text)
+        short = _aliases(company, GENERIC_WORDS["productora"])[1:]
+        prefixes = {fold(p) for p in (typed, *short, *self._company_aliases.get(company, ()))}
+        found = {
+            other for prefix in prefixes if prefix
+            for other in self._companies.containing(prefix)
+            if other != company and (self._films(other) > 1 or fold(other) == typed)
+            and (fold(other) + " ").startswith(prefix + " ")
+        }  # fmt: skip
+        return sorted(found, key=lambda v: (fold(v) != typed, -self._films(v), v))[:RELATIVES]
+
+    def _films(self, company: str) -> int:
+        return self.stats.companies[company].count
+
+    def _company_choice(self, company: str) -> a.Choice:
+        return a.Choice(entity_key(company), company, company, self._films(company))
+
+    def _weighed(self, text: str, found: Match[str]) -> Match[str]:
+        """Several companies carry the typed name: weigh them with the others whose name holds
+        every typed word, by films; the biggest answers only when it clearly dominates."""
+        if found.value is not None or not found.exact or text.startswith("~"):
+            return found
+        pool = sorted({*found.candidates, *self._companies.containing(text)},
+                      key=lambda v: (-self._films(v), v))
+        if len(pool) == 1 or self._films(pool[0]) >= DOMINANCE * self._films(pool[1]):
+            return Match(pool[0], tuple(pool[:5]), True, 100.0)
+        return Match(None, tuple(pool[:5]), True, 100.0)
 
     def country(self, text: str) -> a.Answer:
         match = self._countries.lookup(text)
@@ -209,12 +310,18 @@ class MovieService:
     @staticmethod
     def _return_of(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.ReturnAnswer:
         ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
-        return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives)
+        return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives,
+                              doubtful=doubtful_fields(movie.budget, movie.revenue))
 
     def _recommendations_for(
         self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]
     ) -> a.RecommendAnswer:
-        picks = self.recommender.recommend(movie.ref.id, 5)
+        latin = self._movies.is_latin(movie.ref)  # "volver al futuro" → "Volver al futuro II"
+        picks = tuple(
+            replace(pick, movie=found.ref)
+            if (found := self._movies.get(pick.movie.id, latin=latin)) else pick
+            for pick in self.recommender.recommend(movie.ref.id, 5)
+        )  # with their Spanish titles
         return a.RecommendAnswer(movie.ref, picks, alternatives)
 
     # -- for inline mode ----------------------------------------------------------------------
@@ -224,9 +331,10 @@ class MovieService:
         text = clean_argument(text)
         if text.startswith("#") and (movie := self._by_key(text)):
             return [movie.ref]
-        ids = list(self._titles.exact(text))
+        ids = [*self._titles.exact(text), *self._titles.lookup(text, limit).candidates]
         scored = sorted(self._titles.fuzzy(fold(text)), key=lambda s: (-s.score, -s.weight))
-        ids += [s.value for s in scored if s.value not in ids]
+        ids += [s.value for s in scored if s.score >= PLAUSIBLE_SCORE]
+        ids = list(dict.fromkeys(ids))
         return [self._movies[i].ref for i in ids[:limit]]
 
     def movie_card(self, movie_id: int) -> tuple[a.ReturnAnswer, a.RecommendAnswer] | None:
@@ -260,10 +368,19 @@ class MovieService:
     @staticmethod
     def _unsure(
         command: str, text: str, match: Match[V], label: Callable[[V], str],
-        key: Callable[[V], str],
+        key: Callable[[V], str], count: Callable[[V], int] | None = None,
+        movie: Callable[[V], a.MovieRef] | None = None,
     ) -> a.Answer:
-        """Ask back: ambiguous when candidates are good, else not found with suggestions."""
-        choices = tuple(a.Choice(key(v), v, label(v)) for v in match.candidates)
+        """Ask back: ambiguous when candidates are good, else not found with suggestions.
+
+        Candidates with a ``count`` (films of a collection or company) come biggest first."""
+        values = list(match.candidates)
+        if count is not None:
+            values.sort(key=lambda v: -count(v))
+        choices = tuple(
+            a.Choice(key(v), v, label(v), count(v) if count else None, movie(v) if movie else None)
+            for v in values
+        )
         if choices and match.best_score >= ACCEPT_SCORE:
             return a.AmbiguousAnswer(command, text, choices)
         return a.NotFoundAnswer(command, text, choices)
@@ -290,25 +407,61 @@ class MovieService:
         if text.startswith("#"):
             return self._by_key(text) or a.NotFoundAnswer(command, text)
         if hits := self._titles.exact(text):
-            return self._movies[hits[0]]
+            return self._typed(hits[0], text)
         year_match = _YEAR_SUFFIX.match(text)
         if year_match and fold(year_match["title"]):
             title, year = year_match["title"], int(year_match["year"])
             same = self._titles.exact(title) or list(self._titles.lookup(title).candidates)
             in_year = [i for i in same if self._movies[i].ref.year == year]
             if in_year:
-                return self._movies[in_year[0]]
+                return self._typed(in_year[0], title)
             if same:
-                refs = sorted((self._movies[i].ref for i in same), key=lambda r: r.year)
-                return a.AmbiguousAnswer(command, text, tuple(a.Choice(r.key, r.id, r.label)
-                                                              for r in refs))
+                refs = sorted((self._typed(i, title).ref for i in same), key=lambda r: r.year)
+                return a.AmbiguousAnswer(command, text, tuple(
+                    a.Choice(r.key, r.id, r.label, movie=r) for r in refs))
         match = self._titles.lookup(text)
         if match.value is not None:
-            return self._movies[match.value]
-        return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}")
+            return self._typed(match.value, text)
+        return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}",
+                            movie=lambda i: self._typed(i, text).ref)
+
+    def _typed(self, movie_id: int, typed: str) -> _Movie:
+        movie = self._movies.get(movie_id, typed)
+        if movie is None:
+            raise KeyError(movie_id)
+        return movie
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
+
+
+def _title_names(title: object, *others: object) -> list[str]:
+    """A film's names for matching: its title first, then its other titles."""
+    return [str(title), *(o for o in others if isinstance(o, str) and o)]
+
+
+def _spanish_member_titles(movies: pd.DataFrame) -> dict[str, list[str]]:
+    """Collection → the Spanish titles of its films: "/franquicia el padrino" is The Godfather
+    Collection."""
+    columns = [movies[c] for c in SPANISH_TITLE_COLUMNS if c in movies.columns]
+    titles: dict[str, list[str]] = {}
+    if not columns or "collection" not in movies.columns:
+        return titles
+    curated = movies["collection"].notna() & columns[0].notna()
+    for collection, *names in zip(movies.loc[curated, "collection"],
+                                  *(c[curated] for c in columns), strict=True):
+        titles.setdefault(str(collection), []).extend(n for n in names if isinstance(n, str))
+    return titles
+
+
+def _split_year(text: str) -> tuple[str, int | None]:
+    """``"diciembre 2000"``, ``"diciembre de 2000"``, ``"2000-12"`` → (month text, year)."""
+    if match := _YEAR_MONTH.match(text.strip()):
+        return match["month"], int(match["year"])
+    match = _MONTH_YEAR.match(text.strip())
+    if match and fold(match["month"]):
+        return match["month"], int(match["year"])
+    return text, None
 
 
 def _no_name(_: int) -> str:

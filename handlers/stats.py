@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-GROUP_COLUMNS = ["count", "revenue_total", "revenue_known"]
+from handlers.doubtful import doubtful_mask
+
+GROUP_COLUMNS = ["count", "revenue_total", "revenue_known", "doubtful"]
 """Columns of a group table (``group_decades``) and of ``top_groups``, as in ``GroupStats``."""
 
 
@@ -23,11 +25,13 @@ class GroupStats:
     count: int
     revenue_total: int
     revenue_known: int
+    doubtful: int = 0  # films whose budget, box office or return is implausible (handlers.doubtful)
 
 
 @dataclass(frozen=True, eq=False)
 class CatalogStats:
     month_counts: dict[int, int]  # 1..12
+    year_month_counts: dict[tuple[int, int], int]  # (year, month) → movies
     weekday_counts: dict[int, int]  # Monday = 0
     collections: dict[str, GroupStats]  # totals of collection_decades
     companies: dict[str, GroupStats]  # totals of company_decades
@@ -46,10 +50,12 @@ def decade_of(years: pd.Series) -> pd.Series:
 
 def _pairs(movies: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """One row per movie (``row``) and name in ``columns[0]`` (list cells of the other columns
-    exploded alongside), with the movie's ``revenue`` and ``decade``."""
+    exploded alongside), with the movie's ``revenue``, ``decade`` and whether a figure of it is
+    ``doubtful``."""
     return (
         movies[[*columns, "revenue"]]
-        .assign(decade=decade_of(movies["release_year"]))
+        .assign(decade=decade_of(movies["release_year"]),
+                doubtful=doubtful_mask(movies["budget"], movies["revenue"]))
         .explode(columns)
         .dropna(subset=columns)
         .rename_axis("row")
@@ -61,7 +67,8 @@ def _pairs(movies: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 def _by_decade(pairs: pd.DataFrame, column: str) -> pd.DataFrame:
     grouped = pairs.assign(known=pairs["revenue"] > 0).groupby([column, "decade"], sort=False)
     table = grouped.agg(
-        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum")
+        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum"),
+        doubtful=("doubtful", "sum"),
     )
     return table.rename_axis(["name", "decade"]).astype("int64")
 
@@ -69,7 +76,8 @@ def _by_decade(pairs: pd.DataFrame, column: str) -> pd.DataFrame:
 def group_decades(movies: pd.DataFrame, column: str) -> pd.DataFrame:
     """Per value of ``column`` (a name or a list of names per movie) and per decade: movies
     (``count``), the sum of their box office (``revenue_total``, 0 = unknown) and how many have
-    it known (``revenue_known``). A movie counts once per name.
+    it known (``revenue_known``), and how many have an implausible figure (``doubtful``). A movie
+    counts once per name.
 
     Indexed by (``name``, ``decade``), names in order of first appearance.
     """
@@ -82,8 +90,8 @@ def _totals(decades: pd.DataFrame) -> pd.DataFrame:
 
 def _group_stats(totals: pd.DataFrame) -> dict[str, GroupStats]:
     return {
-        str(name): GroupStats(int(count), int(total), int(known))
-        for name, count, total, known in zip(
+        str(name): GroupStats(int(count), int(total), int(known), int(doubtful))
+        for name, count, total, known, doubtful in zip(
             totals.index, *(totals[c] for c in GROUP_COLUMNS), strict=True
         )
     }
@@ -140,6 +148,15 @@ def _calendar_counts(dates: pd.Series, part: str, keys: range) -> dict[int, int]
     return {k: int(counts.get(k, 0)) for k in keys}
 
 
+def _year_month_counts(dates: pd.Series) -> dict[tuple[int, int], int]:
+    counts = dates.groupby([dates.dt.year.rename("year"), dates.dt.month.rename("month")]).size()
+    frame = counts.reset_index(name="n")
+    return {
+        (int(year), int(month)): int(n)
+        for year, month, n in zip(frame["year"], frame["month"], frame["n"], strict=True)
+    }
+
+
 def compute_stats(movies: pd.DataFrame) -> CatalogStats:
     dates = movies["release_date"]
     iso, name = "production_country_codes", "production_countries"
@@ -150,6 +167,7 @@ def compute_stats(movies: pd.DataFrame) -> CatalogStats:
     by_country = _by_decade(countries, iso)
     return CatalogStats(
         month_counts=_calendar_counts(dates, "month", range(1, 13)),
+        year_month_counts=_year_month_counts(dates),
         weekday_counts=_calendar_counts(dates, "day_of_week", range(7)),
         collections=_group_stats(_totals(collections)),
         companies=_group_stats(_totals(companies)),

@@ -8,7 +8,17 @@ import unicodedata
 from unidecode import unidecode
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_PUNCTUATION = re.compile(r"[^a-z0-9\s]+")
 MAX_QUERY_CHARS = 200
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11,
+          "xii": 12, "xiii": 13}  # fmt: skip
+"""Numerals of sequels. Single letters (I, V, X) are left alone: "V for Vendetta", "Malcolm X"."""
+_SWAPPED = {**{roman: str(n) for roman, n in _ROMAN.items()},
+            **{str(n): roman for roman, n in _ROMAN.items()}}  # fmt: skip
+
+
+def _ascii_lower(text: str) -> str:
+    return (text if text.isascii() else unidecode(text)).lower()
 
 
 def fold(text: str) -> str:
@@ -16,8 +26,29 @@ def fold(text: str) -> str:
 
     Usable as a rapidfuzz ``processor`` (whose default keeps accents).
     """
-    ascii_text = text if text.isascii() else unidecode(text)
-    return _NOT_WORD.sub(" ", ascii_text.lower()).strip()
+    return _NOT_WORD.sub(" ", _ascii_lower(text)).strip()
+
+
+def fold_glued(text: str) -> str:
+    """Like ``fold``, but punctuation is dropped instead of becoming a space:
+    "E.T. the Extra-Terrestrial" → "et the extraterrestrial", "Schindler's" → "schindlers"."""
+    return " ".join(_PUNCTUATION.sub("", _ascii_lower(text)).split())
+
+
+def key_variants(text: str) -> list[str]:
+    """The ways a name may be typed, folded: as spelled, punctuation glued, and with sequel
+    numerals swapped ("Rocky II" ↔ "rocky 2", "Terminator 2" ↔ "terminator ii")."""
+    lower = _ascii_lower(text)
+    folded = _NOT_WORD.sub(" ", lower).strip()
+    variants = [folded]
+    if _PUNCTUATION.search(lower):
+        glued = " ".join(_PUNCTUATION.sub("", lower).split())
+        if glued and glued != folded:
+            variants.append(glued)
+    words = folded.split()
+    if not _SWAPPED.keys().isdisjoint(words):
+        variants.append(" ".join(_SWAPPED.get(w, w) for w in words))
+    return variants
 
 
 def clean_argument(text: str) -> str:

@@ -93,10 +93,11 @@ def test_company_decades_sum_known_revenue(stats: CatalogStats) -> None:
     assert acme["revenue_known"].tolist() == [0, 0, 1, 1]
     zen = decade_rows(stats.company_decades, "Zen")
     assert zen.to_dict("index") == {
-        2000: {"count": 2, "revenue_total": 58_000_000, "revenue_known": 2}
+        2000: {"count": 2, "revenue_total": 58_000_000, "revenue_known": 2, "doubtful": 1}
     }
     assert stats.companies["Acme"].count == 4  # the answer: the totals of the same table
     assert stats.companies["Zen"].revenue_total == 58_000_000
+    assert stats.companies["Zen"].doubtful == 1  # film 3: a budget of US$ 1
 
 
 def test_decade_rows_fill_empty_decades_and_handle_no_match(stats: CatalogStats) -> None:
@@ -112,8 +113,10 @@ def test_decade_rows_fill_empty_decades_and_handle_no_match(stats: CatalogStats)
 def test_top_groups_rank_by_movies_then_name(stats: CatalogStats) -> None:
     companies = top_groups(stats.company_decades)
     assert companies.to_dict("records") == [
-        {"name": "Acme", "count": 4, "revenue_total": 80_000_000, "revenue_known": 2},
-        {"name": "Zen", "count": 2, "revenue_total": 58_000_000, "revenue_known": 2},
+        {"name": "Acme", "count": 4, "revenue_total": 80_000_000, "revenue_known": 2,
+         "doubtful": 0},
+        {"name": "Zen", "count": 2, "revenue_total": 58_000_000, "revenue_known": 2,
+         "doubtful": 1},
     ]
     countries = top_groups(stats.country_decades, 2, names=stats.country_names)
     assert countries["name"].tolist() == ["United States of America", "United Kingdom"]

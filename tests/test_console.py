@@ -26,7 +26,7 @@ def test_ask_json_lines(real_data_dir: Path) -> None:
                       "/mes enero", "/pais reino unido", "/retorno toy story", "/productora")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert lines[0] == {"command": "mes", "month": 1, "count": 30}
+    assert lines[0] == {"command": "mes", "month": 1, "count": 30, "year": None}
     assert lines[1] == {"command": "pais", "country": "United Kingdom", "iso": "GB",
                         "count": 92, "country_es": "Reino Unido"}
     assert {k: lines[2][k] for k in ("command", "id", "title", "year", "budget", "revenue")} == {

@@ -185,12 +185,12 @@ async def test_start_and_help(app: Application, emulator: Emulator) -> None:
 async def test_did_you_mean_buttons_edit_the_message(app: Application, emulator: Emulator) -> None:
     question = only_message(await ask(app, emulator, "/franquicia star"))
     offered = buttons(question)
-    assert ("Star Wars Collection", offered[1][1]) in offered
+    assert ("Star Wars Collection · 4", offered[1][1]) in offered  # biggest first
     assert all(data.startswith("franquicia ~") for _, data in offered)
     assert all(len(data.encode()) <= MAX_CALLBACK for _, data in offered)
     message = question.result
     mark = emulator.mark()
-    data = dict(offered)["Star Wars Collection"]
+    data = dict(offered)["Star Wars Collection · 4"]
     await deliver(app, await emulator.press(message, ANA, data))
     calls = emulator.calls[mark:]
     assert [call.method for call in calls] == ["answerCallbackQuery", "editMessageText"]
@@ -342,7 +342,7 @@ async def test_a_tap_too_old_to_acknowledge_still_edits_the_answer(
     app: Application, emulator: Emulator
 ) -> None:
     question = only_message(await ask(app, emulator, "/franquicia star"))
-    data = dict(buttons(question))["Star Wars Collection"]
+    data = dict(buttons(question))["Star Wars Collection · 4"]
     emulator.inject["answerCallbackQuery"] = [
         BotApiError(400, "Bad Request: query is too old and response timeout expired")
     ]

@@ -44,7 +44,10 @@ RESOLVES = [
     ("/productora pixar", "Pixar Animation Studios"),
     ("/productora paramount", "Paramount Pictures"),
     ("/productora paramout", "Paramount Pictures"), ("/productora warner bros.", "Warner Bros."),
-    ("/productora Warner Bros. Pictures", "Warner Bros. Pictures"),
+    # a curated alias (data_prep/curated/company_aliases.csv) of the studio with 333 films beats
+    # the 1-film company of that exact name, which the answer mentions beside it
+    ("/productora Warner Bros. Pictures", "Warner Bros."),
+    ("/productora columbia", "Columbia Pictures"),
     ("/productora universal", "Universal Pictures"), ("/productora lucasfilm", "Lucasfilm"),
     ("/productora new line", "New Line Cinema"), ("/productora ghibli", "Studio Ghibli"),
     # titles: case, typos, missing article, year
@@ -53,20 +56,22 @@ RESOLVES = [
     ("/retorno godfather", 238), ("/retorno jurasic park", 329), ("/retorno forest gump", 13),
     ("/retorno the lion kng", 8587), ("/retorno back to the futur", 105),
     ("/retorno terminator 2", 280), ("/retorno se7en", 807), ("/recomendar jumanji", 8844),
+    # Spanish titles (Se7en was released in Spain as "Seven")
+    ("/retorno seven", 807), ("/retorno el rey leon", 8587),
 ]  # fmt: skip
 
 ASKS_BACK = [
     ("/mes juio", {"Junio", "Julio"}),
     ("/mes ma", {"Marzo", "Mayo"}),
-    ("/retorno seven", {"Seven Samurai (1954)", "Snow White and the Seven Dwarfs (1937)"}),
-    ("/franquicia star trek", {"Star Trek: The Original Series Collection",
-                               "Star Trek: The Next Generation Collection"}),
-    ("/productora columbia", {"Columbia Pictures", "Columbia Pictures Corporation"}),
+    ("/retorno star trek", {"Star Trek: Generations (1994)", "Star Trek: Insurrection (1998)"}),
+    ("/franquicia star trek", {"Star Trek: The Original Series Collection · 6",
+                               "Star Trek: The Next Generation Collection · 3"}),
+    ("/productora studio", {"StudioCanal · 11", "Universal Studios · 8"}),
 ]  # fmt: skip
 
 MISSES = [
     "/mes xyz", "/mes 13", "/dia 0", "/pais atlantis", "/pais narnia", "/franquicia zzzzzz",
-    "/productora acme nonexistent", "/retorno qwertyuiop", "/retorno el rey leon",
+    "/productora acme nonexistent", "/retorno qwertyuiop", "/retorno la guerra de las galaxas 3",
     "/retorno " + "🎬" * 5, "/retorno <script>alert(1)</script>",
 ]
 

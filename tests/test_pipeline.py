@@ -13,12 +13,20 @@ import pytest
 
 from bot import cli
 from data_prep import layout
-from data_prep.pipeline import BuildResult, build_catalog, format_report, prepare
+from data_prep.curated import load_spanish_titles
+from data_prep.pipeline import (
+    BuildResult,
+    add_spanish_titles,
+    build_catalog,
+    format_report,
+    prepare,
+)
 from data_prep.source import RawFiles
 from handlers.catalog import CatalogError, load_catalog
 from tests.data import read_rows
 from tests.test_clean import EXPECTED_RULES, KEPT_IDS, OUTPUT_COLUMNS, write_small_raw
 
+CATALOG_COLUMNS = [*OUTPUT_COLUMNS, *layout.SPANISH_TITLE_COLUMNS]
 LIST_COLUMNS = ("genres", "production_companies", "production_countries",
                 "production_country_codes", "spoken_languages", "keywords")  # fmt: skip
 
@@ -61,7 +69,7 @@ def test_prepare_publishes_one_build_folder(built: BuildResult, tmp_path: Path) 
 def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:
     manifest = json.loads((built.build_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest == built.manifest
-    assert manifest["schema_version"] == layout.SCHEMA_VERSION == 1
+    assert manifest["schema_version"] == layout.SCHEMA_VERSION == 2
     assert manifest["source"] == {
         "name": "movies_metadata.csv",
         "size": raw_files.movies.stat().st_size,
@@ -74,7 +82,7 @@ def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:
     rules = [(r["rule"], r["rows_in"], r["rows_out"], r["unparseable"]) for r in manifest["rules"]]
     assert rules == EXPECTED_RULES
     assert [r["dropped"] for r in manifest["rules"]] == [1, 1, 0, 0, 4, 0, 0, 0, 2]
-    assert manifest["columns"] == OUTPUT_COLUMNS
+    assert manifest["columns"] == CATALOG_COLUMNS
     assert isinstance(manifest["build_seconds"], float)
     assert 0 <= manifest["build_seconds"] < 60
 
@@ -85,6 +93,27 @@ def test_format_report(built: BuildResult) -> None:
     assert ("  rule  3: drop rows with a null or invalid release_date: 11 in, 4 dropped; "
             "cells that did not parse: release_date 2") in text.splitlines()  # fmt: skip
     assert "Catalog: 7 movies, built in" in text
+    entries = len(load_spanish_titles())
+    assert (f"Spanish titles (spanish_titles.csv): 2 of {entries:,} curated entries matched a "
+            f"film; {entries - 2:,} did not (no film of that title and year in this catalog):"
+            ) in text.splitlines()  # fmt: skip
+    assert "    Fight Club (1999), The Matrix (1999), Pulp Fiction (1994)," in text
+    assert f"… and {entries - 2 - 30:,} more, all listed in manifest.json" in text
+
+
+def test_spanish_titles_are_joined_and_the_unmatched_listed(built: BuildResult) -> None:
+    # Of the small catalog, only Toy Story (1995) and Amélie (2001) are curated; Spirited Away
+    # is there under its Japanese title, which the curated table does not key on.
+    titles = load_spanish_titles()
+    report = built.manifest["spanish_titles"]
+    assert (report["file"], report["entries"], report["matched"]) == (
+        "spanish_titles.csv", len(titles), 2)
+    unmatched = [(t.title, t.year) for t in titles
+                 if (t.title, t.year) not in {("Toy Story", 1995), ("Amélie", 2001)}]
+    assert [(u["title"], u["year"]) for u in report["unmatched"]] == unmatched
+    movies = load_catalog(built.build_dir.parent).movies.set_index("id")
+    assert movies.loc[862, "es_es"] == "Toy Story" and movies.loc[194, "es_419"] == "Amélie"
+    assert movies["es_es"].notna().sum() == 2 and pd.isna(movies.loc[129, "es_es"])
 
 
 def test_load_catalog_round_trips_the_table(built: BuildResult, raw_files: RawFiles) -> None:
@@ -92,7 +121,7 @@ def test_load_catalog_round_trips_the_table(built: BuildResult, raw_files: RawFi
     assert loaded.build_dir == built.build_dir
     assert loaded.manifest == built.manifest
     movies = loaded.movies
-    assert list(movies.columns) == OUTPUT_COLUMNS
+    assert list(movies.columns) == CATALOG_COLUMNS
     assert movies["id"].tolist() == KEPT_IDS
     for column in ("id", "budget", "revenue", "release_year", "vote_count"):
         assert str(movies[column].dtype) == "int64", column
@@ -108,7 +137,7 @@ def test_load_catalog_round_trips_the_table(built: BuildResult, raw_files: RawFi
     assert chihiro["title"] == "千と千尋の神隠し"
     assert list(chihiro["genres"]) == []
 
-    in_memory, _ = build_catalog(raw_files)
+    in_memory, _ = add_spanish_titles(build_catalog(raw_files)[0])
     pd.testing.assert_frame_equal(_as_lists(movies), in_memory, check_dtype=False)
 
 
@@ -225,7 +254,7 @@ def test_load_catalog_refuses_another_schema_version(built: BuildResult, tmp_pat
         load_catalog(tmp_path / "data")
     message = str(caught.value)
     assert "schema version 999" in message
-    assert "needs 1" in message
+    assert "needs 2" in message
     assert "Run `pelibot prepare --out" in message
 
 

@@ -35,16 +35,16 @@ def test_return_reply_in_both_languages() -> None:
     answer = a.ReturnAnswer(TOY_STORY, 30_000_000, 373_554_033, 373_554_033 / 30_000_000)
     assert render_text(answer, "es").splitlines() == [
         "💰 Toy Story (1995)",
-        "Presupuesto: US$ 30.000.000",
-        "Recaudación: US$ 373.554.033",
-        "Ganancia: US$ 343.554.033",
+        "Presupuesto: US$ 30.000.000 (≈ 30\N{NO-BREAK SPACE}M)",
+        "Recaudación: US$ 373.554.033 (≈ 374\N{NO-BREAK SPACE}M)",
+        "Ganancia: US$ 343.554.033 (≈ 344\N{NO-BREAK SPACE}M)",
         "Retorno: 12,45×",
     ]
     assert render_html(answer, "en").splitlines() == [
         "💰 <b>Toy Story</b> (1995)",
-        "Budget: US$30,000,000",
-        "Box office: US$373,554,033",
-        "Profit: US$343,554,033",
+        "Budget: US$30,000,000 (≈ $30M)",
+        "Box office: US$373,554,033 (≈ $374M)",
+        "Profit: US$343,554,033 (≈ $344M)",
         "Return: <b>12.45×</b>",
     ]
 
@@ -109,7 +109,9 @@ def test_recommendations_with_reasons() -> None:
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        (a.MonthAnswer(1, 376), {"command": "mes", "month": 1, "count": 376}),
+        (a.MonthAnswer(1, 376), {"command": "mes", "month": 1, "count": 376, "year": None}),
+        (a.MonthAnswer(12, 21, year=2000),
+         {"command": "mes", "month": 12, "count": 21, "year": 2000}),
         (a.WeekdayAnswer(0, 218), {"command": "dia", "weekday": 0, "count": 218}),
         (a.NotFoundAnswer("pais", "narnia"),
          {"command": "pais", "error": "not_found", "query": "narnia", "suggestions": []}),
@@ -129,7 +131,8 @@ def test_json_return_keys() -> None:
     assert data == {
         "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995,
         "budget": 30_000_000, "revenue": 373_554_033, "return": 12.4518011,
-        "profit": 343_554_033, "alternatives": [{"id": 2, "title": "Toy Story", "year": 2020}],
+        "profit": 343_554_033, "doubtful": [],
+        "alternatives": [{"id": 2, "title": "Toy Story", "year": 2020}],
     }  # fmt: skip
     assert to_json(a.UsageAnswer("mes"))["error"] == "usage"
 

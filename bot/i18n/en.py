@@ -73,6 +73,26 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "did_you_mean": "Did you mean…?",
     "ambiguous": "🤔 “{query}” could be several things. Which one?",
     "unknown_command": "I don't know the command {command}. Send /help to see what I can do.",
+    # -- names, honest numbers and the catalog's years ------------------------------------------
+    "answer.month_year": {
+        "one": "🗓️ {movies} was released in {month} {year}.",
+        "other": "🗓️ {movies} were released in {month} {year}.",
+    },
+    "catalog.years": "The catalog covers {first} to {last}.",
+    "doubtful.mark": " (doubtful in the source)",
+    "return.doubtful": (
+        "Return: not stated, the source has a doubtful figure "
+        "(probably millions typed as units)."
+    ),
+    "doubtful.films": {
+        "one": "{count} film has doubtful figures in the source (added all the same).",
+        "other": "{count} films have doubtful figures in the source (added all the same).",
+    },
+    "company.relatives": "Also (not counted here): {names}",
+    "hint.mes.number": "Months go from 1 to 12; you can also type the name: January…",
+    "hint.dia.number": "Days go from 1 (Monday) to 7 (Sunday); the name works too.",
+    "hint.title": "Try the original title and the year, for example: {example}",
+    "hint.inline": "Or search in any chat by typing @, my username and the title.",
     # -- help and start ------------------------------------------------------------------------
     "help.title": "What I can answer:",
     "help.forgiving": "Accents, case and typos are fine; if unsure, I ask back.",

@@ -69,6 +69,26 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "did_you_mean": "¿Quisiste decir…?",
     "ambiguous": "🤔 «{query}» puede ser varias cosas. ¿Cuál buscas?",
     "unknown_command": "No conozco el comando {command}. Escribe /help para ver lo que sé hacer.",
+    # -- names, honest numbers and the catalog's years ------------------------------------------
+    "answer.month_year": {
+        "one": "🗓️ En {month} de {year} se estrenó {movies}.",
+        "other": "🗓️ En {month} de {year} se estrenaron {movies}.",
+    },
+    "catalog.years": "El catálogo cubre de {first} a {last}.",
+    "doubtful.mark": " (dato dudoso en la fuente)",
+    "return.doubtful": (
+        "Retorno: no lo doy por cierto, la fuente tiene una cifra dudosa "
+        "(seguramente millones escritos como unidades)."
+    ),
+    "doubtful.films": {
+        "one": "{count} película tiene cifras dudosas en la fuente (sumada igualmente).",
+        "other": "{count} películas tienen cifras dudosas en la fuente (sumadas igualmente).",
+    },
+    "company.relatives": "También (no sumadas aquí): {names}",
+    "hint.mes.number": "Los meses van del 1 al 12; también puedes escribir su nombre: enero…",
+    "hint.dia.number": "Los días van del 1 (lunes) al 7 (domingo); también vale el nombre.",
+    "hint.title": "Prueba con el título original y el año, por ejemplo: {example}",
+    "hint.inline": "O búscala en cualquier chat escribiendo @ y mi nombre de usuario y el título.",
     # -- help and start ------------------------------------------------------------------------
     "help.title": "Lo que sé responder:",
     "help.forgiving": "Acentos, mayúsculas y erratas no importan; si dudo, te pregunto.",

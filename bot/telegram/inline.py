@@ -31,12 +31,20 @@ def card_html(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
 def description(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
     """Two short lines under the result title: the figures and the first recommendations."""
     unknown = i18n.text("unknown_value", lang)
+    doubtful = i18n.text("doubtful.mark", lang)
+
+    def amount(field: str, value: int) -> str:
+        if not value:
+            return unknown
+        return money(value, lang) + (doubtful if field in ret.doubtful else "")
+
     figures = i18n.text(
         "inline_figures",
         lang,
-        budget=money(ret.budget, lang) if ret.budget else unknown,
-        revenue=money(ret.revenue, lang) if ret.revenue else unknown,
-        ret=f"{number(ret.ret, lang, 2)}×" if ret.ret is not None else unknown,
+        budget=amount("budget", ret.budget),
+        revenue=amount("revenue", ret.revenue),
+        ret=f"{number(ret.ret, lang, 2)}×" if ret.ret is not None and not ret.doubtful
+        else unknown,
     )
     titles = ", ".join(item.movie.title for item in rec.recommendations[:3])
     text = figures
