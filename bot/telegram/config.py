@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handlers.catalog import DATA_ENV, DEFAULT_DATA_DIR
-
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 BASE_URL_ENV = "TELEGRAM_BASE_URL"
 WEBHOOK_URL_ENV = "PELIBOT_WEBHOOK_URL"
@@ -97,6 +95,8 @@ def _webhook(env: Mapping[str, str]) -> WebhookConfig | None:
 
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read the bot's settings; raise ``ConfigError`` with a clear message when unusable."""
+    from handlers.catalog import DATA_ENV, DEFAULT_DATA_DIR  # here: `pelibot health` skips pandas
+
     env = os.environ if env is None else env
     token = env.get(TOKEN_ENV, "").strip()
     if not token:
