@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from telegram.constants import ParseMode
+from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
 from bot.cli import main
@@ -23,6 +24,7 @@ from bot.telegram.app import (
     setup_logging,
 )
 from bot.telegram.config import DEFAULT_HEARTBEAT, Config, ConfigError, load_config
+from bot.telegram.logs import TelegramErrorFilter
 from bot.telegram.resilience import SEND_TIMEOUT, RetryingRequest
 from handlers.catalog import CatalogError
 from handlers.service import MovieService
@@ -105,6 +107,26 @@ def test_log_lines_never_show_the_token(capsys: pytest.CaptureFixture[str]) -> N
     finally:
         root.handlers[:], _ = saved
         root.setLevel(saved[1])
+
+
+def test_library_failures_are_quiet_at_start_and_one_line_once_up() -> None:
+    def record(error: Exception, name: str = "telegram.ext") -> logging.LogRecord:
+        try:
+            raise error
+        except Exception:
+            info = sys.exc_info()
+        return logging.LogRecord(name, logging.ERROR, __file__, 1, "%s failed", ("Poll",), info)
+
+    quiet = TelegramErrorFilter()
+    assert not quiet.filter(record(NetworkError("down")))  # start-up: `run` says it in one line
+    assert quiet.filter(record(ValueError("a bug")))  # a bug keeps its traceback
+    quiet.starting = False
+    once_up = record(NetworkError("Bad Gateway"))
+    assert quiet.filter(once_up)
+    assert once_up.exc_info is None
+    assert once_up.getMessage() == "Poll failed (NetworkError: Bad Gateway)"
+    bug = record(TypeError("oops"), name="bot.telegram.questions")
+    assert quiet.filter(bug) and bug.exc_info is not None
 
 
 def test_health_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -129,6 +129,7 @@ async def test_an_unparseable_update_is_skipped_once_and_the_bot_keeps_answering
     assert len(skipped) == 1, [r.getMessage() for r in skipped]
     assert f"update {bad['update_id']}" in skipped[0].getMessage()
     assert "yesterday" not in skipped[0].getMessage()  # what users wrote stays out of the log
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert health.check(tmp_path / "beat") is None
 
 
