@@ -12,18 +12,20 @@ from pathlib import Path
 
 import pytest
 from telegram.constants import ParseMode
+from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
 from bot.cli import main
 from bot.telegram import health
 from bot.telegram.app import (
-    HeartbeatRequest,
     RedactingFormatter,
     build_application,
     load_or_build_service,
     setup_logging,
 )
 from bot.telegram.config import DEFAULT_HEARTBEAT, Config, ConfigError, load_config
+from bot.telegram.logs import TelegramErrorFilter
+from bot.telegram.resilience import SEND_TIMEOUT, RetryingRequest
 from handlers.catalog import CatalogError
 from handlers.service import MovieService
 from tests.e2e.emulator import LOOPBACK, Emulator
@@ -107,6 +109,26 @@ def test_log_lines_never_show_the_token(capsys: pytest.CaptureFixture[str]) -> N
         root.setLevel(saved[1])
 
 
+def test_library_failures_are_quiet_at_start_and_one_line_once_up() -> None:
+    def record(error: Exception, name: str = "telegram.ext") -> logging.LogRecord:
+        try:
+            raise error
+        except Exception:
+            info = sys.exc_info()
+        return logging.LogRecord(name, logging.ERROR, __file__, 1, "%s failed", ("Poll",), info)
+
+    quiet = TelegramErrorFilter()
+    assert not quiet.filter(record(NetworkError("down")))  # start-up: `run` says it in one line
+    assert quiet.filter(record(ValueError("a bug")))  # a bug keeps its traceback
+    quiet.starting = False
+    once_up = record(NetworkError("Bad Gateway"))
+    assert quiet.filter(once_up)
+    assert once_up.exc_info is None
+    assert once_up.getMessage() == "Poll failed (NetworkError: Bad Gateway)"
+    bug = record(TypeError("oops"), name="bot.telegram.questions")
+    assert quiet.filter(bug) and bug.exc_info is not None
+
+
 def test_health_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     beat = tmp_path / "beat"
     assert "no heartbeat file" in (health.check(beat) or "")
@@ -121,25 +143,6 @@ def test_health_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "unhealthy: heartbeat" in capsys.readouterr().err
 
 
-async def test_every_answered_poll_touches_the_heartbeat(tmp_path: Path) -> None:
-    emulator = Emulator(TOKEN)
-    await emulator.start()
-    beat = tmp_path / "beat"
-    request = HeartbeatRequest(beat, connection_pool_size=1)
-    await request.initialize()
-    try:
-        url = f"{emulator.base_url}{TOKEN}/getUpdates"
-        assert (await request.do_request(url, "POST"))[0] == 200
-        assert health.check(beat) is None
-        os.utime(beat, (0, 0))
-        bad = f"{emulator.base_url}123:wrong/getUpdates"
-        assert (await request.do_request(bad, "POST"))[0] == 401
-        assert beat.stat().st_mtime == 0  # an error is no sign of life
-    finally:
-        await request.shutdown()
-        await emulator.stop()
-
-
 def test_application_uses_html_defaults_flood_control_and_all_handlers(
     real_data_dir: Path, tmp_path: Path
 ) -> None:
@@ -148,6 +151,9 @@ def test_application_uses_html_defaults_flood_control_and_all_handlers(
     assert app.bot.defaults is not None
     assert app.bot.defaults.parse_mode == ParseMode.HTML
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
+    # sends wait long for a slow Bot API and are tried again after a blip
+    assert isinstance(app.bot.request, RetryingRequest)
+    assert app.bot.request.read_timeout == SEND_TIMEOUT == 30
     handlers = [h for group in app.handlers.values() for h in group]
     commands = set().union(*(h.commands for h in handlers if isinstance(h, CommandHandler)))
     assert {
@@ -204,6 +210,11 @@ def test_run_refuses_to_start_without_a_catalog(tmp_path: Path) -> None:
     assert "pelibot prepare" in done.stderr
 
 
+def problems(stderr: str) -> list[str]:
+    """What ``pelibot run`` printed besides its INFO log lines."""
+    return [line for line in stderr.splitlines() if " INFO " not in line]
+
+
 async def test_run_reports_a_rejected_token_and_an_unreachable_api(
     real_data_dir: Path, tmp_path: Path
 ) -> None:
@@ -217,15 +228,40 @@ async def test_run_reports_a_rejected_token_and_an_unreachable_api(
         }
         rejected = await asyncio.to_thread(_run_bot, env, tmp_path)
         assert rejected.returncode == 2, rejected.stderr
-        assert "Telegram rejected TELEGRAM_BOT_TOKEN" in rejected.stderr
+        assert problems(rejected.stderr) == [
+            "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather."
+        ]
         assert TOKEN not in rejected.stderr
     finally:
         await emulator.stop()
-    unreachable = await asyncio.to_thread(
-        _run_bot,
-        env | {"TELEGRAM_BASE_URL": f"http://{LOOPBACK}:9/bot", "PELIBOT_BOOTSTRAP_RETRIES": "1"},
-        tmp_path,
+    unreachable_env = env | {
+        "TELEGRAM_BASE_URL": f"http://{LOOPBACK}:9/bot",
+        "PELIBOT_BOOTSTRAP_RETRIES": "0",
+    }
+    hook = {"PELIBOT_WEBHOOK_URL": "https://bot.example.org/hook", "PELIBOT_WEBHOOK_PORT": "1"}
+    for mode in ({}, hook):  # polling, and the webhook server (which never gets to listen)
+        unreachable = await asyncio.to_thread(_run_bot, unreachable_env | mode, tmp_path)
+        assert unreachable.returncode == 1, unreachable.stderr
+        [message] = problems(unreachable.stderr)
+        assert message.startswith(f"pelibot run: cannot reach the Bot API at http://{LOOPBACK}:9/bot")
+        assert TOKEN not in unreachable.stderr
+
+
+def test_health_imports_neither_pandas_nor_telegram(tmp_path: Path) -> None:
+    beat = tmp_path / "beat"
+    health.touch(beat)
+    probe = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"code = main(['health', '--file', {str(beat)!r}])\n"
+        "heavy = sorted(m for m in ('pandas', 'numpy', 'telegram') if m in sys.modules)\n"
+        "print(code, heavy)\n"
     )
-    assert unreachable.returncode == 1, unreachable.stderr
-    assert f"cannot reach the Bot API at http://{LOOPBACK}:9/bot" in unreachable.stderr
-    assert TOKEN not in unreachable.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.splitlines() == ["healthy", "0 []"], done.stderr

@@ -2,20 +2,20 @@
 
 ``build_application`` wires python-telegram-bot's own pieces: HTML ``Defaults`` (replies quote the
 asking message in groups, not in private chats), ``AIORateLimiter`` flood control, the handler
-modules in ``handlers/``, an error handler, the command menus per language and a heartbeat file
-for the container health check. ``run`` loads the catalog (building it first when the raw file is
-at hand), then polls (default) or serves a webhook (``PELIBOT_WEBHOOK_URL``).
+modules, an error handler and the command menus per language; its connections retry Bot API
+blips (``resilience``) and its polling skips unparseable updates and keeps the heartbeat file of
+the container health check (``polling``). ``run`` loads the catalog (building it first when the
+raw file is at hand), then polls (default) or serves a webhook (``PELIBOT_WEBHOOK_URL``,
+``webhook``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -26,9 +26,11 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.charts import ChartMaker
 from bot.loading import load_service
 from bot.render import command_menu
-from bot.telegram import buttons, errors, health, inline, questions, start
+from bot.telegram import buttons, errors, inline, logs, questions, start, webhook
 from bot.telegram.common import Deps, install
 from bot.telegram.config import Config
+from bot.telegram.polling import PollingRequest
+from bot.telegram.resilience import RetryingRequest, send_request
 from handlers.catalog import CatalogError
 from handlers.service import MovieService
 
@@ -36,8 +38,6 @@ log = logging.getLogger("pelibot")
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 MENU_LANGUAGES = {"es": None, "en": "en"}  # Spanish is the default menu (no language code)
-HEARTBEAT_KEY = "pelibot.heartbeat"
-WEBHOOK_HEARTBEAT_SECONDS = 15.0
 
 
 class RedactingFormatter(logging.Formatter):
@@ -55,7 +55,8 @@ class RedactingFormatter(logging.Formatter):
 
 
 def setup_logging(config: Config, level: int = logging.INFO) -> None:
-    """Log to stderr with the token redacted; httpx (which logs every URL) only from WARNING."""
+    """Log to stderr with the token redacted; httpx (which logs every URL) only from WARNING;
+    expected Bot API failures without tracebacks (``logs``)."""
     handler = logging.StreamHandler()
     handler.setFormatter(
         RedactingFormatter(
@@ -63,36 +64,12 @@ def setup_logging(config: Config, level: int = logging.INFO) -> None:
             "%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
     )
+    logs.install(handler, level)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-
-
-class HeartbeatRequest(HTTPXRequest):
-    """The getUpdates connection: every answered long poll touches the heartbeat file.
-
-    A poll returns at least every ``poll_timeout`` seconds, so a file older than a few of those
-    means the polling loop has stalled (``pelibot health``).
-    """
-
-    def __init__(self, heartbeat: Path, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._heartbeat = heartbeat
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(*args, **kwargs)
-        if code == 200:
-            _beat(self._heartbeat)
-        return code, payload
-
-
-def _beat(path: Path) -> None:
-    try:
-        health.touch(path)
-    except OSError as error:
-        log.warning("cannot touch the heartbeat file %s: %s", path, error)
 
 
 async def set_menus(application: Application) -> None:
@@ -103,16 +80,6 @@ async def set_menus(application: Application) -> None:
             await application.bot.set_my_commands(commands, language_code=code)
         except TelegramError as error:
             log.warning("could not set the %s command menu: %s", lang, error)
-
-
-async def _webhook_heartbeat(application: Application, path: Path) -> None:
-    """In webhook mode there is no poll: beat while the webhook server runs."""
-    while True:
-        if application.updater is not None and application.updater.running:
-            _beat(path)
-            await asyncio.sleep(WEBHOOK_HEARTBEAT_SECONDS)
-        else:  # not started yet, or stopping
-            await asyncio.sleep(1.0)
 
 
 def build_application(
@@ -139,16 +106,16 @@ def build_application(
         )
         .concurrent_updates(True)
         .post_init(_post_init)
-        .post_stop(_post_stop)
     )
     if config.base_url:
         builder = builder.base_url(config.base_url)
         builder = builder.base_file_url(config.base_file_url or config.base_url)
-    if request is not None:
-        builder = builder.request(request)
-    builder = builder.get_updates_request(
-        get_updates_request
-        or HeartbeatRequest(config.heartbeat_file, connection_pool_size=1, read_timeout=10.0)
+    sends = send_request() if request is None else request
+    if not isinstance(sends, RetryingRequest):
+        sends = RetryingRequest(sends)
+    polls = get_updates_request or HTTPXRequest(connection_pool_size=1, read_timeout=10.0)
+    builder = builder.request(sends).get_updates_request(
+        PollingRequest(polls, config.heartbeat_file)
     )
     application = builder.build()
     application.bot_data["config"] = config
@@ -164,19 +131,8 @@ def build_application(
 
 async def _post_init(application: Application) -> None:
     await set_menus(application)
-    config = application.bot_data.get("config")
-    if isinstance(config, Config) and config.webhook is not None:
-        task = asyncio.create_task(_webhook_heartbeat(application, config.heartbeat_file))
-        application.bot_data[HEARTBEAT_KEY] = task
+    logs.mark_started()
     log.info("pelibot is up as @%s", application.bot.username)
-
-
-async def _post_stop(application: Application) -> None:
-    task = application.bot_data.pop(HEARTBEAT_KEY, None)
-    if isinstance(task, asyncio.Task):
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 def load_or_build_service(config: Config) -> MovieService:
@@ -230,23 +186,26 @@ def run(config: Config) -> int:
                 bootstrap_retries=config.bootstrap_retries,
             )
         else:
-            hook = config.webhook
-            application.run_webhook(
-                listen=hook.listen,
-                port=hook.port,
-                url_path=hook.path,
-                webhook_url=hook.url,
-                secret_token=hook.secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=config.bootstrap_retries,
-            )
-    except InvalidToken:
+            asyncio.run(webhook.serve(config, application, ALLOWED_UPDATES))
+    except InvalidToken as error:
+        log.debug("start-up failed", exc_info=error)
         print(
             "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
             file=sys.stderr,
         )
         return 2
     except NetworkError as error:
+        log.debug("start-up failed", exc_info=error)
         print(f"pelibot run: cannot reach the Bot API at {where}: {error}", file=sys.stderr)
+        return 1
+    except TelegramError as error:
+        log.debug("start-up failed", exc_info=error)
+        print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the webhook port is taken or not ours
+        if config.webhook is None:
+            raise
+        place = f"{config.webhook.listen}:{config.webhook.port}"
+        print(f"pelibot run: cannot listen on {place}: {error}", file=sys.stderr)
         return 1
     return 0

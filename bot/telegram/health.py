@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
 DEFAULT_MAX_AGE = 60.0  # seconds; the polling loop touches the file at least every poll timeout
+
+log = logging.getLogger(__name__)
 
 
 def touch(path: Path) -> None:
     """Mark the bot as alive now (creates the file and its folder if needed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch()
+
+
+def beat(path: Path) -> None:
+    """``touch``, where a failure is only a warning (the bot goes on answering)."""
+    try:
+        touch(path)
+    except OSError as error:
+        log.warning("cannot touch the heartbeat file %s: %s", path, error)
 
 
 def check(path: Path, max_age: float = DEFAULT_MAX_AGE, now: float | None = None) -> str | None:

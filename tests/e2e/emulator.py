@@ -7,6 +7,11 @@ call, and lets a test act as users: send messages (with ``bot_command`` entities
 buttons and type inline queries. It checks what the bot sends the way Telegram would: HTML must
 parse (only Telegram's tags, every ``<`` and ``&`` escaped), a text may hold at most 4096
 characters after parsing, callback data at most 64 bytes.
+
+Fault switches: ``inject`` (errors a method answers next), ``blip`` (the next calls of any method
+answer a 5xx), ``slow`` (the next answers of a method come late — the call itself goes through,
+like a Bot API that delivers the message but answers slowly) and ``send_unparseable`` (an update
+python-telegram-bot cannot parse). ``polls`` counts getUpdates calls.
 """
 
 from __future__ import annotations
@@ -102,6 +107,9 @@ class Emulator:
     commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     inject: dict[str, list[BotApiError]] = field(default_factory=dict)  # errors to answer next
+    outage: list[BotApiError] = field(default_factory=list)  # next calls of any method but polls
+    slow: dict[str, list[float]] = field(default_factory=dict)  # seconds before the next answers
+    polls: int = 0  # getUpdates calls so far
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -161,10 +169,14 @@ class Emulator:
     ) -> tuple[int, dict[str, Any]]:
         """Run one Bot API method; the HTTP status and the JSON body Telegram would send."""
         call = Call(method, params, time.monotonic(), files=files)
+        if method == "getUpdates":
+            self.polls += 1
         try:
             queued = self.inject.get(method)
             if queued:
                 raise queued.pop(0)
+            if self.outage and method != "getUpdates":
+                raise self.outage.pop(0)
             handler = getattr(self, f"api_{method}", None)
             if handler is None:
                 raise BotApiError(404, "Not Found: method not found")
@@ -179,7 +191,14 @@ class Emulator:
                 body["parameters"] = error.extra
             return error.code, body
         await self._record(call)
+        delays = self.slow.get(method)
+        if delays:  # done (the message is delivered), but the answer comes late
+            await asyncio.sleep(delays.pop(0))
         return 200, {"ok": True, "result": call.result}
+
+    def blip(self, count: int = 1, code: int = 502, description: str = "Bad Gateway") -> None:
+        """The next ``count`` calls of any method but getUpdates answer ``code``."""
+        self.outage.extend(BotApiError(code, description) for _ in range(count))
 
     async def _record(self, call: Call) -> None:
         if call.method == "getUpdates":
@@ -367,6 +386,15 @@ class Emulator:
             length = len(text.split(maxsplit=1)[0].encode("utf-16-le")) // 2
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         self.messages[(chat["id"], message["message_id"])] = message
+        return await self._push({"message": message})
+
+    async def send_unparseable(self, chat: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+        """A message update python-telegram-bot cannot parse: its ``date`` is not a number."""
+        self.chats[chat["id"]] = chat
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat["id"]), "date": "yesterday",
+            "chat": chat, "from": user, "text": "hola",
+        }  # fmt: skip
         return await self._push({"message": message})
 
     async def press(

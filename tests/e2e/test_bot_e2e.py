@@ -303,18 +303,52 @@ async def test_user_text_is_escaped_end_to_end(harness: tuple[Emulator, Bot]) ->
     assert "<b>x</b> & <i>" in reply.result["text"]  # the emulator parsed the HTML like Telegram
 
 
-async def test_a_failing_reply_is_apologised_for_and_the_bot_goes_on(
+async def test_a_5xx_blip_is_retried_and_only_a_lasting_failure_is_apologised_for(
     harness: tuple[Emulator, Bot],
 ) -> None:
     emulator, _ = harness
-    emulator.inject["sendMessage"] = [BotApiError(500, "Internal Server Error")]
+    emulator.blip(1, 500, "Internal Server Error")
     mark = emulator.mark()
     await emulator.send(Emulator.private_chat(ANA), ANA, "/mes enero")
     sent = await emulator.wait_count(lambda c: c.method == "sendMessage", 2, after=mark)
     assert sent[0].error == "Internal Server Error"
-    assert sent[1].result["text"] == APOLOGY
+    assert "películas" in sent[1].result["text"]  # the answer, not an apology
+    emulator.blip(3, 502, "Bad Gateway")
+    mark = emulator.mark()
+    await emulator.send(Emulator.private_chat(ANA), ANA, "/mes enero")
+    sent = await emulator.wait_count(lambda c: c.method == "sendMessage", 4, after=mark)
+    assert [c.error for c in sent] == ["Bad Gateway"] * 3 + [None]
+    assert sent[3].result["text"] == APOLOGY
     _, reply = await converse(emulator, "/mes enero", ANA)
     assert "películas" in reply.result["text"]
+
+
+async def test_an_unparseable_update_is_skipped_and_the_bot_stays_healthy(
+    harness: tuple[Emulator, Bot],
+) -> None:
+    emulator, bot = harness
+    lines = len(bot.output().splitlines())
+    bad = await emulator.send_unparseable(Emulator.private_chat(ANA), ANA)
+    _, reply = await converse(emulator, "/retorno toy story", ANA)
+    assert "Toy Story (1995)" in reply.result["text"]
+    polls = emulator.polls
+    await asyncio.sleep(1.0)
+    assert emulator.polls - polls <= 3  # long polls (2 s), not a loop on the same batch
+    new = bot.output().splitlines()[lines:]
+    assert len(new) <= 3, new
+    assert sum(f"unparseable update {bad['update_id']}" in line for line in new) == 1, new
+    emulator.inject["getUpdates"] = [BotApiError(502, "Bad Gateway")] * 2  # polls fail twice
+    _, reply = await converse(emulator, "/mes enero", ANA, timeout=15)
+    assert "películas" in reply.result["text"]
+    assert "Traceback" not in bot.output()
+    health = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "health"],
+        env=bot.env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert health.returncode == 0, health.stderr
 
 
 async def test_burst_of_200_updates_from_20_users_all_answered(
