@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CATALOG_FILE = "catalog.parquet"
 NEIGHBOURS_FILE = "neighbours.parquet"
 MANIFEST_FILE = "manifest.json"

@@ -20,7 +20,8 @@ DEFAULT_DATA_DIR = Path("data")
 RUNTIME_COLUMNS = (
     "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
     "budget", "revenue", "return", "production_companies", "production_countries",
-    "production_country_codes", "keywords", "vote_count",
+    "production_country_codes", "keywords", "vote_count", "vote_average", "runtime", "imdb_id",
+    "poster_path",
 )  # fmt: skip
 """What answering needs; the long texts (overview, tagline) only served to build neighbours."""
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -15,8 +15,9 @@ import pandas as pd
 from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
-from handlers.commands import command_name
+from handlers.commands import Argument, command_name
 from handlers.countries import country_index, display_name, spanish_name
+from handlers.films import FilmTable
 from handlers.matching import ACCEPT_SCORE, Match, NameIndex
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
@@ -105,12 +106,17 @@ class MovieService:
         for name in (*self.stats.collections, *self.stats.companies):
             self._keys.setdefault(entity_key(name), name)
         self.recommender = Recommender.load(catalog)
+        self._films = FilmTable(movies)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
             "pais": self.country, "productora": self.company, "retorno": self.movie_return,
-            "recomendar": self.recommend,
+            "recomendar": self.recommend, "pelicula": self.film,
         }  # fmt: skip
-        month_index(), weekday_index()  # build the cached name tables now, not on first use
+        self._by_kind: dict[str, NameIndex[Any]] = {
+            "month": month_index(), "weekday": weekday_index(),  # built now, not on first use
+            "collection": self._collections, "company": self._companies,
+            "country": self._countries, "title": self._titles,
+        }  # fmt: skip
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
@@ -157,6 +163,8 @@ class MovieService:
             case a.CountryAnswer(iso=iso):
                 return iso
             case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie):
+                return movie.key
+            case a.FilmAnswer(movie=movie):
                 return movie.key
         return None
 
@@ -206,6 +214,10 @@ class MovieService:
     def recommend(self, text: str) -> a.Answer:
         return self._about_title(text, "recomendar", self._recommendations_for)
 
+    def film(self, text: str) -> a.Answer:
+        """The film's card."""
+        return self._about_title(text, "pelicula", self._film_of)
+
     @staticmethod
     def _return_of(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.ReturnAnswer:
         ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
@@ -216,6 +228,50 @@ class MovieService:
     ) -> a.RecommendAnswer:
         picks = self.recommender.recommend(movie.ref.id, 5)
         return a.RecommendAnswer(movie.ref, picks, alternatives)
+
+    def _film_of(self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.FilmAnswer:
+        money = self._return_of(movie, alternatives)
+        facts = self._films.get(movie.ref.id)
+        assert facts is not None  # both tables come from the same catalog
+        return a.FilmAnswer(
+            movie.ref, facts.genres, facts.runtime, facts.vote_average, facts.vote_count,
+            money.budget, money.revenue, money.ret, facts.collection, facts.poster_path,
+            facts.imdb_id, alternatives,
+        )  # fmt: skip
+
+    # -- for reading plain words (handlers.router) ---------------------------------------------
+
+    def exact(self, kind: Argument, text: str) -> list[Any]:
+        """Values whose name or alias is exactly ``text`` (folded), the preferred first."""
+        return self._by_kind[kind].exact(text)
+
+    def match(self, kind: Argument, text: str) -> Match[Any]:
+        """How ``text`` matches the names of ``kind``, as the questions resolve it: ``value``
+        when sure, else ranked candidates (movie ids, names, ISO codes, months, weekdays)."""
+        match kind:
+            case "month":
+                return self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
+            case "weekday":
+                return self._calendar(text, weekday_index(),
+                                      lambda n: n - 1 if 1 <= n <= 7 else None)  # fmt: skip
+            case "collection" | "company":
+                return self._entity(text, self._by_kind[kind])
+            case "country":
+                return self._countries.lookup(text)
+        if hits := self._titles.exact(text):
+            return Match(hits[0], tuple(hits[:5]), True, 100.0)
+        if _YEAR_SUFFIX.match(text):
+            found = self._title(text, "pelicula")
+            if isinstance(found, _Movie):
+                return Match(found.ref.id, (found.ref.id,), True, 100.0)
+        return self._titles.lookup(text)
+
+    def prominent(self, kind: Argument, text: str, limit: int = 5) -> list[Any]:
+        """Values whose name contains ``text`` (or a close spelling), the weightiest first (most
+        films, most votes): what someone typing just "fox" most likely means."""
+        scored = self._by_kind[kind].fuzzy(fold(text))
+        good = [s for s in scored if s.score >= ACCEPT_SCORE]
+        return [s.value for s in sorted(good, key=lambda s: (-s.weight, str(s.value)))[:limit]]
 
     # -- for inline mode ----------------------------------------------------------------------
 
@@ -235,6 +291,14 @@ class MovieService:
             return None
         alternatives = self._same_title(movie)
         return self._return_of(movie, alternatives), self._recommendations_for(movie, alternatives)
+
+    def movie_ref(self, movie_id: int) -> a.MovieRef | None:
+        movie = self._movies.get(movie_id)
+        return None if movie is None else movie.ref
+
+    def film_card(self, movie_id: int) -> a.FilmAnswer | None:
+        movie = self._movies.get(movie_id)
+        return None if movie is None else self._film_of(movie, self._same_title(movie))
 
     # -- resolution helpers -------------------------------------------------------------------
 

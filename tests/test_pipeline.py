@@ -61,7 +61,7 @@ def test_prepare_publishes_one_build_folder(built: BuildResult, tmp_path: Path) 
 def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:
     manifest = json.loads((built.build_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest == built.manifest
-    assert manifest["schema_version"] == layout.SCHEMA_VERSION == 1
+    assert manifest["schema_version"] == layout.SCHEMA_VERSION == 2
     assert manifest["source"] == {
         "name": "movies_metadata.csv",
         "size": raw_files.movies.stat().st_size,
@@ -225,7 +225,7 @@ def test_load_catalog_refuses_another_schema_version(built: BuildResult, tmp_pat
         load_catalog(tmp_path / "data")
     message = str(caught.value)
     assert "schema version 999" in message
-    assert "needs 1" in message
+    assert f"needs {layout.SCHEMA_VERSION}" in message
     assert "Run `pelibot prepare --out" in message
 
 

@@ -73,7 +73,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "help.title": "Lo que sé responder:",
     "help.forgiving": "Acentos, mayúsculas y erratas no importan; si dudo, te pregunto.",
     "start.greeting": "🎬 ¡Hola! Soy pelibot: datos de {movies} películas, de {first} a {last}.",
-    "start.try": "Prueba, por ejemplo:",
     # -- Telegram: around the answers ----------------------------------------------------------
     "apology": "Uy, algo falló al responder. Prueba otra vez en un momento.",
     "stale_button": "Ese botón ya no sirve. Vuelve a preguntar con el comando.",
@@ -81,15 +80,66 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "chart_caption": "📊 {label}",
     "chart_unavailable": "No hay gráfico para esta respuesta.",
     "chart_working": "Dibujando el gráfico…",
-    "private_hint": (
-        "Pregúntame con un comando, por ejemplo /retorno titanic. /help los muestra todos."
-    ),
     "inline_figures": "Presupuesto {budget} · Recaudación {revenue} · Retorno {ret}",
     "inline_similar": "Parecidas: {titles}",
     "inline_prompt": "Escribe un título de película",
     "inline_none": "Ninguna película encaja",
     # -- console -------------------------------------------------------------------------------
-    "console.prompt": "Escribe un comando, un número para elegir una opción, o 'salir'.",
+    "console.prompt": (
+        "Escribe una pregunta, un título o un comando; un número elige una opción; 'salir' "
+        "termina."
+    ),
+    # -- plain words, film cards and the first minute -----------------------------------------
+    "cmd.pelicula.description": "la ficha de una película",
+    "cmd.pelicula.argument": "película",
+    "cmd.pelicula.example": "titanic",
+    "card.runtime_hours": "{hours} h {minutes} min",
+    "card.runtime_minutes": "{minutes} min",
+    "card.rating": {
+        "one": "⭐ {average}/10 ({votes} voto)",
+        "other": "⭐ {average}/10 ({votes} votos)",
+    },
+    "card.no_votes": "⭐ sin votos",
+    "card.saga": "🎞️ Saga: {name}",
+    "card.tmdb": "TMDB: {url}",
+    "card.imdb": "IMDb: {url}",
+    "card.poster": "Póster: {url}",
+    "button.return": "💰 Retorno",
+    "button.similar": "🍿 Parecidas",
+    "button.saga": "🎬 Saga",
+    "button.tmdb": "TMDB",
+    "button.imdb": "IMDb",
+    "reading.mes": "🗓️ {label} (mes)",
+    "reading.dia": "📅 {label} (día)",
+    "reading.pais": "🌍 {label} (país)",
+    "reading.franquicia": "🎞️ {label} (saga)",
+    "reading.productora": "🏢 {label} (productora)",
+    "reading.pelicula": "🎬 {label}",
+    "reading.retorno": "💰 {label}",
+    "reading.recomendar": "🍿 {label}",
+    "not_understood.0": "🤔 No sé qué buscas con «{query}». Prueba, por ejemplo:",
+    "not_understood.1": "🤷 No he entendido «{query}». Puedes preguntarme cosas como:",
+    "not_understood.2": "🙈 «{query}» no me dice nada. ¿Qué tal alguna de estas?",
+    "not_understood.greeting": "👋 ¡Hola! Escríbeme un título o una pregunta. Por ejemplo:",
+    "not_understood.thanks": "😊 ¡De nada! ¿Algo más? Por ejemplo:",
+    "example.1": "¿Cuántas películas se estrenaron en enero?",
+    "example.2": "Titanic",
+    "example.3": "Algo como Toy Story",
+    "example.4": "¿Cuánto recaudó la saga de James Bond?",
+    "example.5": "Películas de Pixar",
+    "example.6": "¿Cuánto costó Jurassic Park?",
+    "example.7": "Películas producidas en Francia",
+    "example.8": "¿Cuántas se estrenaron un viernes?",
+    "example.9": "Parecidas a Alien",
+    "media_hint": "🎬 Solo leo texto: escríbeme un título (por ejemplo «titanic») o una pregunta.",
+    "start.words": (
+        "Escríbeme como a una persona: un título («titanic») o una pregunta "
+        "(«¿cuántas películas se estrenaron en enero?»)."
+    ),
+    "start.year": "Si varias comparten título, añade el año: «titanic 1953».",
+    "start.inline": "En cualquier chat, escribe @{bot} y un título para compartir su ficha.",
+    "start.commands": "Comandos: {commands} · /help los explica.",
+    "start.examples": "Toca un ejemplo:",
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     "genre.Action": "Acción",
     "genre.Adventure": "Aventura",

@@ -27,7 +27,7 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 from bot.charts import ChartMaker
 from bot.loading import load_service
 from bot.render import command_menu
-from bot.telegram import buttons, errors, health, inline, questions, start
+from bot.telegram import buttons, errors, health, inline, questions, start, words
 from bot.telegram.common import Deps, install
 from bot.telegram.config import Config
 from handlers.catalog import CatalogError
@@ -35,7 +35,8 @@ from handlers.service import MovieService
 
 log = logging.getLogger("pelibot")
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
+                   Update.INLINE_QUERY]  # fmt: skip
 MENU_LANGUAGES = {"es": None, "en": "en"}  # Spanish is the default menu (no language code)
 HEARTBEAT_KEY = "pelibot.heartbeat"
 WEBHOOK_HEARTBEAT_SECONDS = 15.0
@@ -167,6 +168,7 @@ def build_application(
     install(application, Deps(service=service, charts=charts))
     start.register(application)
     questions.register(application)
+    words.register(application)
     buttons.register(application)
     inline.register(application)
     start.register_fallback(application)
