@@ -61,7 +61,7 @@ CUES: dict[str, tuple[str, ...]] = {
                   "al estilo de", "pelis tipo", "peliculas tipo", "something like",
                   "anything like", "movies like", "films like", "more like", "similar to",
                   "si me gusto", "me gusto", "if i liked", "i liked", "if you liked", "que veo",
-                  "what should i watch", "like"),
+                  "what should i watch", "stuff like", "things like"),
     "when": ("cuando", "when", "que ano", "what year", "which year"),
     "card": ("ficha", "info", "informacion", "datos", "details", "detalles", "tell me about",
              "hablame de", "que sabes de", "dura", "duracion", "runtime", "how long", "nota",
@@ -91,7 +91,7 @@ FILLERS = _words("""
     tiene tienen ti tu tus tuvo un una unas uno unos veo ver y ya yo dime dame decime
     muestrame mostrar ensename quiero quisiera saber sabes puedes podrias necesito busca buscar
     buscame mirar toda todas todo todos total oye
-    about all an and any are as at be been by can could did do does ever for from get give got
+    about all an and any are as at be been by can could did do does ever for from get give got s t
     had has have how i in is it its just know me my of on or please see show tell that the their
     them there these this those to us want was watch we were what which who will with would you
     your
@@ -115,6 +115,9 @@ CUE_TYPO_SCORE = 86.0
 """A long word this close to a cue word counts as it ("pelicuals", "estrenarn")."""
 MIN_CUE_TYPO_LENGTH = 6
 TYPO_SCORE = 80.0
+TYPO_WORD_SCORE = 80.0
+LARGE_KINDS = ("title", "collection", "company")
+"""Kinds with thousands of names: looked up forgivingly only when worth it."""
 TYPO_MARGIN = 10.0
 """A title at least this close to the typed words, and this much closer than any other, is it."""
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
@@ -223,6 +226,7 @@ class Router:
 
     def __init__(self, service: MovieService) -> None:
         self.service = service
+        self._words = {kind: service.words(_kind(kind)) for kind in LARGE_KINDS}
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -249,17 +253,22 @@ class Router:
             return NotUnderstood(query)
         if all(w in GREETINGS or w in THANKS or w in FILLERS for w in words):
             return NotUnderstood(query, _small_talk(words))
-        if (direct := self._as_command(query)) is not None:
+        direct = self._as_command(query)
+        if direct is not None and direct.value is not None:
             return direct
         cues = _mark_cues(words)
         reading = _Reading(query, words, cues, self._spans(words, cues, query))
         _mark_cue_typos(reading)
-        return self._decide(reading)
+        routed = self._decide(reading)
+        if isinstance(routed, NotUnderstood) and direct is not None:
+            return direct  # "retorno xyzzy": the command was clear; it says what it lacks
+        return routed
 
     # -- "mes enero": a command name without its slash -------------------------------------------
 
     def _as_command(self, query: str) -> Route | None:
-        """``mes enero``, ``retorno titanic 1953``: a command's name, then its argument."""
+        """``mes enero``, ``retorno titanic 1953``: a command's name, then its argument (the
+        route has no ``value`` when the argument did not resolve)."""
         first, _, rest = query.partition(" ")
         name = command_name(first)
         if name is None or not fold(rest) or fold(rest).split()[0] in FILLERS:
@@ -343,12 +352,28 @@ class Router:
         segments = _segments(reading)
         if title_command == "pelicula" and "title" in order and order[0] != "title":
             order = [k for k in order if k != "title"]  # "películas de terror": not a title
-        tried = [(text, kind, self._forgiving(kind, text)) for text in segments for kind in order
-                 if _fits_forgivingly(kind, text, hints)]  # fmt: skip
-        for text, kind, found in tried:
-            if found.value is not None:
-                return self._route_value(kind, found.value, title_command, text)
-        for text, kind, found in tried:
+        tried: dict[tuple[str, str], Match[Any]] = {}  # looked up lazily: stop at the first hit
+
+        def look(text: str, kind: str) -> Match[Any] | None:
+            if not _fits_forgivingly(kind, text, hints):
+                return None
+            if (text, kind) not in tried:
+                tried[text, kind] = self._forgiving(kind, text)
+            return tried[text, kind]
+
+        for text in segments:  # what the message says it is about comes first: "saga de …"
+            for kind in hints:
+                found = look(text, kind)
+                if found is not None and found.value is not None:
+                    return self._route_value(kind, found.value, title_command, text)
+                if found is not None and found.best_score >= SUGGEST_SCORE:
+                    return Route(_command(kind, title_command), text)  # it asks "did you mean…"
+        for text in segments:
+            for kind in order:
+                found = look(text, kind)
+                if found is not None and found.value is not None:
+                    return self._route_value(kind, found.value, title_command, text)
+        for (text, kind), found in tried.items():
             if found.candidates and found.best_score >= SUGGEST_SCORE:
                 if kind == "title":
                     return self._readings(reading.query, text, {kind: list(found.candidates)},
@@ -395,6 +420,19 @@ class Router:
             return Route(_command(best, "pelicula"), text)  # the question asks "did you mean…"
         return self._readings(reading.query, text, {k: v for k, (_, v) in unsure.items()})
 
+    def _worth_looking(self, kind: str, text: str) -> bool:
+        """Whether ``text`` could name a title, saga or company: one of its words is in such a
+        name, or, for one word, a typo away from one. A forgiving lookup scans tens of
+        thousands of names; chatter ("no sé qué ver esta noche") should not pay for it."""
+        if kind not in LARGE_KINDS:
+            return True
+        words = [w for w in text.split() if w not in FILLERS] or text.split()
+        if any(self.service.has_word(_kind(kind), w) for w in words):
+            return True
+        return len(words) == 1 and process.extractOne(
+            words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
+        ) is not None
+
     def _bare_name(self, query: str, span: _Span) -> Routed:
         kinds = [k for k in BARE_ORDER if k in span.kinds]
         calendar = [k for k in kinds if k in ("month", "weekday")]
@@ -409,11 +447,13 @@ class Router:
             route = self._route_span(span, kinds[0], "pelicula")
             if route.value is not None:
                 return route
-        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds})
+        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=True)
 
     def _forgiving(self, kind: str, text: str) -> Match[Any]:
         """``service.match``, but a film is taken for sure only when the words cover its title
         ("terror" alone is not "Terror Train")."""
+        if not self._worth_looking(kind, text):
+            return Match(None)
         found = self.service.match(_kind(kind), text)
         if kind != "title" or found.exact or not found.candidates:
             return found
@@ -432,17 +472,20 @@ class Router:
         return card is not None and card.collection in span.kinds["collection"]
 
     def _readings(self, query: str, text: str, kinds: dict[str, list[Any]],
-                  title_command: str = "pelicula") -> Routed:
+                  title_command: str = "pelicula", widen: bool = False) -> Routed:
+        """Ask which one. ``widen`` (for a name said exactly) also offers the best-known names
+        that contain it, and films with it in their title: "fox" → 20th Century Fox, The Fox
+        and the Hound."""
         routes = []
         for kind, values in kinds.items():
             limit = 3 if len(kinds) > 1 else 6
-            if kind in ("company", "collection"):  # the best known first: "fox" → 20th Century
+            if widen and kind in ("company", "collection"):
                 stats = self.service.stats
                 groups = stats.companies if kind == "company" else stats.collections
                 values = sorted({*values, *self.service.prominent(_kind(kind), text)},
                                 key=lambda v: (-groups[v].count, str(v)))
             routes += [self._route_value(kind, v, title_command) for v in values[:limit]]
-        if len(text.split()) == 1 and "title" not in kinds:  # "fox": also a word in titles
+        if widen and len(text.split()) == 1 and "title" not in kinds:
             titles = self.service.search_movies(text, limit=3)
             routes += [self._route_value("title", ref.id, title_command) for ref in titles
                        if text in fold(ref.title).split()]  # fmt: skip
@@ -562,11 +605,12 @@ def _small_talk(words: list[str]) -> str:
 
 def _covers(text: str, title: str) -> bool:
     """Whether typed words stand for a whole (folded) title, not just one of its words:
-    close to all of it, or its start ("terminator 2", not "terror" for "Terror Train")."""
+    close to all of it, or its first words ("terminator 2"; but "tomorrow" alone is not
+    "Tomorrow Never Dies", nor "terror" "Terror Train")."""
     if fuzz.ratio(text, title) >= 70 or len(text) >= 0.6 * len(title):
         return True
     head = title.split(" ", 1)[1] if title.split(" ", 1)[0] in ARTICLES else title
-    return head.startswith(text + " ") and (" " in text or len(text) >= 8)
+    return " " in text and head.startswith(text + " ")
 
 
 def _one_typo_away(text: str, titles: dict[int, str]) -> int | None:

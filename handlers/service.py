@@ -266,6 +266,14 @@ class MovieService:
                 return Match(found.ref.id, (found.ref.id,), True, 100.0)
         return self._titles.lookup(text)
 
+    def has_word(self, kind: Argument, word: str) -> bool:
+        """Whether some name of ``kind`` has the folded ``word`` ("crescent" in a company)."""
+        return self._by_kind[kind].has_word(word)
+
+    def words(self, kind: Argument) -> list[str]:
+        """Every folded word in the names of ``kind``."""
+        return self._by_kind[kind].words()
+
     def prominent(self, kind: Argument, text: str, limit: int = 5) -> list[Any]:
         """Values whose name contains ``text`` (or a close spelling), the weightiest first (most
         films, most votes): what someone typing just "fox" most likely means."""
