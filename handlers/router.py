@@ -22,9 +22,9 @@ from rapidfuzz import fuzz, process
 from handlers import answers as a
 from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, Argument, command_name
-from handlers.countries import display_name
-from handlers.matching import Match
-from handlers.service import MovieService, entity_key
+from handlers.countries import country_names, display_name
+from handlers.matching import ACCEPT_SCORE, Match
+from handlers.service import GENERIC_WORDS, MovieService, entity_key
 from handlers.text import clean_argument, fold
 
 # -- vocabulary (folded: lower case, no accents) ---------------------------------------------------
@@ -90,7 +90,8 @@ FILLERS = _words("""
     muy nos o para pero por porfa pls plis porque que quien se ser si sin sobre son su sus te
     tiene tienen ti tu tus tuvo un una unas uno unos veo ver y ya yo dime dame decime
     muestrame mostrar ensename quiero quisiera saber sabes puedes podrias necesito busca buscar
-    buscame mirar toda todas todo todos total oye
+    buscame mirar toda todas todo todos total oye mejores peor peores buena buenas famosa famosas
+    top best worst good great greatest famous popular favorite favourite
     about all an and any are as at be been by can could did do does ever for from get give got s t
     had has have how i in is it its just know me my of on or please see show tell that the their
     them there these this those to us want was watch we were what which who will with would you
@@ -227,6 +228,7 @@ class Router:
     def __init__(self, service: MovieService) -> None:
         self.service = service
         self._words = {kind: service.words(_kind(kind)) for kind in LARGE_KINDS}
+        self._country_names = country_names(service.stats.country_names)
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -249,8 +251,8 @@ class Router:
         """What the message asks: a route, several readings, or not understood."""
         query = clean_argument(text)
         words = fold(query).split()[:MAX_WORDS]
-        if not words:
-            return NotUnderstood(query)
+        if not words:  # "👍"; or nothing at all (a bare @mention): say hello
+            return NotUnderstood(query, "unknown" if query else "greeting")
         if all(w in GREETINGS or w in THANKS or w in FILLERS for w in words):
             return NotUnderstood(query, _small_talk(words))
         direct = self._as_command(query)
@@ -318,8 +320,9 @@ class Router:
             del kinds["country"]  # "de", "it", "can": a code only counts written as one ("UK")
         if "title" in kinds and end < len(words) and _YEAR.fullmatch(words[end]):
             dated = self.service.match("title", f"{text} {words[end]}")
-            if dated.exact and dated.value is not None:
-                return _Span(start, end + 1, f"{text} {words[end]}", {"title": [dated.value]})
+            # none of that year ("scarface 1932"): an empty list; the question will ask back
+            found = [dated.value] if dated.exact and dated.value is not None else []
+            return _Span(start, end + 1, f"{text} {words[end]}", {"title": found})
         return _Span(start, end, text, kinds) if kinds else None
 
     # -- deciding -----------------------------------------------------------------------------
@@ -348,7 +351,7 @@ class Router:
         for kind in order:
             for span in reading.spans:
                 if kind in span.kinds:
-                    return self._route_span(span, kind, title_command)
+                    return self._route_span(reading.query, span, kind, title_command)
         segments = _segments(reading)
         if title_command == "pelicula" and "title" in order and order[0] != "title":
             order = [k for k in order if k != "title"]  # "películas de terror": not a title
@@ -365,20 +368,29 @@ class Router:
             for kind in hints:
                 found = look(text, kind)
                 if found is not None and found.value is not None:
-                    return self._route_value(kind, found.value, title_command, text)
+                    return self._route_value(kind, found.value, title_command)
                 if found is not None and found.best_score >= SUGGEST_SCORE:
-                    return Route(_command(kind, title_command), text)  # it asks "did you mean…"
-        for text in segments:
-            for kind in order:
-                found = look(text, kind)
-                if found is not None and found.value is not None:
-                    return self._route_value(kind, found.value, title_command, text)
-        for (text, kind), found in tried.items():
-            if found.candidates and found.best_score >= SUGGEST_SCORE:
-                if kind == "title":
-                    return self._readings(reading.query, text, {kind: list(found.candidates)},
-                                          title_command)
-                return Route(_command(kind, title_command), text)  # it asks "did you mean…"
+                    asked = self._ask_back(reading.query, text, kind, found, title_command)
+                    if isinstance(asked, NotUnderstood):  # "saga xyz": it says it found none
+                        return Route(_command(kind, title_command), text)
+                    return asked
+        def surely_named() -> Route | None:
+            for text in segments:
+                for kind in order:
+                    found = look(text, kind)
+                    if found is not None and found.value is not None:
+                        return self._route_value(kind, found.value, title_command)
+                    if found is not None and found.best_score >= ACCEPT_SCORE:
+                        return None  # nearly this kind: ask about it, not take a later kind
+            return None
+
+        if (route := surely_named()) is not None:
+            return route
+        near = [(key, found) for key, found in tried.items()
+                if found.candidates and found.best_score >= SUGGEST_SCORE]  # fmt: skip
+        if near:
+            (text, kind), found = max(near, key=lambda item: item[1].best_score)
+            return self._ask_back(reading.query, text, kind, found, title_command)
         if hints and segments:  # "saga xyz": the question is clear, the name is not
             return Route(_command(hints[0], title_command), segments[0])
         return self._not_understood(reading)
@@ -408,17 +420,31 @@ class Router:
                     break  # a title is what people type most: do not look further
             elif found.candidates and found.best_score >= SUGGEST_SCORE:
                 unsure[kind] = (found.best_score, list(found.candidates))
-        if len(sure) == 1:
+        close = {k: v for k, (score, v) in unsure.items() if score >= ACCEPT_SCORE}
+        if len(sure) == 1 and not close:
             [(kind, [value])] = sure.items()
-            return self._route_value(kind, value, "pelicula", text)
-        if sure:
-            return self._readings(reading.query, text, sure)
+            return self._route_value(kind, value, "pelicula")
+        if sure:  # "disney": a saga for sure, but the studios nearly so: ask
+            return self._readings(reading.query, text, {**sure, **close}, mentioned=True)
         if not unsure:
             return self._not_understood(reading)
-        best = max(unsure, key=lambda k: unsure[k][0])
-        if len(unsure) == 1 and best != "title":
-            return Route(_command(best, "pelicula"), text)  # the question asks "did you mean…"
-        return self._readings(reading.query, text, {k: v for k, (_, v) in unsure.items()})
+        if len(unsure) == 1:
+            [(kind, (score, candidates))] = unsure.items()
+            return self._ask_back(reading.query, text, kind, Match(None, tuple(candidates),
+                                                                   best_score=score), "pelicula")
+        by_score = sorted(unsure.items(), key=lambda item: -item[1][0])
+        return self._readings(reading.query, text, {k: v for k, (_, v) in by_score},
+                              mentioned=True)  # fmt: skip
+
+    def _ask_back(self, query: str, text: str, kind: str, found: Match[Any],
+                  title_command: str) -> Routed:
+        """Which one? A month or weekday: the question's own "did you mean…". Anything else:
+        buttons for the candidates that have every typed word (the question itself might take
+        a candidate this router found too loose)."""
+        if kind in ("month", "weekday"):
+            return Route(_command(kind, title_command), text)
+        return self._readings(query, text, {kind: list(found.candidates)}, title_command,
+                              mentioned=True)  # fmt: skip
 
     def _worth_looking(self, kind: str, text: str) -> bool:
         """Whether ``text`` could name a title, saga or company: one of its words is in such a
@@ -434,6 +460,7 @@ class Router:
         ) is not None
 
     def _bare_name(self, query: str, span: _Span) -> Routed:
+        """A message that is exactly a name: the one kind it names, else ask which."""
         kinds = [k for k in BARE_ORDER if k in span.kinds]
         calendar = [k for k in kinds if k in ("month", "weekday")]
         if calendar and not any(_by_full_name(k, span) for k in kinds if k not in calendar):
@@ -444,25 +471,39 @@ class Router:
             if card is not None and card.collection in span.kinds["collection"]:
                 return self._route_value("title", card.movie.id, "pelicula")
         if len(kinds) == 1 or self._film_of_its_saga(span, kinds):
-            route = self._route_span(span, kinds[0], "pelicula")
-            if route.value is not None:
-                return route
-        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=True)
+            return self._route_span(query, span, kinds[0], "pelicula", bare=True)
+        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=True,
+                              films_too=True)  # fmt: skip
 
     def _forgiving(self, kind: str, text: str) -> Match[Any]:
-        """``service.match``, but a film is taken for sure only when the words cover its title
-        ("terror" alone is not "Terror Train")."""
+        """``service.match``, but taken for sure only when the words cover the name, not just
+        one word of it ("terror" alone is not "Terror Train", nor "navidad" Christmas Island);
+        a title one typo away is ("titanik")."""
         if not self._worth_looking(kind, text):
             return Match(None)
         found = self.service.match(_kind(kind), text)
-        if kind != "title" or found.exact or not found.candidates:
+        if found.exact or not found.candidates or kind in ("month", "weekday"):
             return found
-        titles = {i: fold(ref.title) for i in found.candidates
-                  if (ref := self.service.movie_ref(i)) is not None}  # fmt: skip
-        value = found.value if found.value is not None else _one_typo_away(text, titles)
-        if value is not None and _covers(text, titles.get(value, "")):
+        value = found.value
+        if value is None and kind == "title":
+            titles = {i: fold(ref.title) for i in found.candidates
+                      if (ref := self.service.movie_ref(i)) is not None}  # fmt: skip
+            value = _one_typo_away(text, titles)
+        if value is not None and any(_covers(text, n) for n in self._names_of(kind, value)):
             return Match(value, found.candidates, best_score=found.best_score)
         return Match(None, found.candidates, best_score=found.best_score)
+
+    def _names_of(self, kind: str, value: Any) -> list[str]:
+        """The folded names ``value`` goes by (a country's in both languages; a company or saga
+        also without words like "Pictures" or "Collection")."""
+        if kind == "title":
+            ref = self.service.movie_ref(int(value))
+            return [fold(ref.title)] if ref else []
+        if kind == "country":  # not its codes: "navidad" is not "CX"
+            return [fold(n) for n in self._country_names.get(str(value), []) if len(n) > 3]
+        generic = GENERIC_WORDS["productora" if kind == "company" else "franquicia"]
+        name = fold(str(value))
+        return [name, " ".join(w for w in name.split() if w not in generic)]
 
     def _film_of_its_saga(self, span: _Span, kinds: list[str]) -> bool:
         """"toy story" is a film and its saga: the film's card (which links the saga)."""
@@ -472,12 +513,19 @@ class Router:
         return card is not None and card.collection in span.kinds["collection"]
 
     def _readings(self, query: str, text: str, kinds: dict[str, list[Any]],
-                  title_command: str = "pelicula", widen: bool = False) -> Routed:
+                  title_command: str = "pelicula", widen: bool = False,
+                  mentioned: bool = False, films_too: bool = False) -> Routed:
         """Ask which one. ``widen`` (for a name said exactly) also offers the best-known names
-        that contain it, and films with it in their title: "fox" → 20th Century Fox, The Fox
-        and the Hound."""
+        that contain it ("fox" → 20th Century Fox), ``films_too`` films with that word in their
+        title (The Fox and the Hound). ``mentioned`` keeps only names that have every typed
+        word (typos allowed): "star trek" is not asked about Star Wars."""
         routes = []
         for kind, values in kinds.items():
+            if mentioned:
+                values = [v for v in values
+                          if any(_mentions(text, n) for n in self._names_of(kind, v))]  # fmt: skip
+            if kind == "country":  # a country without films is no answer to offer
+                values = [v for v in values if self.service.stats.country_counts.get(v, 0)]
             limit = 3 if len(kinds) > 1 else 6
             if widen and kind in ("company", "collection"):
                 stats = self.service.stats
@@ -485,22 +533,29 @@ class Router:
                 values = sorted({*values, *self.service.prominent(_kind(kind), text)},
                                 key=lambda v: (-groups[v].count, str(v)))
             routes += [self._route_value(kind, v, title_command) for v in values[:limit]]
-        if widen and len(text.split()) == 1 and "title" not in kinds:
+        if films_too and len(text.split()) == 1 and "title" not in kinds:
             titles = self.service.search_movies(text, limit=3)
             routes += [self._route_value("title", ref.id, title_command) for ref in titles
                        if text in fold(ref.title).split()]  # fmt: skip
         return Readings(query, tuple(routes)) if routes else NotUnderstood(query)
 
-    def _route_span(self, span: _Span, kind: str, title_command: str) -> Route:
+    def _route_span(self, query: str, span: _Span, kind: str, title_command: str,
+                    bare: bool = False) -> Routed:
+        """The question about the name ``span`` says exactly; which one, when several share it
+        ("fox": the best-known companies with it, and for just "fox", films with it in the
+        title)."""
         if kind in ("month", "weekday"):
             return self._route_value(kind, span.kinds[kind][0], title_command)
+        if kind == "title" and not span.kinds[kind]:  # "scarface 1932": not that year
+            return Route(title_command, span.text)  # the question asks back with the years
         found = self.service.match(_kind(kind), span.text)
-        if found.value is None:  # several with that very name: the question asks which
-            return Route(_command(kind, title_command), span.text)
-        return self._route_value(kind, found.value, title_command)
+        if found.value is not None:
+            return self._route_value(kind, found.value, title_command)
+        return self._readings(query, span.text, {kind: span.kinds[kind]}, title_command,
+                              widen=True, films_too=bare)  # fmt: skip
 
-    def _route_value(self, kind: str, value: Any, title_command: str, text: str = "") -> Route:
-        """The route to ``value``, argued by its exact key (``text`` is what named it)."""
+    def _route_value(self, kind: str, value: Any, title_command: str) -> Route:
+        """The route to ``value``, argued by its exact key."""
         command = _command(kind, title_command)
         match kind:
             case "month":
@@ -607,10 +662,20 @@ def _covers(text: str, title: str) -> bool:
     """Whether typed words stand for a whole (folded) title, not just one of its words:
     close to all of it, or its first words ("terminator 2"; but "tomorrow" alone is not
     "Tomorrow Never Dies", nor "terror" "Terror Train")."""
-    if fuzz.ratio(text, title) >= 70 or len(text) >= 0.6 * len(title):
+    if fuzz.ratio(text, title) >= 70:
         return True
     head = title.split(" ", 1)[1] if title.split(" ", 1)[0] in ARTICLES else title
     return " " in text and head.startswith(text + " ")
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether every typed word is in ``name`` (folded), as a word, its start or with a typo."""
+    name_words = name.split()
+    return all(
+        any(n.startswith(word) for n in name_words)
+        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
+        for word in text.split() if word not in FILLERS
+    )  # fmt: skip
 
 
 def _one_typo_away(text: str, titles: dict[int, str]) -> int | None:
