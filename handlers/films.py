@@ -34,7 +34,8 @@ class FilmTable:
         self._runtime = movies["runtime"].to_numpy(np.float64, na_value=np.nan)
         self._votes = movies["vote_count"].to_numpy(np.int64)
         self._average = movies["vote_average"].to_numpy(np.float64, na_value=np.nan)
-        self._text = movies[["collection", "poster_path", "imdb_id"]].to_numpy(dtype=object)
+        # kept as stored: a string becomes a Python object only for the card asked for
+        self._text = [movies[c] for c in ("collection", "poster_path", "imdb_id")]
 
     def get(self, movie_id: int) -> FilmFacts | None:
         position = int(self._index.get_indexer([movie_id])[0])
@@ -43,7 +44,7 @@ class FilmTable:
         runtime = self._runtime[position]
         votes = int(self._votes[position])
         average = self._average[position]
-        collection, poster, imdb = (_text(v) for v in self._text[position])
+        collection, poster, imdb = (_text(column.iat[position]) for column in self._text)
         return FilmFacts(
             genres=tuple(str(g) for g in list_cell(self._genres[position])),
             runtime=round(float(runtime)) if np.isfinite(runtime) and runtime > 0 else None,

@@ -351,7 +351,9 @@ class Router:
         for kind in order:
             for span in reading.spans:
                 if kind in span.kinds:
-                    return self._route_span(reading.query, span, kind, title_command)
+                    alone = span.text in _segments(reading)  # "fox", not "fox searchlite"
+                    return self._route_span(reading.query, span, kind, title_command,
+                                            widen=alone)  # fmt: skip
         segments = _segments(reading)
         if title_command == "pelicula" and "title" in order and order[0] != "title":
             order = [k for k in order if k != "title"]  # "películas de terror": not a title
@@ -404,7 +406,7 @@ class Router:
                 whole = self._forgiving("title", segments[0])
                 if whole.value is not None:
                     return self._route_value("title", whole.value, "pelicula")
-            return self._bare_name(reading.query, span)
+            return self._bare_name(reading.query, span, alone=span.text in segments)
         if not segments:
             return self._not_understood(reading)
         text = segments[0]
@@ -459,8 +461,9 @@ class Router:
             words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
         ) is not None
 
-    def _bare_name(self, query: str, span: _Span) -> Routed:
-        """A message that is exactly a name: the one kind it names, else ask which."""
+    def _bare_name(self, query: str, span: _Span, alone: bool) -> Routed:
+        """A message that is exactly a name: the one kind it names, else ask which (``alone``:
+        nothing else was typed, so names and titles that contain it are offered too)."""
         kinds = [k for k in BARE_ORDER if k in span.kinds]
         calendar = [k for k in kinds if k in ("month", "weekday")]
         if calendar and not any(_by_full_name(k, span) for k in kinds if k not in calendar):
@@ -471,9 +474,9 @@ class Router:
             if card is not None and card.collection in span.kinds["collection"]:
                 return self._route_value("title", card.movie.id, "pelicula")
         if len(kinds) == 1 or self._film_of_its_saga(span, kinds):
-            return self._route_span(query, span, kinds[0], "pelicula", bare=True)
-        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=True,
-                              films_too=True)  # fmt: skip
+            return self._route_span(query, span, kinds[0], "pelicula", widen=alone, bare=True)
+        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=alone,
+                              films_too=alone)  # fmt: skip
 
     def _forgiving(self, kind: str, text: str) -> Match[Any]:
         """``service.match``, but taken for sure only when the words cover the name, not just
@@ -540,7 +543,7 @@ class Router:
         return Readings(query, tuple(routes)) if routes else NotUnderstood(query)
 
     def _route_span(self, query: str, span: _Span, kind: str, title_command: str,
-                    bare: bool = False) -> Routed:
+                    widen: bool = False, bare: bool = False) -> Routed:
         """The question about the name ``span`` says exactly; which one, when several share it
         ("fox": the best-known companies with it, and for just "fox", films with it in the
         title)."""
@@ -552,7 +555,7 @@ class Router:
         if found.value is not None:
             return self._route_value(kind, found.value, title_command)
         return self._readings(query, span.text, {kind: span.kinds[kind]}, title_command,
-                              widen=True, films_too=bare)  # fmt: skip
+                              widen=widen, films_too=widen and bare)  # fmt: skip
 
     def _route_value(self, kind: str, value: Any, title_command: str) -> Route:
         """The route to ``value``, argued by its exact key."""

@@ -214,6 +214,8 @@ async def test_groups_answer_mentions_and_replies_only(
     await deliver(app, follow_up)
     assert only_message(emulator.calls[mark:]).result["text"].startswith("🎬 Toy Story (1995)")
     assert await ask(app, emulator, "@otro_bot titanic", chat=GROUP) == []
+    hello = only_message(await ask(app, emulator, "@pelibot_test_bot", chat=GROUP))
+    assert hello.result["text"].startswith("👋 ¡Hola!") and len(buttons(hello)) == 3
 
 
 def test_media_and_edits_are_among_the_updates_asked_for() -> None:
