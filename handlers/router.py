@@ -93,9 +93,9 @@ FILLERS = _words("""
     buscame mirar toda todas todo todos total oye mejores peor peores buena buenas famosa famosas
     top best worst good great greatest famous popular favorite favourite
     about all an and any are as at be been by can could did do does ever for from get give got s t
-    had has have how i in is it its just know me my of on or please see show tell that the their
-    them there these this those to us want was watch we were what which who will with would you
-    your
+    had has have he her him his how i in is it its just know me my of on or please see she show
+    tell that the their them there these they this those to us want was watch we were what which
+    who will with would you your
 """)
 """Words that carry no name: dropped at the edges of what is matched, never matched alone."""
 
@@ -103,8 +103,12 @@ ARTICLES = frozenset({"el", "la", "los", "las", "lo", "un", "una", "the", "a", "
 """Kept in front of a name when the name with them matches ("The Matrix", "El padrino")."""
 
 GREETINGS = _words("hola holi buenas buenos tardes noches hey hi hello ey saludos tal good morning "
-                   "evening afternoon")  # fmt: skip
-THANKS = _words("gracias muchas thanks thank you thx genial perfecto ok okay vale")
+                   "evening afternoon help ayuda start menu comandos commands instrucciones "
+                   "funciona funcionas hacer sirve sirves usar use work works")  # fmt: skip
+"""Hello, and asking what the bot does: answered with the greeting and examples."""
+THANKS = _words("gracias muchas thanks thank thx genial perfecto")
+ACKS = _words("ok okay vale si yes yeah yep no nope nah claro dale bueno jaja jajaja haha lol")
+"""Small talk that asks nothing ("ok", "no"): never looked up as a title ("Nô", "Yes")."""
 
 MAX_WORDS = 24
 """Longer messages are cut: nobody asks about a film in a paragraph."""
@@ -115,7 +119,7 @@ SUGGEST_SCORE = 75.0
 CUE_TYPO_SCORE = 86.0
 """A long word this close to a cue word counts as it ("pelicuals", "estrenarn")."""
 MIN_CUE_TYPO_LENGTH = 6
-TYPO_SCORE = 80.0
+TYPO_SCORE = 85.0
 TYPO_WORD_SCORE = 80.0
 LARGE_KINDS = ("title", "collection", "company")
 """Kinds with thousands of names: looked up forgivingly only when worth it."""
@@ -253,7 +257,7 @@ class Router:
         words = fold(query).split()[:MAX_WORDS]
         if not words:  # "👍"; or nothing at all (a bare @mention): say hello
             return NotUnderstood(query, "unknown" if query else "greeting")
-        if all(w in GREETINGS or w in THANKS or w in FILLERS for w in words):
+        if all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words):
             return NotUnderstood(query, _small_talk(words))
         direct = self._as_command(query)
         if direct is not None and direct.value is not None:
@@ -402,10 +406,12 @@ class Router:
         segments = _segments(reading)
         if reading.spans:
             span = reading.spans[0]
-            if segments and len(segments[0].split()) > span.size:  # "terminator 2": more words
+            if segments and self._says_more(segments[0], span):  # "jurassic world", "alien 3"
                 whole = self._forgiving("title", segments[0])
                 if whole.value is not None:
                     return self._route_value("title", whole.value, "pelicula")
+                if whole.candidates:
+                    return self._ask_back(reading.query, segments[0], "title", whole, "pelicula")
             return self._bare_name(reading.query, span, alone=span.text in segments)
         if not segments:
             return self._not_understood(reading)
@@ -454,12 +460,21 @@ class Router:
         thousands of names; chatter ("no sé qué ver esta noche") should not pay for it."""
         if kind not in LARGE_KINDS:
             return True
-        words = [w for w in text.split() if w not in FILLERS] or text.split()
+        words = [w for w in text.split() if w not in FILLERS and not _YEAR.fullmatch(w)]
+        words = words or text.split()
         if any(self.service.has_word(_kind(kind), w) for w in words):
             return True
         return len(words) == 1 and process.extractOne(
             words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
         ) is not None
+
+    def _says_more(self, text: str, span: _Span) -> bool:
+        """Whether ``text`` has words beyond the name ``span`` that matter: a number, or a word
+        found in titles, sagas or companies ("jurassic" in "jurassic world", where "world"
+        alone is a company); not "dirigió" in "quién dirigió titanic"."""
+        extra = [w for w in text.split() if w not in span.text.split() and w not in FILLERS]
+        return any(w.isdigit() or any(self.service.has_word(_kind(k), w) for k in LARGE_KINDS)
+                   for w in extra)  # fmt: skip
 
     def _bare_name(self, query: str, span: _Span, alone: bool) -> Routed:
         """A message that is exactly a name: the one kind it names, else ask which (``alone``:
@@ -468,11 +483,17 @@ class Router:
         calendar = [k for k in kinds if k in ("month", "weekday")]
         if calendar and not any(_by_full_name(k, span) for k in kinds if k not in calendar):
             kinds = calendar  # "october" is the month before it is "October Films"
-        if kinds == ["collection"]:  # "lion king": the saga's own film comes first
+        if "collection" in kinds and "title" not in kinds:  # "lion king": the saga's film first
             film = self._forgiving("title", span.text)
             card = self.service.film_card(film.value) if film.value is not None else None
             if card is not None and card.collection in span.kinds["collection"]:
                 return self._route_value("title", card.movie.id, "pelicula")
+        common = (kinds in (["company"], ["collection"]) and " " not in span.text
+                  and not _by_full_name(kinds[0], span)
+                  and self.service.has_word("title", span.text))  # fmt: skip
+        if common:  # "home": Media Home Entertainment, or Home Alone? ask
+            return self._readings(query, span.text, {kinds[0]: span.kinds[kinds[0]]},
+                                  widen=alone, films_too=alone)  # fmt: skip
         if len(kinds) == 1 or self._film_of_its_saga(span, kinds):
             return self._route_span(query, span, kinds[0], "pelicula", widen=alone, bare=True)
         return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=alone,
@@ -525,8 +546,9 @@ class Router:
         routes = []
         for kind, values in kinds.items():
             if mentioned:
-                values = [v for v in values
-                          if any(_mentions(text, n) for n in self._names_of(kind, v))]  # fmt: skip
+                said = [v for v in values
+                        if any(_mentions(text, n) for n in self._names_of(kind, v))]  # fmt: skip
+                values = said or (values[:3] if kind == "title" else [])  # films: still ask
             if kind == "country":  # a country without films is no answer to offer
                 values = [v for v in values if self.service.stats.country_counts.get(v, 0)]
             limit = 3 if len(kinds) > 1 else 6
@@ -658,13 +680,24 @@ def _kind(kind: str) -> Argument:
 def _small_talk(words: list[str]) -> str:
     if any(w in THANKS for w in words):
         return "thanks"
-    return "greeting" if any(w in GREETINGS for w in words) else "unknown"
+    if any(w in GREETINGS for w in words):
+        return "greeting"
+    if words and all(w in FILLERS for w in words):
+        return "greeting"  # "what can you do"
+    return "ack" if words and all(w in ACKS or w in FILLERS for w in words) else "unknown"
 
 
 def _covers(text: str, title: str) -> bool:
     """Whether typed words stand for a whole (folded) title, not just one of its words:
     close to all of it, or its first words ("terminator 2"; but "tomorrow" alone is not
-    "Tomorrow Never Dies", nor "terror" "Terror Train")."""
+    "Tomorrow Never Dies", nor "terror" "Terror Train"), and with every number typed
+    ("alien 3" is not "Alien"; a trailing year only picks among films of that title)."""
+    words = text.split()
+    if len(words) > 1 and _YEAR.fullmatch(words[-1]):
+        words = words[:-1]
+    if not all(w in title.replace(" ", "") for w in words if w.isdigit()):
+        return False
+    text = " ".join(words)
     if fuzz.ratio(text, title) >= 70:
         return True
     head = title.split(" ", 1)[1] if title.split(" ", 1)[0] in ARTICLES else title
@@ -672,9 +705,11 @@ def _covers(text: str, title: str) -> bool:
 
 
 def _mentions(text: str, name: str) -> bool:
-    """Whether every typed word is in ``name`` (folded), as a word, its start or with a typo."""
+    """Whether every typed word is in ``name`` (folded), as a word, its start or with a typo
+    (a number anywhere: "alien 3" → "Alien³")."""
     name_words = name.split()
     return all(
+        word in name.replace(" ", "") if word.isdigit() else
         any(n.startswith(word) for n in name_words)
         or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
         for word in text.split() if word not in FILLERS

@@ -40,6 +40,8 @@ TABLE: list[tuple[str, str, int | str]] = [
     ("toy stori 2", "pelicula", 863),
     ("back to teh future", "pelicula", 105),
     ("lion king", "pelicula", 8587),
+    ("matrix", "pelicula", 603),
+    ("titanik 1997", "pelicula", 597),
     ("enero", "mes", 1),
     ("october", "mes", 10),
     ("sábado", "dia", 5),
@@ -183,6 +185,12 @@ def test_a_name_that_reads_several_ways_is_asked_back(router: Router) -> None:
         ("pelis de tom hanks", "unknown"),
         ("peliculas de 1995", "unknown"),
         ("👍", "unknown"),
+        ("best movies of 1994", "unknown"),
+        ("cuantas peliculas se estrenaron en navidad", "unknown"),
+        ("help", "greeting"),
+        ("¿qué puedes hacer?", "greeting"),
+        ("no", "ack"),
+        ("ok 👍", "ack"),
     ],
 )
 def test_nothing_recognised_is_said_so(router: Router, text: str, kind: str) -> None:
@@ -205,3 +213,24 @@ def test_routing_is_deterministic_and_fast(router: Router) -> None:
     elapsed = time.perf_counter() - started
     assert again == first
     assert elapsed / len(texts) < 0.05  # a generous bound; benchmarks/bench_queries.py measures
+
+
+@pytest.mark.parametrize(
+    ("text", "offered", "not_offered"),
+    [
+        ("alien 3", ("pelicula", 8077), ("pelicula", 348)),  # Alien³, not Alien
+        ("jurassic world", ("pelicula", 330), ("productora", "World Productions")),
+        ("disney", ("productora", "Walt Disney Pictures"), None),
+        ("star trek", ("franquicia", "Star Trek: The Original Series Collection"),
+         ("franquicia", "Star Wars Collection")),
+        ("home", ("productora", "Media Home Entertainment"), None),  # or Home Alone…
+    ],
+)
+def test_words_beyond_a_name_or_a_loose_match_are_asked_about(
+    router: Router, text: str, offered: tuple[str, object], not_offered: tuple[str, object] | None
+) -> None:
+    routed = router.route(text)
+    assert isinstance(routed, Readings), routed
+    readings = {(r.command, r.value) for r in routed.routes}
+    assert offered in readings
+    assert not_offered not in readings

@@ -125,6 +125,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.2": "🙈 “{query}” doesn't ring a bell. How about one of these?",
     "not_understood.greeting": "👋 Hi! Send me a title or a question. For example:",
     "not_understood.thanks": "😊 You're welcome! Anything else? For example:",
+    "not_understood.ack": "👍 Anything else? Send me a title or a question, for example:",
     "example.1": "How many films came out in January?",
     "example.2": "Titanic",
     "example.3": "Something like Toy Story",

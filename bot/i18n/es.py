@@ -122,6 +122,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.2": "🙈 «{query}» no me dice nada. ¿Qué tal alguna de estas?",
     "not_understood.greeting": "👋 ¡Hola! Escríbeme un título o una pregunta. Por ejemplo:",
     "not_understood.thanks": "😊 ¡De nada! ¿Algo más? Por ejemplo:",
+    "not_understood.ack": "👍 ¿Algo más? Escríbeme un título o una pregunta, por ejemplo:",
     "example.1": "¿Cuántas películas se estrenaron en enero?",
     "example.2": "Titanic",
     "example.3": "Algo como Toy Story",
