@@ -332,6 +332,23 @@ class Router:
     # -- deciding -----------------------------------------------------------------------------
 
     def _decide(self, reading: _Reading) -> Routed:
+        """The question the cues ask, about the name found; a message whose cue words may
+        belong to a mistyped title ("indepndence day", "return of teh jedi") is matched as a
+        title when the cues lead nowhere sure."""
+        routed = self._by_cues(reading)
+        if (isinstance(routed, Route) and routed.value is not None) or not reading.cue_set():
+            return routed
+        words = list(reading.words)
+        while words and words[0] in FILLERS and words[0] not in ARTICLES:
+            words = words[1:]
+        while words and words[-1] in FILLERS:
+            words = words[:-1]
+        whole = self._forgiving("title", " ".join(words)) if len(words) > 1 else None
+        if whole is not None and whole.value is not None:
+            return self._route_value("title", whole.value, "pelicula")
+        return routed
+
+    def _by_cues(self, reading: _Reading) -> Routed:
         cues = reading.cue_set()
         hints: list[str] = [k for k in HINT_KINDS if k in cues]
         group = bool(cues & {"count", "release", "produced", "films", "made"}) or bool(hints)
@@ -355,6 +372,9 @@ class Router:
         for kind in order:
             for span in reading.spans:
                 if kind in span.kinds:
+                    partial = self._partial_name(reading, span, kind, title_command)
+                    if partial is not None:
+                        return partial
                     alone = span.text in _segments(reading)  # "fox", not "fox searchlite"
                     return self._route_span(reading.query, span, kind, title_command,
                                             widen=alone)  # fmt: skip
@@ -406,12 +426,10 @@ class Router:
         segments = _segments(reading)
         if reading.spans:
             span = reading.spans[0]
-            if segments and self._says_more(segments[0], span):  # "jurassic world", "alien 3"
-                whole = self._forgiving("title", segments[0])
-                if whole.value is not None:
-                    return self._route_value("title", whole.value, "pelicula")
-                if whole.candidates:
-                    return self._ask_back(reading.query, segments[0], "title", whole, "pelicula")
+            kind = next(k for k in BARE_ORDER if k in span.kinds)
+            partial = self._partial_name(reading, span, kind, "pelicula", bare=True)
+            if partial is not None:
+                return partial
             return self._bare_name(reading.query, span, alone=span.text in segments)
         if not segments:
             return self._not_understood(reading)
@@ -468,6 +486,44 @@ class Router:
             words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
         ) is not None
 
+    def _by_full_name(self, kind: str, span: _Span) -> bool:
+        """Whether ``span`` names a value of ``kind`` by its full name, not by an alias (the
+        name without "Pictures", an original title: "leon" for *Leon: The Professional*)."""
+        values = span.kinds.get(kind, [])
+        if kind in ("collection", "company"):
+            return any(fold(str(name)) == span.text for name in values)
+        if kind == "title" and values and not _YEAR.fullmatch(span.text.split()[-1]):
+            refs = (self.service.movie_ref(int(i)) for i in values)
+            return any(ref is not None and fold(ref.title) == span.text for ref in refs)
+        return True
+
+    def _partial_name(self, reading: _Reading, span: _Span, kind: str, title_command: str,
+                      bare: bool = False) -> Routed | None:
+        """A name said exactly inside more words: "world" in "jurassic world", "leon" in "el
+        rey león", "alien" in "alien 3". When the name is only an alias, or the other words
+        matter, the words are matched as a whole (``bare``: as a title first); if that finds
+        nothing sure, ask. None: the name stands."""
+        segment = next((t for t in _segments(reading) if f" {span.text} " in f" {t} "), "")
+        extra = [w for w in segment.split() if w not in span.text.split() and w not in FILLERS]
+        if not extra:
+            return None
+        alias = not self._by_full_name(kind, span)
+        says_more = self._says_more(segment, span)
+        if not alias and not says_more:
+            return None
+        for whole_kind in _unique(["title", kind] if bare else [kind]):
+            if not _fits_forgivingly(whole_kind, segment, []):
+                continue
+            whole = self._forgiving(whole_kind, segment)
+            if whole.value is not None:
+                return self._route_value(whole_kind, whole.value, title_command)
+            if whole.candidates and (says_more or whole.best_score >= SUGGEST_SCORE):
+                return self._ask_back(reading.query, segment, whole_kind, whole, title_command)
+        if alias and kind not in ("month", "weekday", "country"):
+            return self._readings(reading.query, span.text, {kind: span.kinds[kind][:3]},
+                                  title_command)  # fmt: skip
+        return None
+
     def _says_more(self, text: str, span: _Span) -> bool:
         """Whether ``text`` has words beyond the name ``span`` that matter: a number, or a word
         found in titles, sagas or companies ("jurassic" in "jurassic world", where "world"
@@ -481,7 +537,7 @@ class Router:
         nothing else was typed, so names and titles that contain it are offered too)."""
         kinds = [k for k in BARE_ORDER if k in span.kinds]
         calendar = [k for k in kinds if k in ("month", "weekday")]
-        if calendar and not any(_by_full_name(k, span) for k in kinds if k not in calendar):
+        if calendar and not any(self._by_full_name(k, span) for k in kinds if k not in calendar):
             kinds = calendar  # "october" is the month before it is "October Films"
         if "collection" in kinds and "title" not in kinds:  # "lion king": the saga's film first
             film = self._forgiving("title", span.text)
@@ -489,7 +545,7 @@ class Router:
             if card is not None and card.collection in span.kinds["collection"]:
                 return self._route_value("title", card.movie.id, "pelicula")
         common = (kinds in (["company"], ["collection"]) and " " not in span.text
-                  and not _by_full_name(kinds[0], span)
+                  and not self._by_full_name(kinds[0], span)
                   and self.service.has_word("title", span.text))  # fmt: skip
         if common:  # "home": Media Home Entertainment, or Home Alone? ask
             return self._readings(query, span.text, {kinds[0]: span.kinds[kinds[0]]},
@@ -662,13 +718,6 @@ def _fits_forgivingly(kind: str, text: str, hints: Iterable[str]) -> bool:
     if kind in ("month", "weekday"):
         return one_word
     return len(text) >= 3
-
-
-def _by_full_name(kind: str, span: _Span) -> bool:
-    """Whether ``span`` names a value of ``kind`` fully, not by a shortened alias."""
-    if kind in ("collection", "company"):
-        return any(fold(str(name)) == span.text for name in span.kinds[kind])
-    return True
 
 
 def _kind(kind: str) -> Argument:
