@@ -1,4 +1,8 @@
-"""``pelibot ask`` and ``pelibot chat``: the bot's answers in a terminal, no Telegram needed."""
+"""``pelibot ask`` and ``pelibot chat``: the bot's answers in a terminal, no Telegram needed.
+
+A line that starts with "/" is a command; any other line is read as plain words, exactly as a
+private chat reads it (``handlers.router``).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,45 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from bot import i18n
-from bot.render import choice_label, choices_of, help_text, render_text, to_json
+from bot.render import help_text, options_of, render_text, to_json
 from handlers import answers as a
 from handlers.commands import HELP_NAMES, START_NAMES
+from handlers.router import NotUnderstood, Router
 from handlers.service import MovieService
+
+
+class Conversation:
+    """Answers lines like a private chat does, "not understood" replies varying turn by turn."""
+
+    def __init__(self, service: MovieService) -> None:
+        self.router = Router(service)
+        self.turn = 0
+
+    def answer(self, line: str) -> a.Answer:
+        if line.lstrip().startswith("/"):
+            return self.router.service.ask(line)
+        routed = self.router.route(line)
+        if isinstance(routed, NotUnderstood):
+            self.turn += 1
+            return self.router.resolve(routed, self.turn - 1)
+        return self.router.resolve(routed)
+
+    def pick(self, answer: a.Answer, line: str) -> a.Answer:
+        """The answer to option ``line`` offered under ``answer`` (see ``options_of``)."""
+        if isinstance(answer, a.NotUnderstoodAnswer):
+            return self.answer(line)  # an example question
+        return self.router.service.ask(line)  # "<command> <key>"
 
 
 def ask(
     service: MovieService, queries: Iterable[str], *, as_json: bool, lang: str, out: TextIO
 ) -> int:
     """Answer each query; one JSON object per line with ``as_json``. Returns an exit code."""
+    conversation = Conversation(service)
     for query in queries:
         if not query.strip():
             continue
-        answer = service.ask(query)
+        answer = conversation.answer(query)
         if as_json:
             print(json.dumps(to_json(answer, lang), ensure_ascii=False), file=out)
         else:
@@ -31,10 +60,11 @@ def ask(
 
 
 def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int:
-    """An interactive session: type commands; answer a numbered choice with its number."""
+    """An interactive session: type questions, titles or commands; a number picks an option."""
     print(help_text(lang), file=out)
     print("\n" + i18n.text("console.prompt", lang), file=out)
-    pending: tuple[str, tuple[a.Choice, ...]] | None = None
+    conversation = Conversation(service)
+    pending: tuple[a.Answer, list[tuple[str, str]]] | None = None
     while True:
         print("pelibot> ", end="", file=out, flush=True)
         line = stdin.readline()
@@ -48,20 +78,17 @@ def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int
             print(help_text(lang), file=out)
             continue
         if pending and line.isdigit() and 1 <= int(line) <= len(pending[1]):
-            command, options = pending
-            answer = service.answer(command, options[int(line) - 1].key)
+            asked, options = pending
+            answer = conversation.pick(asked, options[int(line) - 1][1])
         elif line:
-            answer = service.ask(line if line.startswith("/") else "/" + line)
+            answer = conversation.answer(line)
         else:
             continue
         print(render_text(answer, lang, with_choices=False), file=out)
-        choices = choices_of(answer)
-        if choices:
-            for number, choice in enumerate(choices, 1):
-                print(f"  [{number}] {choice_label(answer.command, choice, lang)}", file=out)
-            pending = (answer.command, choices)
-        else:
-            pending = None
+        options = options_of(answer, lang)
+        for number, (label, _) in enumerate(options, 1):
+            print(f"  [{number}] {label}", file=out)
+        pending = (answer, options) if options else None
 
 
 def stdin_queries(stream: TextIO = sys.stdin) -> Iterable[str]:

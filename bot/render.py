@@ -97,13 +97,14 @@ class _Style:
     esc: Callable[[str], str]
     bold: Callable[[str], str]
     italic: Callable[[str], str]
+    links: bool = False  # spell out links (terminals); Telegram shows them as buttons
 
     def say(self, key: str, lang: str, n: float | None = None, /, **values: str) -> str:
         """Catalog string ``key``; its own text escaped, ``values`` already marked up."""
         return i18n.markup(key, lang, self.esc, n, **values)
 
 
-PLAIN = _Style(esc=str, bold=str, italic=str)
+PLAIN = _Style(esc=str, bold=str, italic=str, links=True)
 HTML = _Style(
     esc=lambda s: html.escape(s, quote=False),
     bold=lambda s: f"<b>{html.escape(s, quote=False)}</b>",
@@ -137,7 +138,37 @@ def choices_of(answer: a.Answer) -> tuple[a.Choice, ...]:
             return choices
         case a.ReturnAnswer(alternatives=refs) | a.RecommendAnswer(alternatives=refs):
             return tuple(a.Choice(r.key, r.id, r.label, movie=r) for r in refs)
+        case a.FilmAnswer(alternatives=refs):
+            return tuple(a.Choice(r.key, r.id, r.label, movie=r) for r in refs)
     return ()
+
+
+def options_of(answer: a.Answer, lang: str) -> list[tuple[str, str]]:
+    """What the user can pick next, as (label, line to answer): "did you mean" choices and
+    other films of the title (``"<command> <key>"``), readings of plain words, or example
+    questions (plain words)."""
+    match answer:
+        case a.ClarifyAnswer(readings=readings):
+            return [(reading_label(r, lang), f"{r.command} {r.choice.key}") for r in readings]
+        case a.NotUnderstoodAnswer(turn=turn):
+            return [(example, example) for example in examples(lang, turn)]
+    return [(choice_label(answer.command, c, lang), f"{answer.command} {c.key}")
+            for c in choices_of(answer)]  # fmt: skip
+
+
+def reading_label(reading: a.Reading, lang: str) -> str:
+    """One reading of plain words, named with its kind: "🏢 Fox Film Corporation (productora)"."""
+    label = choice_label(reading.command, reading.choice, lang)
+    return i18n.text(f"reading.{reading.command}", lang, label=label)
+
+
+def examples(lang: str, turn: int = 0, count: int = 3) -> list[str]:
+    """``count`` example questions from the catalog, starting at ``turn`` (wrapping), so that
+    consecutive replies show different ones."""
+    pool: list[str] = []
+    while i18n.has(f"example.{len(pool) + 1}", lang):
+        pool.append(i18n.text(f"example.{len(pool) + 1}", lang))
+    return [pool[(turn * count + k) % len(pool)] for k in range(min(count, len(pool)))]
 
 
 def render_text(answer: a.Answer, lang: str = "es", *, with_choices: bool = True) -> str:
@@ -156,8 +187,9 @@ def render_html(answer: a.Answer, lang: str = "es") -> str:
 def _render(answer: a.Answer, lang: str, s: _Style, with_choices: bool) -> str:
     lang = lang if lang in LANGS else "es"
     lines = _lines(answer, lang, s)
-    if with_choices and isinstance(answer, a.AmbiguousAnswer | a.NotFoundAnswer):
-        lines += [f"• {s.esc(choice_label(answer.command, c, lang))}" for c in choices_of(answer)]
+    if with_choices and isinstance(answer, a.AmbiguousAnswer | a.NotFoundAnswer | a.ClarifyAnswer
+                                   | a.NotUnderstoodAnswer):  # fmt: skip
+        lines += [f"• {s.esc(label)}" for label, _ in options_of(answer, lang)]
     text = "\n".join(lines)
     if len(text) > TELEGRAM_LIMIT:  # cannot happen with capped echoes; a last safety net
         text = text[: TELEGRAM_LIMIT - 1].rsplit("\n", 1)[0] + "\n…"
@@ -211,7 +243,54 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return [s.say("ambiguous", lang, query=s.esc(_echo(query)))]
         case a.UnknownCommandAnswer(command=name):
             return [s.say("unknown_command", lang, command=s.esc(_echo(name)))]
+        case a.FilmAnswer():
+            return _film_lines(answer, lang, s)
+        case a.ClarifyAnswer(query=query):
+            return [s.say("ambiguous", lang, query=s.esc(_echo(query)))]
+        case a.NotUnderstoodAnswer(query=query, kind=kind, turn=turn):
+            key = f"not_understood.{kind}"
+            if not i18n.has(key, lang):
+                key = f"not_understood.{turn % 3}"
+            return [s.say(key, lang, query=s.esc(_echo(query)))]
     raise TypeError(f"cannot render {answer!r}")
+
+
+def runtime_text(minutes: int, lang: str) -> str:
+    if minutes < 60:
+        return i18n.text("card.runtime_minutes", lang, minutes=minutes)
+    return i18n.text("card.runtime_hours", lang, hours=minutes // 60, minutes=f"{minutes % 60:02d}")
+
+
+def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
+    unknown = s.esc(i18n.text("unknown_value", lang))
+
+    def amount(value: int) -> str:
+        return s.esc(money(value, lang)) if value else unknown
+
+    lines = [f"🎬 {s.bold(answer.movie.title)} ({answer.movie.year})"]
+    genres = ", ".join(genre(g, lang) for g in answer.genres[:3])
+    runtime = runtime_text(answer.runtime, lang) if answer.runtime else ""
+    if genres or runtime:
+        lines.append(s.esc(" · ".join(part for part in (genres, runtime) if part)))
+    if answer.vote_average is None:
+        lines.append(s.say("card.no_votes", lang))
+    else:
+        lines.append(s.say("card.rating", lang, answer.vote_count,
+                           average=s.esc(number(answer.vote_average, lang, 1)),
+                           votes=s.esc(number(answer.vote_count, lang))))
+    ratio = s.bold(number(answer.ret, lang, 2) + "×") if answer.ret is not None else unknown
+    lines += [s.say("return.budget", lang, value=amount(answer.budget)),
+              s.say("return.revenue", lang, value=amount(answer.revenue)),
+              s.say("return.ratio", lang, value=ratio)]
+    if answer.collection:
+        lines.append(s.say("card.saga", lang, name=s.esc(answer.collection)))
+    lines += _alternatives(answer.alternatives, lang, s)
+    if s.links:
+        for key, url in (("card.tmdb", answer.tmdb_url), ("card.imdb", answer.imdb_url),
+                         ("card.poster", answer.poster_url)):
+            if url:
+                lines.append(s.say(key, lang, url=url))
+    return lines
 
 
 def _revenue_lines(count: int, total: int, known: int, lang: str, s: _Style,
@@ -337,30 +416,39 @@ def command_menu(lang: str) -> list[tuple[str, str]]:
             for c in COMMANDS] + [(HELP_NAMES[0], i18n.text("cmd.help.description", lang))]
 
 
-def help_lines(lang: str, s: _Style) -> list[str]:
+def help_lines(lang: str, s: _Style, bot: str = "pelibot") -> list[str]:
     lines = [s.bold(i18n.text("help.title", lang))]
     for c in COMMANDS:
         description = i18n.text(f"cmd.{c.name}.description", lang)
         lines.append(f"{s.esc(command_example(c.name, lang))} — {s.esc(description)}")
     lines.append(s.say("help.forgiving", lang))
-    return lines
+    return [*lines, "", *_plain_words_lines(lang, s, bot)]
 
 
-def help_html(lang: str = "es") -> str:
-    return "\n".join(help_lines(lang, HTML))
+def _plain_words_lines(lang: str, s: _Style, bot: str) -> list[str]:
+    """How to ask without commands: words, the year trick, inline mode."""
+    return [s.say("start.words", lang), s.say("start.year", lang),
+            s.say("start.inline", lang, bot=s.esc(bot))]
+
+
+def help_html(lang: str = "es", bot: str = "pelibot") -> str:
+    return "\n".join(help_lines(lang, HTML, bot))
 
 
 def help_text(lang: str = "es") -> str:
     return "\n".join(help_lines(lang, PLAIN))
 
 
-def start_html(lang: str, movies: int, first_year: int, last_year: int) -> str:
-    """The greeting, with the catalog's own size and years, then the help."""
+def start_html(lang: str, movies: int, first_year: int, last_year: int,
+               bot: str = "pelibot") -> str:
+    """The greeting, with the catalog's own size and years: short enough for a phone screen
+    (the examples come as buttons under it)."""
     greeting = HTML.say("start.greeting", lang, movies=number(movies, lang),
                         first=str(first_year), last=str(last_year))
-    examples = [f"/{command(n).display_name(lang)}" for n in ("mes", "retorno", "recomendar")]
-    return "\n".join([greeting, HTML.say("start.try", lang), *examples, "",
-                      *help_lines(lang, HTML)[1:]])
+    commands = " ".join(f"/{c.display_name(lang)}" for c in COMMANDS)
+    return "\n".join([greeting, "", *_plain_words_lines(lang, HTML, bot),
+                      HTML.say("start.commands", lang, commands=HTML.esc(commands)), "",
+                      HTML.say("start.examples", lang)])
 
 
 def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
@@ -406,6 +494,22 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                                     for c in choices_of(answer)]}
         case a.UnknownCommandAnswer():
             return {"command": answer.command, "error": "unknown_command", "suggestions": []}
+        case a.FilmAnswer():
+            return {"command": "pelicula", **_movie_json(answer.movie),
+                    "genres": list(answer.genres), "runtime": answer.runtime,
+                    "vote_average": answer.vote_average, "vote_count": answer.vote_count,
+                    "budget": answer.budget, "revenue": answer.revenue, "return": answer.ret,
+                    "collection": answer.collection, "poster_url": answer.poster_url,
+                    "tmdb_url": answer.tmdb_url, "imdb_url": answer.imdb_url}
+        case a.ClarifyAnswer():
+            options = options_of(answer, lang)
+            return {"error": "ambiguous", "query": answer.query,
+                    "suggestions": [label for label, _ in options],
+                    "choices": [dict(zip(("command", "key"), line.split(" ", 1), strict=True))
+                                for _, line in options]}
+        case a.NotUnderstoodAnswer():
+            return {"error": "not_understood",
+                    "suggestions": [label for label, _ in options_of(answer, lang)]}
     raise TypeError(f"cannot convert {answer!r}")
 
 

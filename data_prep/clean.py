@@ -24,13 +24,21 @@ RAW_COLUMNS = (
     "spoken_languages", "status", "tagline", "title", "video", "vote_average", "vote_count",
 )  # fmt: skip
 
-DROPPED_COLUMNS = ("video", "imdb_id", "adult", "poster_path", "homepage")
-"""Rule 6. It also names ``original_title`` and ``vote_count``, which are kept: KEPT_COLUMNS."""
+DROPPED_COLUMNS = ("video", "adult", "homepage")
+"""Rule 6. It also names ``original_title``, ``vote_count``, ``imdb_id`` and ``poster_path``,
+which are kept: KEPT_COLUMNS."""
 
 KEPT_COLUMNS = {
     "original_title": "matching: people type a film's original title too (Amélie, Il postino)",
     "vote_count": "relevance: picks the best-known of same-titled films and weighs recommendations",
+    "imdb_id": "film cards link to the film on IMDb",
+    "poster_path": "film cards show the poster (TMDB image path)",
 }
+
+IMDB_ID = r"tt\d{7,10}"
+POSTER_PATH = r"/[A-Za-z0-9_-]{1,64}\.(?:jpg|jpeg|png)"
+"""What a usable ``imdb_id`` / ``poster_path`` looks like; anything else (shifted rows, blanks)
+becomes missing, since both end up in links."""
 
 
 @dataclass
@@ -55,7 +63,7 @@ CATALOG_COLUMNS = (
     "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
     "budget", "revenue", "return", "production_companies", "production_countries",
     "production_country_codes", "spoken_languages", "original_language", "runtime", "status",
-    "popularity", "vote_average", "vote_count", "tagline", "overview",
+    "popularity", "vote_average", "vote_count", "tagline", "overview", "imdb_id", "poster_path",
 )  # fmt: skip
 
 Rule = Callable[[pd.DataFrame], tuple[pd.DataFrame, RuleReport]]
@@ -193,9 +201,12 @@ def drop_unused_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     out["original_title"] = original
     for column in ("overview", "tagline", "status", "original_language"):
         out[column] = out[column].astype("str")
+    for column, shape in (("imdb_id", IMDB_ID), ("poster_path", POSTER_PATH)):
+        text = out[column].astype("str").str.strip()
+        out[column] = text.where(text.str.fullmatch(shape, na=False))
     out = out[[c for c in CATALOG_COLUMNS if c in out.columns]]
-    return out, RuleReport("6", "drop video, imdb_id, adult, poster_path, homepage "
-                           "(original_title and vote_count are kept)", len(df), len(out),
+    return out, RuleReport("6", "drop video, adult, homepage (original_title, vote_count, "
+                           "imdb_id and poster_path are kept)", len(df), len(out),
                            {k: v for k, v in unparseable.items() if v})
 
 

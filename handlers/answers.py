@@ -155,6 +155,72 @@ class UnknownCommandAnswer:
     command: str
 
 
+# -- film cards and plain-words messages ---------------------------------------------------------
+
+TMDB_MOVIE_URL = "https://www.themoviedb.org/movie/{id}"
+IMDB_TITLE_URL = "https://www.imdb.com/title/{imdb_id}/"
+POSTER_URL = "https://image.tmdb.org/t/p/w342{path}"
+
+
+@dataclass(frozen=True)
+class FilmAnswer:
+    """A film's card: what the catalog knows about one film."""
+
+    movie: MovieRef
+    genres: tuple[str, ...]  # TMDB's English genre names
+    runtime: int | None  # minutes; None when unknown
+    vote_average: float | None  # 0..10; None without votes
+    vote_count: int
+    budget: int  # 0 = unknown
+    revenue: int  # 0 = unknown
+    ret: float | None  # revenue / budget; None when either is unknown
+    collection: str | None
+    poster_path: str | None  # e.g. "/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"
+    imdb_id: str | None  # e.g. "tt0114709"
+    alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
+    command: str = "pelicula"
+
+    @property
+    def tmdb_url(self) -> str:
+        return TMDB_MOVIE_URL.format(id=self.movie.id)
+
+    @property
+    def imdb_url(self) -> str | None:
+        return IMDB_TITLE_URL.format(imdb_id=self.imdb_id) if self.imdb_id else None
+
+    @property
+    def poster_url(self) -> str | None:
+        return POSTER_URL.format(path=self.poster_path) if self.poster_path else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a plain-words message: the question ``command`` about ``choice``."""
+
+    command: str
+    choice: Choice
+
+
+@dataclass(frozen=True)
+class ClarifyAnswer:
+    """A message that reads several ways ("fox": a company, or films with "fox" in the title)."""
+
+    query: str
+    readings: tuple[Reading, ...]
+    command: str = ""
+
+
+@dataclass(frozen=True)
+class NotUnderstoodAnswer:
+    """Nothing recognised. ``kind`` is "greeting", "thanks" or "unknown"; ``turn`` counts the
+    chat's earlier ones, so the reply (and its examples) varies from one to the next."""
+
+    query: str
+    kind: str = "unknown"
+    turn: int = 0
+    command: str = ""
+
+
 Answer = (
     MonthAnswer
     | WeekdayAnswer
@@ -167,7 +233,11 @@ Answer = (
     | NotFoundAnswer
     | AmbiguousAnswer
     | UnknownCommandAnswer
+    | FilmAnswer
+    | ClarifyAnswer
+    | NotUnderstoodAnswer
 )
 
-UNRESOLVED = (UsageAnswer, NotFoundAnswer, AmbiguousAnswer, UnknownCommandAnswer)
+UNRESOLVED = (UsageAnswer, NotFoundAnswer, AmbiguousAnswer, UnknownCommandAnswer, ClarifyAnswer,
+              NotUnderstoodAnswer)  # fmt: skip
 """Answers that did not answer the question (they explain or ask back)."""

@@ -15,7 +15,8 @@ from data_prep import layout
 RUNTIME_COLUMNS = (
     "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
     "budget", "revenue", "return", "production_companies", "production_countries",
-    "production_country_codes", "keywords", "vote_count", "es_es", "es_419",
+    "production_country_codes", "keywords", "vote_count", "vote_average", "runtime", "imdb_id",
+    "poster_path", "es_es", "es_419",
 )  # fmt: skip
 """What answering needs; the long texts (overview, tagline) only served to build neighbours."""
 

@@ -53,6 +53,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("recomendar", "recommend",
             ("recomienda", "recomendacion", "recomendación", "recomendaciones", "similar"),
             "title", chart=False),
+    Command("pelicula", "movie", ("película", "peli", "film", "ficha"), "title", chart=False),
 )  # fmt: skip
 
 HELP_NAMES = ("help", "ayuda")

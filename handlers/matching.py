@@ -106,6 +106,14 @@ class NameIndex(Generic[V]):
     def weight(self, value: V) -> float:
         return float(self._weights.get(value, 0.0))
 
+    def has_word(self, word: str) -> bool:
+        """Whether a name (of ``MIN_FUZZY_KEY`` characters or more) has the folded ``word``."""
+        return word in self._tokens
+
+    def words(self) -> list[str]:
+        """Every word of those names: a cheap check before a fuzzy lookup is worth its cost."""
+        return list(self._tokens)
+
     def _ranked(self, values: Iterable[V]) -> list[V]:
         return sorted(set(values), key=lambda v: (-self.weight(v), str(v)))
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -17,9 +17,10 @@ from data_prep.layout import SPANISH_TITLE_COLUMNS
 from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
-from handlers.commands import command_name
+from handlers.commands import Argument, command_name
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.doubtful import doubtful_fields
+from handlers.films import FilmTable
 from handlers.matching import (
     ACCEPT_SCORE,
     DOMINANCE,
@@ -159,12 +160,17 @@ class MovieService:
         for name in (*self.stats.collections, *self.stats.companies):
             self._keys.setdefault(entity_key(name), name)
         self.recommender = Recommender.load(catalog)
+        self._film_facts = FilmTable(movies)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
             "pais": self.country, "productora": self.company, "retorno": self.movie_return,
-            "recomendar": self.recommend,
+            "recomendar": self.recommend, "pelicula": self.film,
         }  # fmt: skip
-        month_index(), weekday_index()  # build the cached name tables now, not on first use
+        self._by_kind: dict[str, NameIndex[Any]] = {
+            "month": month_index(), "weekday": weekday_index(),  # built now, not on first use
+            "collection": self._collections, "company": self._companies,
+            "country": self._countries, "title": self._titles,
+        }  # fmt: skip
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
@@ -217,6 +223,8 @@ class MovieService:
                 return iso
             case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie):
                 return movie.key
+            case a.FilmAnswer(movie=movie):
+                return movie.key
         return None
 
     # -- the seven questions ------------------------------------------------------------------
@@ -253,7 +261,7 @@ class MovieService:
     def company(self, text: str) -> a.Answer:
         found = self._weighed(text, self._entity(text, self._companies))
         if found.value is None:
-            return self._unsure("productora", text, found, str, entity_key, count=self._films)
+            return self._unsure("productora", text, found, str, entity_key, count=self._films_of)
         stats = self.stats.companies[found.value]
         relatives = tuple(self._company_choice(v) for v in self._relatives(text, found.value))
         return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known,
@@ -270,16 +278,16 @@ class MovieService:
         found = {
             other for prefix in prefixes if prefix
             for other in self._companies.containing(prefix)
-            if other != company and (self._films(other) > 1 or fold(other) == typed)
+            if other != company and (self._films_of(other) > 1 or fold(other) == typed)
             and (fold(other) + " ").startswith(prefix + " ")
         }  # fmt: skip
-        return sorted(found, key=lambda v: (fold(v) != typed, -self._films(v), v))[:RELATIVES]
+        return sorted(found, key=lambda v: (fold(v) != typed, -self._films_of(v), v))[:RELATIVES]
 
-    def _films(self, company: str) -> int:
+    def _films_of(self, company: str) -> int:
         return self.stats.companies[company].count
 
     def _company_choice(self, company: str) -> a.Choice:
-        return a.Choice(entity_key(company), company, company, self._films(company))
+        return a.Choice(entity_key(company), company, company, self._films_of(company))
 
     def _weighed(self, text: str, found: Match[str]) -> Match[str]:
         """Several companies carry the typed name: weigh them with the others whose name holds
@@ -287,8 +295,8 @@ class MovieService:
         if found.value is not None or not found.exact or text.startswith("~"):
             return found
         pool = sorted({*found.candidates, *self._companies.containing(text)},
-                      key=lambda v: (-self._films(v), v))
-        if len(pool) == 1 or self._films(pool[0]) >= DOMINANCE * self._films(pool[1]):
+                      key=lambda v: (-self._films_of(v), v))
+        if len(pool) == 1 or self._films_of(pool[0]) >= DOMINANCE * self._films_of(pool[1]):
             return Match(pool[0], tuple(pool[:5]), True, 100.0)
         return Match(None, tuple(pool[:5]), True, 100.0)
 
@@ -307,6 +315,10 @@ class MovieService:
     def recommend(self, text: str) -> a.Answer:
         return self._about_title(text, "recomendar", self._recommendations_for)
 
+    def film(self, text: str) -> a.Answer:
+        """The film's card."""
+        return self._about_title(text, "pelicula", self._film_of)
+
     @staticmethod
     def _return_of(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.ReturnAnswer:
         ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
@@ -323,6 +335,58 @@ class MovieService:
             for pick in self.recommender.recommend(movie.ref.id, 5)
         )  # with their Spanish titles
         return a.RecommendAnswer(movie.ref, picks, alternatives)
+
+    def _film_of(self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.FilmAnswer:
+        money = self._return_of(movie, alternatives)
+        facts = self._film_facts.get(movie.ref.id)
+        assert facts is not None  # both tables come from the same catalog
+        return a.FilmAnswer(
+            movie.ref, facts.genres, facts.runtime, facts.vote_average, facts.vote_count,
+            money.budget, money.revenue, money.ret, facts.collection, facts.poster_path,
+            facts.imdb_id, alternatives,
+        )  # fmt: skip
+
+    # -- for reading plain words (handlers.router) ---------------------------------------------
+
+    def exact(self, kind: Argument, text: str) -> list[Any]:
+        """Values whose name or alias is exactly ``text`` (folded), the preferred first."""
+        return self._by_kind[kind].exact(text)
+
+    def match(self, kind: Argument, text: str) -> Match[Any]:
+        """How ``text`` matches the names of ``kind``, as the questions resolve it: ``value``
+        when sure, else ranked candidates (movie ids, names, ISO codes, months, weekdays)."""
+        match kind:
+            case "month":
+                return self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
+            case "weekday":
+                return self._calendar(text, weekday_index(),
+                                      lambda n: n - 1 if 1 <= n <= 7 else None)  # fmt: skip
+            case "collection" | "company":
+                return self._entity(text, self._by_kind[kind])
+            case "country":
+                return self._countries.lookup(text)
+        if hits := self._titles.exact(text):
+            return Match(hits[0], tuple(hits[:5]), True, 100.0)
+        if _YEAR_SUFFIX.match(text):
+            found = self._title(text, "pelicula")
+            if isinstance(found, _Movie):
+                return Match(found.ref.id, (found.ref.id,), True, 100.0)
+        return self._titles.lookup(text)
+
+    def has_word(self, kind: Argument, word: str) -> bool:
+        """Whether some name of ``kind`` has the folded ``word`` ("crescent" in a company)."""
+        return self._by_kind[kind].has_word(word)
+
+    def words(self, kind: Argument) -> list[str]:
+        """Every folded word in the names of ``kind``."""
+        return self._by_kind[kind].words()
+
+    def prominent(self, kind: Argument, text: str, limit: int = 5) -> list[Any]:
+        """Values whose name contains ``text`` (or a close spelling), the weightiest first (most
+        films, most votes): what someone typing just "fox" most likely means."""
+        scored = self._by_kind[kind].fuzzy(fold(text))
+        good = [s for s in scored if s.score >= ACCEPT_SCORE]
+        return [s.value for s in sorted(good, key=lambda s: (-s.weight, str(s.value)))[:limit]]
 
     # -- for inline mode ----------------------------------------------------------------------
 
@@ -343,6 +407,14 @@ class MovieService:
             return None
         alternatives = self._same_title(movie)
         return self._return_of(movie, alternatives), self._recommendations_for(movie, alternatives)
+
+    def movie_ref(self, movie_id: int) -> a.MovieRef | None:
+        movie = self._movies.get(movie_id)
+        return None if movie is None else movie.ref
+
+    def film_card(self, movie_id: int) -> a.FilmAnswer | None:
+        movie = self._movies.get(movie_id)
+        return None if movie is None else self._film_of(movie, self._same_title(movie))
 
     # -- resolution helpers -------------------------------------------------------------------
 

@@ -202,8 +202,7 @@ def test_kept_rows_and_output_columns(
     catalog, _ = small_catalog
     assert sorted(catalog["id"].tolist()) == sorted(KEPT_IDS)
     assert list(catalog.columns) == OUTPUT_COLUMNS
-    for dropped in ("video", "imdb_id", "adult", "poster_path", "homepage",
-                    "belongs_to_collection"):  # fmt: skip
+    for dropped in ("video", "adult", "homepage", "belongs_to_collection"):
         assert dropped not in catalog.columns
     assert list(catalog.index) == list(range(7))
     assert str(catalog["id"].dtype) == "int64"
@@ -235,7 +234,8 @@ def test_a_fully_filled_row(small_catalog: tuple[pd.DataFrame, list[clean.RuleRe
         "production_country_codes": ["US"], "spoken_languages": ["en"],
         "original_language": "en", "runtime": 81.0, "status": "Released",
         "popularity": 21.946943, "vote_average": 7.7, "vote_count": 5415,
-        "tagline": toy["tagline"], "overview": "A film.", "keywords": ["jealousy", "toy"],
+        "tagline": toy["tagline"], "overview": "A film.", "imdb_id": "tt0000001",
+        "poster_path": "/p.jpg", "keywords": ["jealousy", "toy"],
     }  # fmt: skip
     assert pd.isna(toy["tagline"])
     assert toy["return"] == pytest.approx(12.4518011)
@@ -383,3 +383,16 @@ def test_lists_survive_as_python_lists_in_memory(
     catalog = small_catalog[0]
     for column in ("genres", "keywords"):
         assert all(isinstance(v, list) for v in catalog[column]), column
+
+
+def test_imdb_ids_and_poster_paths_are_kept_only_when_they_look_right() -> None:
+    raw = pd.DataFrame([
+        _movie("1", "A", imdb_id="tt0114709", poster_path="/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"),
+        _movie("2", "B", imdb_id="0114709", poster_path="https://x.org/a.jpg"),
+        _movie("3", "C", imdb_id="", poster_path=""),
+        _movie("4", "D", imdb_id="tt12", poster_path="/a b.jpg"),
+    ], columns=list(clean.RAW_COLUMNS))  # fmt: skip
+    catalog, _ = clean.clean(raw)
+    assert catalog["imdb_id"].iloc[0] == "tt0114709"
+    assert catalog["poster_path"].iloc[0] == "/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"
+    assert catalog[["imdb_id", "poster_path"]].iloc[1:].isna().all().all()

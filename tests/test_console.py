@@ -61,3 +61,37 @@ def test_chat_picks_a_numbered_choice(real_data_dir: Path) -> None:
     assert "En julio se estrenaron 67 películas" in text
     assert "[1] Titanic (1953)" in text
     assert "Presupuesto: US$ 1.805.000" in text
+
+
+def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
+    result = _pelibot("ask", "--data", str(real_data_dir), "--json", "titanic",
+                      "¿cuántas películas se estrenaron en enero?", "fox", "asdfgh", "qwerty")
+    assert result.returncode == 0, result.stderr
+    card, january, fox, unknown, again = (json.loads(line) for line in result.stdout.splitlines())
+    assert card == {
+        "command": "pelicula", "id": 597, "title": "Titanic", "year": 1997,
+        "genres": ["Drama", "Romance", "Thriller"], "runtime": 194, "vote_average": 7.5,
+        "vote_count": 7770, "budget": 200_000_000, "revenue": 1_845_034_188,
+        "return": pytest.approx(1_845_034_188 / 200_000_000), "collection": None,
+        "poster_url": "https://image.tmdb.org/t/p/w342/kHXEpyfl6zqn8a6YuozZUujufXf.jpg",
+        "tmdb_url": "https://www.themoviedb.org/movie/597",
+        "imdb_url": "https://www.imdb.com/title/tt0120338/",
+    }  # fmt: skip
+    assert january == {"command": "mes", "month": 1, "count": 376}
+    assert fox["error"] == "ambiguous" and fox["choices"][0]["command"] == "productora"
+    assert "🏢 Twentieth Century Fox Film Corporation (productora)" in fox["suggestions"]
+    assert set(unknown) == {"error", "suggestions"} and unknown["error"] == "not_understood"
+    assert len(unknown["suggestions"]) == 3 and unknown["suggestions"] != again["suggestions"]
+
+
+def test_chat_reads_plain_words_and_numbers_pick_examples(real_data_dir: Path) -> None:
+    service = MovieService.from_data_dir(real_data_dir)
+    out = io.StringIO()
+    chat(service, lang="en", stdin=io.StringIO("titanic\n1\nhi\n2\n/día sábado\nquit\n"),
+         out=out)
+    text = out.getvalue()
+    assert "🎬 Titanic (1997)" in text and "IMDb: https://www.imdb.com/title/tt0120338/" in text
+    assert "[1] Titanic (1953)" in text and "🎬 Titanic (1953)" in text
+    assert "👋 Hi!" in text and "[2] Titanic" in text
+    assert text.count("🎬 Titanic (1997)") == 2  # the example "Titanic", picked by its number
+    assert "259 movies were released on a Saturday" in text

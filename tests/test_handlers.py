@@ -91,7 +91,8 @@ def only_message(calls: list[Call]) -> Call:
 
 def buttons(call: Call) -> list[tuple[str, str]]:
     markup = call.params.get("reply_markup") or {"inline_keyboard": []}
-    return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row]
+    return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row
+            if "callback_data" in b]  # fmt: skip
 
 
 async def test_retorno_answers_with_spanish_figures_and_a_chart_button(
@@ -165,11 +166,14 @@ async def test_group_commands_quote_the_question_and_ignore_other_bots(
     assert await ask(app, emulator, "/foo", chat=GROUP) == []
 
 
-async def test_private_chatter_gets_a_hint(app: Application, emulator: Emulator) -> None:
-    hint = only_message(await ask(app, emulator, "hola, ¿qué tal?"))
-    assert "/retorno titanic" in hint.result["text"] and "/help" in hint.result["text"]
-    unknown = only_message(await ask(app, emulator, "/pelicula titanic"))
-    assert "No conozco el comando /pelicula" in unknown.result["text"]
+async def test_private_chatter_gets_examples_and_unknown_commands_a_hint(
+    app: Application, emulator: Emulator
+) -> None:
+    hello = only_message(await ask(app, emulator, "hola, ¿qué tal?"))
+    assert hello.result["text"].startswith("👋 ¡Hola!")
+    assert len(buttons(hello)) == 3 and all(data.startswith("e ") for _, data in buttons(hello))
+    unknown = only_message(await ask(app, emulator, "/peliculas titanic"))
+    assert "No conozco el comando /peliculas" in unknown.result["text"]
 
 
 async def test_start_and_help(app: Application, emulator: Emulator) -> None:

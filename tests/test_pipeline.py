@@ -254,7 +254,7 @@ def test_load_catalog_refuses_another_schema_version(built: BuildResult, tmp_pat
         load_catalog(tmp_path / "data")
     message = str(caught.value)
     assert "schema version 999" in message
-    assert "needs 2" in message
+    assert f"needs {layout.SCHEMA_VERSION}" in message
     assert "Run `pelibot prepare --out" in message
 
 

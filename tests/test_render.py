@@ -143,7 +143,7 @@ def test_language_and_menus() -> None:
     es, en = dict(command_menu("es")), dict(command_menu("en"))
     assert set(es) == {*NAMES, "help"}
     assert set(en) == {"month", "day", "collection", "country", "company", "return", "recommend",
-                       "help"}
+                       "movie", "help"}
     assert es["mes"] == "estrenos en un mes" and en["month"] == "releases in a month"
     for lang, names in (("es", NAMES), ("en", [c.english for c in COMMANDS])):
         for text in (help_html(lang), start_html(lang, 4489, 1874, 2016)):

@@ -26,7 +26,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.charts import ChartMaker
 from bot.loading import load_service
 from bot.render import command_menu
-from bot.telegram import buttons, errors, inline, logs, questions, start, webhook
+from bot.telegram import buttons, errors, inline, logs, questions, start, webhook, words
 from bot.telegram.common import Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
@@ -36,7 +36,8 @@ from handlers.service import MovieService
 
 log = logging.getLogger("pelibot")
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
+                   Update.INLINE_QUERY]  # fmt: skip
 MENU_LANGUAGES = {"es": None, "en": "en"}  # Spanish is the default menu (no language code)
 
 
@@ -122,6 +123,7 @@ def build_application(
     install(application, Deps(service=service, charts=charts))
     start.register(application)
     questions.register(application)
+    words.register(application)
     buttons.register(application)
     inline.register(application)
     start.register_fallback(application)

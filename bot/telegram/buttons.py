@@ -22,9 +22,9 @@ from bot.telegram.common import (
     answer_html,
     deps,
     has_chart,
-    keyboard,
     lang_of,
 )
+from bot.telegram.replies import message_options
 from handlers.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
 from handlers.commands import command_name
 
@@ -65,7 +65,7 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await acknowledge(query)
     try:
         await query.edit_message_text(
-            answer_html(answer, lang), reply_markup=keyboard(answer, lang, found)
+            answer_html(answer, lang), **message_options(answer, lang, found)
         )
     except BadRequest as error:  # the same button tapped twice: nothing to change
         if "not modified" not in error.message.lower():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, User
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
@@ -14,6 +15,7 @@ from bot.charts import ChartMaker
 from bot.render import choice_label, choices_of, language_of, render_html
 from handlers.answers import UNRESOLVED, Answer
 from handlers.commands import command
+from handlers.router import Router
 from handlers.service import MovieService
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,11 @@ class Deps:
 
     service: MovieService
     charts: ChartMaker | None = None
+
+    @cached_property
+    def router(self) -> Router:
+        """Reads plain-words messages over ``service``."""
+        return Router(self.service)
 
 
 def install(application: Application, deps: Deps) -> None:

@@ -69,11 +69,13 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         if card is None:
             continue
         ret, rec = card
+        film = service.film_card(ref.id)
         results.append(
             InlineQueryResultArticle(
                 id=str(ref.id),
                 title=ref.label,
                 description=description(ret, rec, lang),
+                thumbnail_url=film.poster_url if film else None,
                 input_message_content=InputTextMessageContent(
                     card_html(ret, rec, lang), parse_mode=ParseMode.HTML
                 ),

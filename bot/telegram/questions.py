@@ -13,7 +13,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.telegram.common import answer_html, deps, keyboard, lang_of
+from bot.telegram.common import deps
+from bot.telegram.replies import send_answer
 from handlers.commands import COMMANDS, command_name
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -34,13 +35,8 @@ SPELLED_COMMAND = re.compile(
 
 async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str,
                  argument: str) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    found = deps(context)
-    lang = lang_of(update.effective_user)
-    answer = found.service.answer(name, argument)
-    await message.reply_text(answer_html(answer, lang), reply_markup=keyboard(answer, lang, found))
+    if update.effective_message is not None:
+        await send_answer(update, context, deps(context).service.answer(name, argument))
 
 
 def answer_command(name: str) -> Callback:
@@ -70,11 +66,11 @@ def register(application: Application) -> None:
             CommandHandler(
                 command.telegram_names,
                 answer_command(command.name),
-                filters=filters.UpdateType.MESSAGE,
+                filters=filters.UpdateType.MESSAGES,  # an edited question updates its answer
             )
         )
     application.add_handler(
         MessageHandler(
-            filters.UpdateType.MESSAGE & filters.Regex(SPELLED_COMMAND), answer_spelled_command
+            filters.UpdateType.MESSAGES & filters.Regex(SPELLED_COMMAND), answer_spelled_command
         )
     )

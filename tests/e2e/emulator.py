@@ -3,10 +3,12 @@
 It serves the methods pelibot uses (``getMe``, long-polling ``getUpdates``, ``sendMessage``,
 ``editMessageText``, ``answerCallbackQuery``, ``sendPhoto``, ``answerInlineQuery``,
 ``setMyCommands``, ``deleteWebhook``, ``sendChatAction`` …) like Telegram does, records every
-call, and lets a test act as users: send messages (with ``bot_command`` entities), press inline
-buttons and type inline queries. It checks what the bot sends the way Telegram would: HTML must
-parse (only Telegram's tags, every ``<`` and ``&`` escaped), a text may hold at most 4096
-characters after parsing, callback data at most 64 bytes.
+call, and lets a test act as users: send messages (with ``bot_command`` and ``mention``
+entities, as replies), edit them, send stickers and photos, press inline buttons and type inline
+queries. Like Telegram, ``getUpdates`` only delivers the update types in ``allowed_updates``.
+It checks what the bot sends the way Telegram would: HTML must parse (only Telegram's tags,
+every ``<`` and ``&`` escaped), a text may hold at most 4096 characters after parsing, callback
+data at most 64 bytes, button and preview URLs must be web links.
 
 Fault switches: ``inject`` (errors a method answers next), ``blip`` (the next calls of any method
 answer a 5xx), ``slow`` (the next answers of a method come late — the call itself goes through,
@@ -40,6 +42,9 @@ STRING_FIELDS = {
     "parse_mode", "language_code", "secret_token", "next_offset", "inline_message_id",
 }  # fmt: skip
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
+_MENTION = re.compile(r"@\w+")
+PREVIEW_FIELDS = {"is_disabled", "url", "prefer_small_media", "prefer_large_media",
+                  "show_above_text"}  # fmt: skip
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
 
@@ -122,6 +127,7 @@ class Emulator:
         self.chats: dict[int, dict[str, Any]] = {}
         self.webhook: dict[str, Any] = {}  # the last setWebhook parameters
         self.sent_at: dict[int, float] = {}  # update_id -> when the user sent it
+        self.allowed_updates: list[str] = []  # the last getUpdates' list; empty: the default set
         self.port = 0
 
     # ---- server -----------------------------------------------------------------------------
@@ -244,11 +250,14 @@ class Emulator:
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
+        if isinstance(params.get("allowed_updates"), list):
+            self.allowed_updates = list(params["allowed_updates"])
         deadline = time.monotonic() + min(timeout, 60)
         async with self._changed:
             while True:
                 if offset:
                     self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                self._updates = [u for u in self._updates if self._allowed(u)]
                 if self._updates or time.monotonic() >= deadline:
                     return self._updates[:limit]
                 remaining = deadline - time.monotonic()
@@ -256,6 +265,11 @@ class Emulator:
                     await asyncio.wait_for(self._changed.wait(), remaining)
                 except TimeoutError:
                     return self._updates[:limit]
+
+    def _allowed(self, update: dict[str, Any]) -> bool:
+        """Telegram drops the update types a bot did not ask for (the default: all but a few)."""
+        kind = next(key for key in update if key != "update_id")
+        return kind in self.allowed_updates if self.allowed_updates else kind != "chat_member"
 
     def _chat(self, chat_id: Any) -> dict[str, Any]:
         if chat_id not in self.chats:
@@ -282,6 +296,8 @@ class Emulator:
                 message["reply_to_message"] = quoted
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
+        if (preview := _preview(params)) is not None:
+            message["link_preview_options"] = preview
         self.messages[(chat["id"], message["message_id"])] = message
         return message
 
@@ -318,10 +334,14 @@ class Emulator:
                 "reply markup are exactly the same as a current content and reply markup of the "
                 "message",
             )
+        preview = _preview(params)
         message = {**message, "text": text, "edit_date": int(time.time())}
         message.pop("reply_markup", None)
+        message.pop("link_preview_options", None)
         if markup:
             message["reply_markup"] = markup
+        if preview is not None:
+            message["link_preview_options"] = preview
         self.messages[key] = message  # type: ignore[index]
         return message
 
@@ -346,6 +366,8 @@ class Emulator:
             content = result.get("input_message_content", {})
             if content.get("parse_mode") == "HTML":
                 _visible(content, "message_text")
+            if "thumbnail_url" in result and not _web_url(result["thumbnail_url"]):
+                raise BotApiError(400, "Bad Request: THUMBNAIL_URL_INVALID")
         return True
 
     async def api_sendChatAction(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
@@ -375,18 +397,53 @@ class Emulator:
             self._changed.notify_all()
         return update
 
-    async def send(self, chat: dict[str, Any], user: dict[str, Any], text: str) -> dict[str, Any]:
-        """A user writes ``text`` in ``chat``; returns the update (as the bot will get it)."""
+    async def send(
+        self, chat: dict[str, Any], user: dict[str, Any], text: str,
+        reply_to: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A user writes ``text`` in ``chat`` (replying to ``reply_to``); returns the update (as
+        the bot will get it)."""
+        message = self._user_message(chat, user, text=text)
+        if reply_to is not None:
+            message["reply_to_message"] = self.messages[(chat["id"], reply_to["message_id"])]
+        self.messages[(chat["id"], message["message_id"])] = message
+        return await self._push({"message": message})
+
+    async def edit(self, message: dict[str, Any], text: str) -> dict[str, Any]:
+        """The user edits their ``message`` to ``text``: an ``edited_message`` update."""
+        key = (message["chat"]["id"], message["message_id"])
+        edited = {**self.messages[key], "text": text, "edit_date": int(time.time())}
+        edited.pop("entities", None)
+        if entities := _entities(text):
+            edited["entities"] = entities
+        self.messages[key] = edited
+        return await self._push({"edited_message": edited})
+
+    async def send_media(
+        self, chat: dict[str, Any], user: dict[str, Any], kind: str
+    ) -> dict[str, Any]:
+        """A user sends a ``"sticker"``, ``"photo"`` or ``"voice"`` note."""
+        file = {"file_id": f"{kind}{len(self.messages)}", "file_unique_id": f"u{kind}"}
+        content: dict[str, Any] = {
+            "sticker": {**file, "type": "regular", "width": 512, "height": 512,
+                        "is_animated": False, "is_video": False, "emoji": "🍿"},
+            "photo": [{**file, "width": 90, "height": 90}],
+            "voice": {**file, "duration": 2},
+        }  # fmt: skip
+        message = self._user_message(chat, user, **{kind: content[kind]})
+        self.messages[(chat["id"], message["message_id"])] = message
+        return await self._push({"message": message})
+
+    def _user_message(self, chat: dict[str, Any], user: dict[str, Any],
+                      **content: Any) -> dict[str, Any]:
         self.chats[chat["id"]] = chat
         message: dict[str, Any] = {
             "message_id": self._new_message_id(chat["id"]), "date": int(time.time()),
-            "chat": chat, "from": user, "text": text,
+            "chat": chat, "from": user, **content,
         }  # fmt: skip
-        if text.startswith("/"):
-            length = len(text.split(maxsplit=1)[0].encode("utf-16-le")) // 2
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-        self.messages[(chat["id"], message["message_id"])] = message
-        return await self._push({"message": message})
+        if entities := _entities(content.get("text", "")):
+            message["entities"] = entities
+        return message
 
     async def send_unparseable(self, chat: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         """A message update python-telegram-bot cannot parse: its ``date`` is not a number."""
@@ -478,6 +535,45 @@ def _visible(params: dict[str, Any], key: str) -> str:
     return visible
 
 
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _entities(text: str) -> list[dict[str, Any]]:
+    """What Telegram marks in a user's text: a leading /command and @mentions."""
+    entities = []
+    if text.startswith("/"):
+        entities.append({"type": "bot_command", "offset": 0,
+                         "length": _utf16(text.split(maxsplit=1)[0])})  # fmt: skip
+    for mention in _MENTION.finditer(text):
+        if mention.start() == 0 and text.startswith("/"):
+            continue
+        before = text[: mention.start()]
+        if before and not before[-1].isspace():
+            continue  # "/mes@bot" is part of the command
+        entities.append({"type": "mention", "offset": _utf16(before),
+                         "length": _utf16(mention.group())})  # fmt: skip
+    return entities
+
+
+def _web_url(url: Any) -> bool:
+    return isinstance(url, str) and url.startswith(("https://", "http://")) and " " not in url
+
+
+def _preview(params: dict[str, Any]) -> dict[str, Any] | None:
+    """The ``link_preview_options`` of a message, checked as Telegram reads them."""
+    preview = params.get("link_preview_options")
+    if preview is None:
+        return None
+    if not isinstance(preview, dict) or not set(preview) <= PREVIEW_FIELDS:
+        raise BotApiError(400, "Bad Request: can't parse link preview options")
+    if "url" in preview and not _web_url(preview["url"]):
+        raise BotApiError(400, "Bad Request: link preview URL is invalid")
+    if preview.get("prefer_small_media") and preview.get("prefer_large_media"):
+        raise BotApiError(400, "Bad Request: can't prefer both small and large media")
+    return preview
+
+
 def _check_markup(markup: Any) -> None:
     if not markup:
         return
@@ -485,9 +581,14 @@ def _check_markup(markup: Any) -> None:
         for button in row:
             if not button.get("text"):
                 raise BotApiError(400, "Bad Request: button text must be non-empty")
+            actions = [k for k in ("callback_data", "url", "switch_inline_query") if k in button]
+            if len(actions) != 1:
+                raise BotApiError(400, "Bad Request: a button needs exactly one action")
             data = button.get("callback_data")
             if data is not None and not 1 <= len(data.encode("utf-8")) <= 64:
                 raise BotApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+            if "url" in button and not _web_url(button["url"]):
+                raise BotApiError(400, "Bad Request: BUTTON_URL_INVALID")
 
 
 async def _read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:

@@ -153,8 +153,18 @@ async def converse(
 
 
 def keyboard(call: Call) -> dict[str, str]:
+    """Button text → callback data (or URL, for link buttons)."""
     markup = call.params.get("reply_markup") or {"inline_keyboard": []}
-    return {b["text"]: b["callback_data"] for row in markup["inline_keyboard"] for b in row}
+    return {b["text"]: b.get("callback_data") or b["url"]
+            for row in markup["inline_keyboard"] for b in row}  # fmt: skip
+
+
+async def next_message(emulator: Emulator, chat: dict[str, Any], after: int) -> Call:
+    call = await emulator.wait_for(
+        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat["id"], after=after
+    )
+    assert call.error is None, call.error
+    return call
 
 
 ANA = Emulator.user(5001, "Ana", "es")
@@ -223,6 +233,82 @@ async def test_english_speaker_gets_english(harness: tuple[Emulator, Bot]) -> No
     _, reply = await converse(emulator, "/return toy story", JOHN)
     assert "Budget: US$30,000,000" in reply.result["text"]
     assert "Box office: US$373,554,033" in reply.result["text"]
+
+
+async def test_a_bare_title_gets_a_card_with_its_poster_and_working_buttons(
+    harness: tuple[Emulator, Bot], catalog: pd.DataFrame
+) -> None:
+    emulator, _ = harness
+    titanic = catalog.set_index("id").loc[597]
+    _, card = await converse(emulator, "titanic", ANA)
+    text = card.result["text"]
+    assert text.startswith("🎬 Titanic (1997)")
+    assert f"Presupuesto: US$ {es(int(titanic['budget']))}" in text
+    assert f"⭐ {titanic['vote_average']:.1f}".replace(".", ",") in text
+    poster = f"https://image.tmdb.org/t/p/w342{titanic['poster_path']}"
+    assert card.params["link_preview_options"]["url"] == poster
+    assert card.params["link_preview_options"]["is_disabled"] is False
+    assert card.result["link_preview_options"]["prefer_small_media"] is True
+    buttons = keyboard(card)
+    assert buttons["IMDb"] == f"https://www.imdb.com/title/{titanic['imdb_id']}/"
+    assert buttons["TMDB"] == "https://www.themoviedb.org/movie/597"
+    mark = emulator.mark()
+    await emulator.press(card.result, ANA, buttons["🍿 Parecidas"])
+    similar = await next_message(emulator, Emulator.private_chat(ANA), mark)
+    assert "Si te gustó Titanic (1997)" in similar.result["text"]
+    assert "1. " in similar.result["text"]
+
+
+async def test_plain_words_questions_and_accented_commands(
+    harness: tuple[Emulator, Bot], catalog: pd.DataFrame
+) -> None:
+    emulator, _ = harness
+    months = catalog["release_date"].dt.month
+    saturdays = int((catalog["release_date"].dt.day_of_week == 5).sum())
+    january = es(int((months == 1).sum()))
+    _, reply = await converse(emulator, "¿Cuántas películas se estrenaron en enero? 🍿", ANA)
+    assert f"En enero se estrenaron {january} películas" in reply.result["text"]
+    _, reply = await converse(emulator, "/día sábado", ANA)
+    assert f"{es(saturdays)} películas se estrenaron un sábado" in reply.result["text"]
+    _, reply = await converse(emulator, "how many films came out in july?", JOHN)
+    assert f"{int((months == 7).sum())} movies were released in July" in reply.result["text"]
+
+
+async def test_an_edited_question_gets_its_answer_updated(
+    harness: tuple[Emulator, Bot], catalog: pd.DataFrame
+) -> None:
+    emulator, _ = harness
+    april = int((catalog["release_date"].dt.month == 4).sum())
+    asked, reply = await converse(emulator, "pelis de marzo", ANA)
+    mark = emulator.mark()
+    await emulator.edit(asked, "pelis de abril")
+    edit = await emulator.wait_for(lambda c: c.method == "editMessageText", after=mark)
+    assert edit.error is None
+    assert edit.params["message_id"] == reply.result["message_id"]
+    assert f"En abril se estrenaron {es(april)} películas" in edit.result["text"]
+    await asyncio.sleep(0.3)
+    assert not any(c.method == "sendMessage" for c in emulator.calls[mark:])
+
+
+async def test_a_mention_in_a_group_is_answered(harness: tuple[Emulator, Bot]) -> None:
+    emulator, _ = harness
+    asked, reply = await converse(emulator, "@pelibot_test_bot how much did titanic earn?", JOHN,
+                                  GROUP)  # fmt: skip
+    assert reply.params["reply_parameters"]["message_id"] == asked["message_id"]
+    assert "Profit: US$1,645,034,188" in reply.result["text"]
+
+
+async def test_start_example_buttons_answer_at_once(harness: tuple[Emulator, Bot]) -> None:
+    emulator, _ = harness
+    _, start = await converse(emulator, "/start", ANA)
+    assert "titanic 1953" in start.result["text"]
+    assert "@pelibot_test_bot" in start.result["text"]
+    buttons = keyboard(start)
+    assert len(buttons) == 4
+    mark = emulator.mark()
+    await emulator.press(start.result, ANA, buttons["Titanic"])
+    card = await next_message(emulator, Emulator.private_chat(ANA), mark)
+    assert card.result["text"].startswith("🎬 Titanic (1997)")
 
 
 async def test_command_without_argument_shows_its_usage(harness: tuple[Emulator, Bot]) -> None:

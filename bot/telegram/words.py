@@ -1,0 +1,118 @@
+"""Plain words: any private message that is not a command, and in groups a message that mentions
+the bot or replies to it, is read as a question (``handlers.router``). Also: media get a hint,
+and buttons that run an example or a card's action answer in a new message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Message, MessageEntity, Update
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+from bot import i18n
+from bot.telegram.buttons import acknowledge, resolve
+from bot.telegram.common import answer_html, deps, lang_of
+from bot.telegram.replies import (
+    RUN_PREFIX,
+    answer_to,
+    message_options,
+    next_turn,
+    send_answer,
+)
+from handlers.router import NotUnderstood
+
+WORDS = filters.TEXT & ~filters.Regex(r"^\s*/")
+"""Text that is not a command (commands, ``/día`` included, have their own handlers)."""
+NEW_OR_EDITED = filters.UpdateType.MESSAGES
+MEDIA = (
+    filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
+    | filters.AUDIO | filters.ANIMATION | filters.Document.ALL
+)  # fmt: skip
+
+
+async def answer_words(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Route ``text`` and reply (or update the earlier reply, for an edited message)."""
+    router = deps(context).router
+    routed = router.route(text)
+    turn = next_turn(context.chat_data) if isinstance(routed, NotUnderstood) else 0
+    await send_answer(update, context, router.resolve(routed, turn))
+
+
+def _sent_via_me(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A card the user shared through inline mode: not a question."""
+    return message.via_bot is not None and message.via_bot.id == context.bot.id
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.text is None or _sent_via_me(message, context):
+        return
+    await answer_words(update, context, message.text)
+
+
+def addressed_text(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """In a group: the text without the bot's @mention when the message mentions the bot or
+    replies to one of its messages; None for chatter between people."""
+    if message.text is None or _sent_via_me(message, context):
+        return None
+    username = (context.bot.username or "").lower()
+    mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    mentioned = bool(username) and any(m.lower() == f"@{username}" for m in mentions)
+    replied = message.reply_to_message
+    to_me = replied is not None and replied.from_user is not None and (
+        replied.from_user.id == context.bot.id
+    )
+    if not (mentioned or to_me):
+        return None
+    if not username:
+        return message.text
+    return re.sub(rf"@{re.escape(username)}\b", " ", message.text, flags=re.IGNORECASE)
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    text = addressed_text(message, context)
+    if text is None and update.edited_message is not None:
+        answered = answer_to(context.chat_data, message.message_id) is not None
+        text = message.text if answered else None  # it was a question; it still is
+    if text is not None:
+        await answer_words(update, context, text)
+
+
+async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo, voice note… in a private chat: say what the bot reads."""
+    if update.effective_message:
+        lang = lang_of(update.effective_user)
+        await update.effective_message.reply_text(i18n.text("media_hint", lang), parse_mode=None)
+
+
+async def on_run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``e <command> <key>``: an example or a card's action, answered in a new message."""
+    query = update.callback_query
+    assert query is not None
+    lang = lang_of(query.from_user)
+    found = deps(context)
+    answer = resolve((query.data or "").removeprefix(RUN_PREFIX), found)
+    message = query.message if isinstance(query.message, Message) else None
+    if answer is None or message is None:
+        await acknowledge(query, i18n.text("stale_button", lang))
+        return
+    await acknowledge(query)
+    await message.reply_text(answer_html(answer, lang), **message_options(answer, lang, found))
+
+
+def register(application: Application) -> None:
+    """Register before the generic button handler (``buttons.register``)."""
+    application.add_handler(CallbackQueryHandler(on_run, pattern=rf"^{RUN_PREFIX} "))
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & WORDS & NEW_OR_EDITED, on_private_text)
+    )
+    application.add_handler(
+        MessageHandler(filters.ChatType.GROUPS & WORDS & NEW_OR_EDITED, on_group_text)
+    )
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & MEDIA & filters.UpdateType.MESSAGE, on_media)
+    )

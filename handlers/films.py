@@ -1,0 +1,56 @@
+"""What a film card shows besides money: genres, runtime, rating, saga, poster, IMDb id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from handlers.catalog import list_cell
+
+
+@dataclass(frozen=True)
+class FilmFacts:
+    genres: tuple[str, ...]
+    runtime: int | None  # minutes
+    vote_average: float | None  # None without votes
+    vote_count: int
+    collection: str | None
+    poster_path: str | None
+    imdb_id: str | None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+class FilmTable:
+    """Card facts by movie id, kept as the catalog's column arrays (no object per film)."""
+
+    def __init__(self, movies: pd.DataFrame) -> None:
+        self._index = pd.Index(movies["id"].to_numpy(np.int64))
+        self._genres = movies["genres"].to_numpy(dtype=object)
+        self._runtime = movies["runtime"].to_numpy(np.float64, na_value=np.nan)
+        self._votes = movies["vote_count"].to_numpy(np.int64)
+        self._average = movies["vote_average"].to_numpy(np.float64, na_value=np.nan)
+        # kept as stored: a string becomes a Python object only for the card asked for
+        self._text = [movies[c] for c in ("collection", "poster_path", "imdb_id")]
+
+    def get(self, movie_id: int) -> FilmFacts | None:
+        position = int(self._index.get_indexer([movie_id])[0])
+        if position < 0:
+            return None
+        runtime = self._runtime[position]
+        votes = int(self._votes[position])
+        average = self._average[position]
+        collection, poster, imdb = (_text(column.iat[position]) for column in self._text)
+        return FilmFacts(
+            genres=tuple(str(g) for g in list_cell(self._genres[position])),
+            runtime=round(float(runtime)) if np.isfinite(runtime) and runtime > 0 else None,
+            vote_average=float(average) if votes > 0 and np.isfinite(average) else None,
+            vote_count=votes,
+            collection=collection,
+            poster_path=poster,
+            imdb_id=imdb,
+        )

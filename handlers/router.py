@@ -1,0 +1,806 @@
+"""Plain words → a question: which one (of the seven, or a film card) and about what.
+
+A message that is not a command is folded into words. Cue phrases (the vocabulary below) say
+what is asked: how many (``cuántas``), how much (``recaudó``, ``budget``), something like
+(``parecidas a``)… Names come from MovieService's own matchers: first any run of words that is
+exactly a name (a title, saga, company, country, month or weekday), else the words left once
+cues and filler words are set aside, matched forgivingly. The cues choose the question, the kind
+of name found fills it in; a message that reads several ways is asked back about, and one with
+nothing recognisable gets "not understood". No model and no state: the same text always routes
+the same way, in well under a millisecond for the exact paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from rapidfuzz import fuzz, process
+
+from handlers import answers as a
+from handlers.calendar_names import month_name, weekday_name
+from handlers.commands import COMMANDS, Argument, command_name
+from handlers.countries import country_names, display_name
+from handlers.matching import ACCEPT_SCORE, Match
+from handlers.service import GENERIC_WORDS, MovieService, entity_key
+from handlers.text import clean_argument, fold
+
+# -- vocabulary (folded: lower case, no accents) ---------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CUES: dict[str, tuple[str, ...]] = {
+    # what is asked
+    "count": ("cuantas", "cuantos", "how many", "numero de", "number of", "cantidad de",
+              "total de"),
+    "amount": ("cuanto", "cuanta", "how much", "que tanto"),
+    "money": ("recaudo", "recaudaron", "recaudacion", "recaudaciones", "recaudado", "recaudar",
+              "gano", "ganaron", "gana", "ganado", "ganancia", "ganancias", "dinero", "earned",
+              "earn", "earns", "earnings", "gross", "grossed", "box office", "revenue", "money",
+              "presupuesto", "budget", "costo", "coste", "cost", "costs", "rentable",
+              "rentabilidad", "profit", "profits", "profitable", "beneficio", "beneficios",
+              "perdida", "perdidas", "flop", "fracaso", "return on"),
+    "made": ("hizo", "hicieron", "made", "make", "makes"),
+    "release": ("estreno", "estrenaron", "estrenadas", "estrenados", "estrenada", "estrenado",
+                "estrena", "estrenan", "salieron", "salio", "lanzaron", "lanzadas",
+                "lanzamiento", "lanzamientos", "released", "release", "releases", "came out",
+                "come out", "comes out", "premiered", "opened", "hit theaters"),
+    "produced": ("producidas", "producida", "producidos", "producido", "produjo", "produjeron",
+                 "produce", "producen", "produced", "rodadas", "rodada", "filmadas", "filmed",
+                 "hechas", "hecha", "made in", "produced in", "produced by"),
+    "recommend": ("recomiendame", "recomiendas", "recomendarias", "recommend", "recommendation",
+                  "recommendations", "suggest", "sugiereme", "sugiere", "sugerencia",
+                  "sugerencias", "parecidas", "parecida", "parecidos", "parecido", "similares",
+                  "algo como", "alguna como", "algo tipo", "otra como", "otras como",
+                  "pelis como", "peliculas como", "peli como", "pelicula como", "del estilo de",
+                  "al estilo de", "pelis tipo", "peliculas tipo", "something like",
+                  "anything like", "movies like", "films like", "more like", "similar to",
+                  "si me gusto", "me gusto", "if i liked", "i liked", "if you liked", "que veo",
+                  "what should i watch", "stuff like", "things like"),
+    "when": ("cuando", "when", "que ano", "what year", "which year"),
+    "card": ("ficha", "info", "informacion", "datos", "details", "detalles", "tell me about",
+             "hablame de", "que sabes de", "dura", "duracion", "runtime", "how long", "nota",
+             "rating", "puntuacion", "valoracion", "genero", "generos", "genre", "genres",
+             "poster", "cartel", "imdb", "tmdb", "filme", "cinta"),
+    "films": ("peliculas", "pelis", "films", "movies", "filmes", "titulos", "cintas"),
+    # what kind of name follows
+    "collection": ("sagas", "franquicias", "colecciones", "collections", "serie", "series",
+                   "trilogia", "trilogy"),
+    "company": ("productoras", "estudios", "studios", "companies", "compania", "companias",
+                "production company"),
+    "country": ("paises", "countries", "nacion"),
+    "month": ("meses", "months"),
+    "weekday": ("dias", "day", "days", "dia de la semana", "day of the week"),
+}  # fmt: skip
+"""Cue phrases by what they say. Every name of a command (``handlers.commands``) is a cue too."""
+
+COMMAND_CUES = {"mes": "month", "dia": "weekday", "franquicia": "collection", "pais": "country",
+                "productora": "company", "retorno": "money", "recomendar": "recommend",
+                "pelicula": "card"}  # fmt: skip
+
+FILLERS = _words("""
+    a al algo alguna alguno algunas algunos ante aqui asi bueno cine con contra cual cuales de del
+    desde donde e el ella ellos en entonces entre era es esa ese eso esta estas este esto estos
+    favor fue fueron ha han hay habia hubo la las le les lo los mas me mejor mi mis mucho mucha
+    muy nos o para pero por porfa pls plis porque que quien se ser si sin sobre son su sus te
+    tiene tienen ti tu tus tuvo un una unas uno unos veo ver y ya yo dime dame decime
+    muestrame mostrar ensename quiero quisiera saber sabes puedes podrias necesito busca buscar
+    buscame mirar toda todas todo todos total oye mejores peor peores buena buenas famosa famosas
+    top best worst good great greatest famous popular favorite favourite
+    about all an and any are as at be been by can could did do does ever for from get give got s t
+    had has have he her him his how i in is it its just know me my of on or please see she show
+    tell that the their them there these they this those to us want was watch we were what which
+    who will with would you your
+""")
+"""Words that carry no name: dropped at the edges of what is matched, never matched alone."""
+
+ARTICLES = frozenset({"el", "la", "los", "las", "lo", "un", "una", "the", "a", "an"})
+"""Kept in front of a name when the name with them matches ("The Matrix", "El padrino")."""
+
+GREETINGS = _words("hola holi buenas buenos tardes noches hey hi hello ey saludos tal good morning "
+                   "evening afternoon help ayuda start menu comandos commands instrucciones "
+                   "funciona funcionas hacer sirve sirves usar use work works")  # fmt: skip
+"""Hello, and asking what the bot does: answered with the greeting and examples."""
+THANKS = _words("gracias muchas thanks thank thx genial perfecto")
+ACKS = _words("ok okay vale si yes yeah yep no nope nah claro dale bueno jaja jajaja haha lol")
+"""Small talk that asks nothing ("ok", "no"): never looked up as a title ("Nô", "Yes")."""
+
+MAX_WORDS = 24
+"""Longer messages are cut: nobody asks about a film in a paragraph."""
+MAX_NAME_WORDS = 8
+"""The longest run of words tried as an exact name."""
+SUGGEST_SCORE = 75.0
+"""A forgiving match at least this good is worth asking back about."""
+CUE_TYPO_SCORE = 86.0
+"""A long word this close to a cue word counts as it ("pelicuals", "estrenarn")."""
+MIN_CUE_TYPO_LENGTH = 6
+TYPO_SCORE = 85.0
+TYPO_WORD_SCORE = 80.0
+LARGE_KINDS = ("title", "collection", "company")
+"""Kinds with thousands of names: looked up forgivingly only when worth it."""
+TYPO_MARGIN = 10.0
+"""A title at least this close to the typed words, and this much closer than any other, is it."""
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
+
+COMMAND_OF: dict[str, str] = {"month": "mes", "weekday": "dia", "country": "pais",
+                              "company": "productora", "collection": "franquicia"}  # fmt: skip
+GROUP_KINDS = ("month", "weekday", "country", "company", "collection")
+HINT_KINDS = ("collection", "company", "country", "month", "weekday")
+BARE_ORDER = ("title", "collection", "company", "country", "month", "weekday")
+
+
+def _phrases() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for cue, phrases in CUES.items():
+        for phrase in phrases:
+            table.setdefault(tuple(phrase.split()), cue)
+    for entry in COMMANDS:
+        for name in entry.names:
+            table.setdefault(tuple(fold(name).split()), COMMAND_CUES[entry.name])
+    return table
+
+
+PHRASES = _phrases()
+LONGEST_PHRASE = max(len(p) for p in PHRASES)
+TYPO_TARGETS = sorted({p[0] for p in PHRASES if len(p) == 1 and len(p[0]) >= MIN_CUE_TYPO_LENGTH})
+
+
+def _calendar_words() -> dict[str, tuple[str, int]]:
+    """Full month and weekday names in Spanish and English (plural weekdays too)."""
+    words: dict[str, tuple[str, int]] = {"setiembre": ("month", 9)}
+    for lang in ("es", "en"):
+        for month in range(1, 13):
+            words[fold(month_name(month, lang))] = ("month", month)
+        for day in range(7):
+            name = fold(weekday_name(day, lang))
+            words[name] = ("weekday", day)
+            words[name if name.endswith("s") else name + "s"] = ("weekday", day)
+    return words
+
+
+CALENDAR = _calendar_words()
+
+
+# -- what routing returns ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Route:
+    """Answer ``command`` for ``argument``. ``value`` is the entity when it was resolved (month,
+    weekday, ISO code, collection or company name, movie id); None leaves the asking back to the
+    question itself ("did you mean…")."""
+
+    command: str
+    argument: str
+    value: int | str | None = None
+    name: str = ""  # how the entity is called (for a button), when resolved
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The message reads several ways: ask which one."""
+
+    query: str
+    routes: tuple[Route, ...]
+
+
+@dataclass(frozen=True)
+class NotUnderstood:
+    query: str
+    kind: str = "unknown"  # "greeting", "thanks" or "unknown"
+
+
+Routed = Route | Readings | NotUnderstood
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Words ``start:end`` that are exactly a name of each kind in ``kinds`` (kind → values)."""
+
+    start: int
+    end: int
+    text: str
+    kinds: dict[str, list[Any]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class _Reading:
+    """A message taken apart: its words, the cue of each word (or None), the names found."""
+
+    query: str
+    words: list[str]
+    cues: list[str | None]
+    spans: list[_Span]
+
+    def cue_set(self) -> set[str]:
+        covered = {k for s in self.spans for k in range(s.start, s.end)}
+        return {c for k, c in enumerate(self.cues) if c is not None and k not in covered}
+
+
+class Router:
+    """Reads plain-words messages over one ``MovieService``."""
+
+    def __init__(self, service: MovieService) -> None:
+        self.service = service
+        self._words = {kind: service.words(_kind(kind)) for kind in LARGE_KINDS}
+        self._country_names = country_names(service.stats.country_names)
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def answer(self, text: str, turn: int = 0) -> a.Answer:
+        """The answer to a plain-words message; ``turn`` varies the "not understood" reply."""
+        return self.resolve(self.route(text), turn)
+
+    def resolve(self, routed: Routed, turn: int = 0) -> a.Answer:
+        """The answer ``routed`` stands for."""
+        match routed:
+            case Route(command=command, argument=argument):
+                return self.service.answer(command, argument)
+            case Readings(query=query, routes=routes):
+                readings = tuple(a.Reading(r.command, a.Choice(r.argument, _choice_value(r),
+                                                               r.name)) for r in routes)
+                return a.ClarifyAnswer(query, readings)
+        return a.NotUnderstoodAnswer(routed.query, routed.kind, turn)
+
+    def route(self, text: str) -> Routed:
+        """What the message asks: a route, several readings, or not understood."""
+        query = clean_argument(text)
+        words = fold(query).split()[:MAX_WORDS]
+        if not words:  # "👍"; or nothing at all (a bare @mention): say hello
+            return NotUnderstood(query, "unknown" if query else "greeting")
+        if all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words):
+            return NotUnderstood(query, _small_talk(words))
+        direct = self._as_command(query)
+        if direct is not None and direct.value is not None:
+            return direct
+        cues = _mark_cues(words)
+        reading = _Reading(query, words, cues, self._spans(words, cues, query))
+        _mark_cue_typos(reading)
+        routed = self._decide(reading)
+        if isinstance(routed, NotUnderstood) and direct is not None:
+            return direct  # "retorno xyzzy": the command was clear; it says what it lacks
+        return routed
+
+    # -- "mes enero": a command name without its slash -------------------------------------------
+
+    def _as_command(self, query: str) -> Route | None:
+        """``mes enero``, ``retorno titanic 1953``: a command's name, then its argument (the
+        route has no ``value`` when the argument did not resolve)."""
+        first, _, rest = query.partition(" ")
+        name = command_name(first)
+        if name is None or not fold(rest) or fold(rest).split()[0] in FILLERS:
+            return None  # "mes de enero", "return of the jedi": read as words
+        if self.service.exact("title", query):
+            return None  # "Country Strong", "Movie 43"
+        answer = self.service.answer(name, rest)
+        if isinstance(answer, a.UsageAnswer | a.UnknownCommandAnswer):
+            return None
+        key = self.service.key_for(answer)
+        return Route(name, key or rest, _answer_value(answer))
+
+    # -- names said exactly -------------------------------------------------------------------
+
+    def _spans(self, words: list[str], cues: list[str | None], query: str) -> list[_Span]:
+        """The longest runs of words that are exactly a name, not overlapping, longest first."""
+        found: list[_Span] = []
+        n = len(words)
+        for start in range(n):
+            for end in range(min(n, start + MAX_NAME_WORDS), start, -1):
+                whole = end - start == n  # the whole message may be any title: "It", "Up"
+                if not whole and (
+                    (words[start] in FILLERS and words[start] not in ARTICLES)
+                    or words[end - 1] in FILLERS
+                    or all(cues[k] or words[k] in FILLERS for k in range(start, end))
+                ):
+                    continue
+                span = self._names(words, start, end, query)
+                if span is not None:
+                    found.append(span)
+        chosen: list[_Span] = []
+        for span in sorted(found, key=lambda s: (-s.size, s.start)):
+            if all(span.end <= c.start or span.start >= c.end for c in chosen):
+                chosen.append(span)
+        return chosen
+
+    def _names(self, words: list[str], start: int, end: int, query: str) -> _Span | None:
+        text = " ".join(words[start:end])
+        kinds: dict[str, list[Any]] = {}
+        if (day := CALENDAR.get(text)) is not None:
+            kinds[day[0]] = [day[1]]
+        for kind in ("country", "collection", "company", "title"):
+            values = self.service.exact(_kind(kind), text)
+            if values:
+                kinds[kind] = values
+        if "country" in kinds and len(text) <= 2 and text.upper() not in query:
+            del kinds["country"]  # "de", "it", "can": a code only counts written as one ("UK")
+        if "title" in kinds and end < len(words) and _YEAR.fullmatch(words[end]):
+            dated = self.service.match("title", f"{text} {words[end]}")
+            # none of that year ("scarface 1932"): an empty list; the question will ask back
+            found = [dated.value] if dated.exact and dated.value is not None else []
+            return _Span(start, end + 1, f"{text} {words[end]}", {"title": found})
+        return _Span(start, end, text, kinds) if kinds else None
+
+    # -- deciding -----------------------------------------------------------------------------
+
+    def _decide(self, reading: _Reading) -> Routed:
+        """The question the cues ask, about the name found; a message whose cue words may
+        belong to a mistyped title ("indepndence day", "return of teh jedi") is matched as a
+        title when the cues lead nowhere sure."""
+        routed = self._by_cues(reading)
+        if (isinstance(routed, Route) and routed.value is not None) or not reading.cue_set():
+            return routed
+        words = list(reading.words)
+        while words and words[0] in FILLERS and words[0] not in ARTICLES:
+            words = words[1:]
+        while words and words[-1] in FILLERS:
+            words = words[:-1]
+        whole = self._forgiving("title", " ".join(words)) if len(words) > 1 else None
+        if whole is not None and whole.value is not None:
+            return self._route_value("title", whole.value, "pelicula")
+        return routed
+
+    def _by_cues(self, reading: _Reading) -> Routed:
+        cues = reading.cue_set()
+        hints: list[str] = [k for k in HINT_KINDS if k in cues]
+        group = bool(cues & {"count", "release", "produced", "films", "made"}) or bool(hints)
+        if "recommend" in cues:
+            return self._ask(reading, "recomendar", ["title"], hints)
+        if "money" in cues or {"amount", "made"} <= cues:
+            order: list[str] = [*hints, "title", "collection", "company"]
+            if "films" in cues:
+                order = [*hints, "collection", "company", "title"]
+            return self._ask(reading, "retorno", _unique(order), hints)
+        if "when" in cues or ("card" in cues and not group):
+            return self._ask(reading, "pelicula", ["title"], hints)
+        if group:
+            order = [*hints, *GROUP_KINDS] + ([] if hints else ["title"])
+            return self._ask(reading, "pelicula", _unique(order), hints)
+        return self._bare(reading)
+
+    def _ask(self, reading: _Reading, title_command: str, order: list[str],
+             hints: list[str]) -> Routed:
+        """The first kind in ``order`` that a name in the message has: exactly, else forgivingly."""
+        for kind in order:
+            for span in reading.spans:
+                if kind in span.kinds:
+                    partial = self._partial_name(reading, span, kind, title_command)
+                    if partial is not None:
+                        return partial
+                    alone = span.text in _segments(reading)  # "fox", not "fox searchlite"
+                    return self._route_span(reading.query, span, kind, title_command,
+                                            widen=alone)  # fmt: skip
+        segments = _segments(reading)
+        if title_command == "pelicula" and "title" in order and order[0] != "title":
+            order = [k for k in order if k != "title"]  # "películas de terror": not a title
+        tried: dict[tuple[str, str], Match[Any]] = {}  # looked up lazily: stop at the first hit
+
+        def look(text: str, kind: str) -> Match[Any] | None:
+            if not _fits_forgivingly(kind, text, hints):
+                return None
+            if (text, kind) not in tried:
+                tried[text, kind] = self._forgiving(kind, text)
+            return tried[text, kind]
+
+        for text in segments:  # what the message says it is about comes first: "saga de …"
+            for kind in hints:
+                found = look(text, kind)
+                if found is not None and found.value is not None:
+                    return self._route_value(kind, found.value, title_command)
+                if found is not None and found.best_score >= SUGGEST_SCORE:
+                    asked = self._ask_back(reading.query, text, kind, found, title_command)
+                    if isinstance(asked, NotUnderstood):  # "saga xyz": it says it found none
+                        return Route(_command(kind, title_command), text)
+                    return asked
+        def surely_named() -> Route | None:
+            for text in segments:
+                for kind in order:
+                    found = look(text, kind)
+                    if found is not None and found.value is not None:
+                        return self._route_value(kind, found.value, title_command)
+                    if found is not None and found.best_score >= ACCEPT_SCORE:
+                        return None  # nearly this kind: ask about it, not take a later kind
+            return None
+
+        if (route := surely_named()) is not None:
+            return route
+        near = [(key, found) for key, found in tried.items()
+                if found.candidates and found.best_score >= SUGGEST_SCORE]  # fmt: skip
+        if near:
+            (text, kind), found = max(near, key=lambda item: item[1].best_score)
+            return self._ask_back(reading.query, text, kind, found, title_command)
+        if hints and segments:  # "saga xyz": the question is clear, the name is not
+            return Route(_command(hints[0], title_command), segments[0])
+        return self._not_understood(reading)
+
+    def _bare(self, reading: _Reading) -> Routed:
+        """Just a name ("titanic", "pixar", "enero"): answer it, or ask which one is meant."""
+        segments = _segments(reading)
+        if reading.spans:
+            span = reading.spans[0]
+            kind = next(k for k in BARE_ORDER if k in span.kinds)
+            partial = self._partial_name(reading, span, kind, "pelicula", bare=True)
+            if partial is not None:
+                return partial
+            return self._bare_name(reading.query, span, alone=span.text in segments)
+        if not segments:
+            return self._not_understood(reading)
+        text = segments[0]
+        sure: dict[str, list[Any]] = {}
+        unsure: dict[str, tuple[float, list[Any]]] = {}
+        for kind in BARE_ORDER:
+            if not _fits_forgivingly(kind, text, []):
+                continue
+            found = self._forgiving(kind, text)
+            if found.value is not None:
+                sure[kind] = [found.value]
+                if kind == "title":
+                    break  # a title is what people type most: do not look further
+            elif found.candidates and found.best_score >= SUGGEST_SCORE:
+                unsure[kind] = (found.best_score, list(found.candidates))
+        close = {k: v for k, (score, v) in unsure.items() if score >= ACCEPT_SCORE}
+        if len(sure) == 1 and not close:
+            [(kind, [value])] = sure.items()
+            return self._route_value(kind, value, "pelicula")
+        if sure:  # "disney": a saga for sure, but the studios nearly so: ask
+            return self._readings(reading.query, text, {**sure, **close}, mentioned=True)
+        if not unsure:
+            return self._not_understood(reading)
+        if len(unsure) == 1:
+            [(kind, (score, candidates))] = unsure.items()
+            return self._ask_back(reading.query, text, kind, Match(None, tuple(candidates),
+                                                                   best_score=score), "pelicula")
+        by_score = sorted(unsure.items(), key=lambda item: -item[1][0])
+        return self._readings(reading.query, text, {k: v for k, (_, v) in by_score},
+                              mentioned=True)  # fmt: skip
+
+    def _ask_back(self, query: str, text: str, kind: str, found: Match[Any],
+                  title_command: str) -> Routed:
+        """Which one? A month or weekday: the question's own "did you mean…". Anything else:
+        buttons for the candidates that have every typed word (the question itself might take
+        a candidate this router found too loose)."""
+        if kind in ("month", "weekday"):
+            return Route(_command(kind, title_command), text)
+        return self._readings(query, text, {kind: list(found.candidates)}, title_command,
+                              mentioned=True)  # fmt: skip
+
+    def _worth_looking(self, kind: str, text: str) -> bool:
+        """Whether ``text`` could name a title, saga or company: one of its words is in such a
+        name, or, for one word, a typo away from one. A forgiving lookup scans tens of
+        thousands of names; chatter ("no sé qué ver esta noche") should not pay for it."""
+        if kind not in LARGE_KINDS:
+            return True
+        words = [w for w in text.split() if w not in FILLERS and not _YEAR.fullmatch(w)]
+        words = words or text.split()
+        if any(self.service.has_word(_kind(kind), w) for w in words):
+            return True
+        return len(words) == 1 and process.extractOne(
+            words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
+        ) is not None
+
+    def _by_full_name(self, kind: str, span: _Span) -> bool:
+        """Whether ``span`` names a value of ``kind`` by its full name, not by an alias (the
+        name without "Pictures", an original title: "leon" for *Leon: The Professional*)."""
+        values = span.kinds.get(kind, [])
+        if kind in ("collection", "company"):
+            return any(fold(str(name)) == span.text for name in values)
+        if kind == "title" and values and not _YEAR.fullmatch(span.text.split()[-1]):
+            refs = (self.service.movie_ref(int(i)) for i in values)
+            return any(ref is not None and fold(ref.title) == span.text for ref in refs)
+        return True
+
+    def _partial_name(self, reading: _Reading, span: _Span, kind: str, title_command: str,
+                      bare: bool = False) -> Routed | None:
+        """A name said exactly inside more words: "world" in "jurassic world", "leon" in "el
+        rey león", "alien" in "alien 3". When the name is only an alias, or the other words
+        matter, the words are matched as a whole (``bare``: as a title first); if that finds
+        nothing sure, ask. None: the name stands."""
+        segment = next((t for t in _segments(reading) if f" {span.text} " in f" {t} "), "")
+        extra = [w for w in segment.split() if w not in span.text.split() and w not in FILLERS]
+        if not extra:
+            return None
+        alias = not self._by_full_name(kind, span)
+        says_more = self._says_more(segment, span)
+        if not alias and not says_more:
+            return None
+        for whole_kind in _unique(["title", kind] if bare else [kind]):
+            if not _fits_forgivingly(whole_kind, segment, []):
+                continue
+            whole = self._forgiving(whole_kind, segment)
+            if whole.value is not None:
+                return self._route_value(whole_kind, whole.value, title_command)
+            if whole.candidates and (says_more or whole.best_score >= SUGGEST_SCORE):
+                return self._ask_back(reading.query, segment, whole_kind, whole, title_command)
+        if alias and kind not in ("month", "weekday", "country"):
+            return self._readings(reading.query, span.text, {kind: span.kinds[kind][:3]},
+                                  title_command)  # fmt: skip
+        return None
+
+    def _says_more(self, text: str, span: _Span) -> bool:
+        """Whether ``text`` has words beyond the name ``span`` that matter: a number, or a word
+        found in titles, sagas or companies ("jurassic" in "jurassic world", where "world"
+        alone is a company); not "dirigió" in "quién dirigió titanic"."""
+        extra = [w for w in text.split() if w not in span.text.split() and w not in FILLERS]
+        return any(w.isdigit() or any(self.service.has_word(_kind(k), w) for k in LARGE_KINDS)
+                   for w in extra)  # fmt: skip
+
+    def _bare_name(self, query: str, span: _Span, alone: bool) -> Routed:
+        """A message that is exactly a name: the one kind it names, else ask which (``alone``:
+        nothing else was typed, so names and titles that contain it are offered too)."""
+        kinds = [k for k in BARE_ORDER if k in span.kinds]
+        calendar = [k for k in kinds if k in ("month", "weekday")]
+        if calendar and not any(self._by_full_name(k, span) for k in kinds if k not in calendar):
+            kinds = calendar  # "october" is the month before it is "October Films"
+        if "collection" in kinds and "title" not in kinds:  # "lion king": the saga's film first
+            film = self._forgiving("title", span.text)
+            card = self.service.film_card(film.value) if film.value is not None else None
+            if card is not None and card.collection in span.kinds["collection"]:
+                return self._route_value("title", card.movie.id, "pelicula")
+        common = (kinds in (["company"], ["collection"]) and " " not in span.text
+                  and not self._by_full_name(kinds[0], span)
+                  and self.service.has_word("title", span.text))  # fmt: skip
+        if common:  # "home": Media Home Entertainment, or Home Alone? ask
+            return self._readings(query, span.text, {kinds[0]: span.kinds[kinds[0]]},
+                                  widen=alone, films_too=alone)  # fmt: skip
+        if len(kinds) == 1 or self._film_of_its_saga(span, kinds):
+            return self._route_span(query, span, kinds[0], "pelicula", widen=alone, bare=True)
+        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=alone,
+                              films_too=alone)  # fmt: skip
+
+    def _forgiving(self, kind: str, text: str) -> Match[Any]:
+        """``service.match``, but taken for sure only when the words cover the name, not just
+        one word of it ("terror" alone is not "Terror Train", nor "navidad" Christmas Island);
+        a title one typo away is ("titanik")."""
+        if not self._worth_looking(kind, text):
+            return Match(None)
+        found = self.service.match(_kind(kind), text)
+        if found.exact or not found.candidates or kind in ("month", "weekday"):
+            return found
+        value = found.value
+        if value is None and kind == "title":
+            titles = {i: fold(ref.title) for i in found.candidates
+                      if (ref := self.service.movie_ref(i)) is not None}  # fmt: skip
+            value = _one_typo_away(text, titles)
+        if value is not None and any(_covers(text, n) for n in self._names_of(kind, value)):
+            return Match(value, found.candidates, best_score=found.best_score)
+        return Match(None, found.candidates, best_score=found.best_score)
+
+    def _names_of(self, kind: str, value: Any) -> list[str]:
+        """The folded names ``value`` goes by (a country's in both languages; a company or saga
+        also without words like "Pictures" or "Collection")."""
+        if kind == "title":
+            ref = self.service.movie_ref(int(value))
+            return [fold(ref.title)] if ref else []
+        if kind == "country":  # not its codes: "navidad" is not "CX"
+            return [fold(n) for n in self._country_names.get(str(value), []) if len(n) > 3]
+        generic = GENERIC_WORDS["productora" if kind == "company" else "franquicia"]
+        name = fold(str(value))
+        return [name, " ".join(w for w in name.split() if w not in generic)]
+
+    def _film_of_its_saga(self, span: _Span, kinds: list[str]) -> bool:
+        """"toy story" is a film and its saga: the film's card (which links the saga)."""
+        if set(kinds) != {"title", "collection"}:
+            return False
+        card = self.service.film_card(span.kinds["title"][0])
+        return card is not None and card.collection in span.kinds["collection"]
+
+    def _readings(self, query: str, text: str, kinds: dict[str, list[Any]],
+                  title_command: str = "pelicula", widen: bool = False,
+                  mentioned: bool = False, films_too: bool = False) -> Routed:
+        """Ask which one. ``widen`` (for a name said exactly) also offers the best-known names
+        that contain it ("fox" → 20th Century Fox), ``films_too`` films with that word in their
+        title (The Fox and the Hound). ``mentioned`` keeps only names that have every typed
+        word (typos allowed): "star trek" is not asked about Star Wars."""
+        routes = []
+        for kind, values in kinds.items():
+            if mentioned:
+                said = [v for v in values
+                        if any(_mentions(text, n) for n in self._names_of(kind, v))]  # fmt: skip
+                values = said or (values[:3] if kind == "title" else [])  # films: still ask
+            if kind == "country":  # a country without films is no answer to offer
+                values = [v for v in values if self.service.stats.country_counts.get(v, 0)]
+            limit = 3 if len(kinds) > 1 else 6
+            if widen and kind in ("company", "collection"):
+                stats = self.service.stats
+                groups = stats.companies if kind == "company" else stats.collections
+                values = sorted({*values, *self.service.prominent(_kind(kind), text)},
+                                key=lambda v: (-groups[v].count, str(v)))
+            routes += [self._route_value(kind, v, title_command) for v in values[:limit]]
+        if films_too and len(text.split()) == 1 and "title" not in kinds:
+            titles = self.service.search_movies(text, limit=3)
+            routes += [self._route_value("title", ref.id, title_command) for ref in titles
+                       if text in fold(ref.title).split()]  # fmt: skip
+        return Readings(query, tuple(routes)) if routes else NotUnderstood(query)
+
+    def _route_span(self, query: str, span: _Span, kind: str, title_command: str,
+                    widen: bool = False, bare: bool = False) -> Routed:
+        """The question about the name ``span`` says exactly; which one, when several share it
+        ("fox": the best-known companies with it, and for just "fox", films with it in the
+        title)."""
+        if kind in ("month", "weekday"):
+            return self._route_value(kind, span.kinds[kind][0], title_command)
+        if kind == "title" and not span.kinds[kind]:  # "scarface 1932": not that year
+            return Route(title_command, span.text)  # the question asks back with the years
+        found = self.service.match(_kind(kind), span.text)
+        if found.value is not None:
+            return self._route_value(kind, found.value, title_command)
+        return self._readings(query, span.text, {kind: span.kinds[kind]}, title_command,
+                              widen=widen, films_too=widen and bare)  # fmt: skip
+
+    def _route_value(self, kind: str, value: Any, title_command: str) -> Route:
+        """The route to ``value``, argued by its exact key."""
+        command = _command(kind, title_command)
+        match kind:
+            case "month":
+                return Route(command, str(value), int(value))
+            case "weekday":
+                return Route(command, str(int(value) + 1), int(value))
+            case "country":
+                return Route(command, str(value), str(value),
+                             display_name(str(value), self.service.stats.country_names))
+            case "collection" | "company":
+                return Route(command, entity_key(str(value)), str(value), str(value))
+        card = self.service.film_card(int(value))
+        return Route(command, f"#{value}", int(value), card.movie.label if card else "")
+
+    @staticmethod
+    def _not_understood(reading: _Reading) -> NotUnderstood:
+        return NotUnderstood(reading.query, _small_talk(reading.words))
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _mark_cues(words: list[str]) -> list[str | None]:
+    """The cue of each word (longest phrases first), None for the others."""
+    cues: list[str | None] = [None] * len(words)
+    i = 0
+    while i < len(words):
+        for size in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
+            cue = PHRASES.get(tuple(words[i : i + size]))
+            if cue is not None:
+                cues[i : i + size] = [cue] * size
+                i += size
+                break
+        else:
+            i += 1
+    return cues
+
+
+def _mark_cue_typos(reading: _Reading) -> None:
+    """Long words outside names that are a typo away from a cue word count as it."""
+    covered = {k for s in reading.spans for k in range(s.start, s.end)}
+    for k, word in enumerate(reading.words):
+        if (reading.cues[k] is None and k not in covered and word not in FILLERS
+                and len(word) >= MIN_CUE_TYPO_LENGTH):  # fmt: skip
+            hit = process.extractOne(word, TYPO_TARGETS, scorer=fuzz.ratio,
+                                     score_cutoff=CUE_TYPO_SCORE)  # fmt: skip
+            if hit is not None:
+                reading.cues[k] = PHRASES[(hit[0],)]
+
+
+def _segments(reading: _Reading) -> list[str]:
+    """The runs of words between cues, without filler words at their edges, longest first."""
+    runs: list[list[str]] = [[]]
+    for word, cue in zip(reading.words, reading.cues, strict=True):
+        if cue is None:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    texts = []
+    for run in runs:
+        while run and run[0] in FILLERS and not (run[0] in ARTICLES and len(run) > 1
+                                                 and run[1] not in FILLERS):  # fmt: skip
+            run = run[1:]
+        while run and run[-1] in FILLERS:
+            run = run[:-1]
+        if run and run[0] in ARTICLES:
+            texts.append(" ".join(run))
+            run = run[1:]
+        if run:
+            texts.append(" ".join(run))
+    return sorted(_unique(texts), key=lambda t: -len(t.split()))
+
+
+def _fits_forgivingly(kind: str, text: str, hints: Iterable[str]) -> bool:
+    """Whether a forgiving lookup of ``text`` as ``kind`` makes sense."""
+    one_word = " " not in text
+    if text.isdigit():
+        return kind in ("month", "weekday") and kind in hints
+    if kind in ("month", "weekday"):
+        return one_word
+    return len(text) >= 3
+
+
+def _kind(kind: str) -> Argument:
+    """A kind of name, as MovieService's matchers call it."""
+    assert kind in BARE_ORDER, kind
+    return cast(Argument, kind)
+
+
+def _small_talk(words: list[str]) -> str:
+    if any(w in THANKS for w in words):
+        return "thanks"
+    if any(w in GREETINGS for w in words):
+        return "greeting"
+    if words and all(w in FILLERS for w in words):
+        return "greeting"  # "what can you do"
+    return "ack" if words and all(w in ACKS or w in FILLERS for w in words) else "unknown"
+
+
+def _covers(text: str, title: str) -> bool:
+    """Whether typed words stand for a whole (folded) title, not just one of its words:
+    close to all of it, or its first words ("terminator 2"; but "tomorrow" alone is not
+    "Tomorrow Never Dies", nor "terror" "Terror Train"), and with every number typed
+    ("alien 3" is not "Alien"; a trailing year only picks among films of that title)."""
+    words = text.split()
+    if len(words) > 1 and _YEAR.fullmatch(words[-1]):
+        words = words[:-1]
+    if not all(w in title.replace(" ", "") for w in words if w.isdigit()):
+        return False
+    text = " ".join(words)
+    if fuzz.ratio(text, title) >= 70:
+        return True
+    head = title.split(" ", 1)[1] if title.split(" ", 1)[0] in ARTICLES else title
+    return " " in text and head.startswith(text + " ")
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether every typed word is in ``name`` (folded), as a word, its start or with a typo
+    (a number anywhere: "alien 3" → "Alien³")."""
+    name_words = name.split()
+    return all(
+        word in name.replace(" ", "") if word.isdigit() else
+        any(n.startswith(word) for n in name_words)
+        or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
+        for word in text.split() if word not in FILLERS
+    )  # fmt: skip
+
+
+def _one_typo_away(text: str, titles: dict[int, str]) -> int | None:
+    """The film whose title ``text`` misspells ("titanik"), when no other title is as close;
+    films sharing that title are one answer (the best known, listed first)."""
+    closeness: dict[str, float] = {}
+    for title in titles.values():
+        closeness.setdefault(title, fuzz.ratio(text, title))
+    ranked = sorted(closeness.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < TYPO_SCORE:
+        return None
+    if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - TYPO_MARGIN:
+        return None
+    return next(i for i, title in titles.items() if title == ranked[0][0])
+
+
+def _command(kind: str, title_command: str) -> str:
+    return COMMAND_OF.get(kind, title_command)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _choice_value(route: Route) -> int | str:
+    return route.value if route.value is not None else route.argument
+
+
+def _answer_value(answer: a.Answer) -> int | str | None:
+    match answer:
+        case a.MonthAnswer(month=value) | a.WeekdayAnswer(weekday=value):
+            return value
+        case a.CollectionAnswer(collection=value) | a.CompanyAnswer(company=value):
+            return value
+        case a.CountryAnswer(iso=value):
+            return value
+        case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie) | a.FilmAnswer(
+            movie=movie
+        ):
+            return movie.id
+    return None
