@@ -262,12 +262,8 @@ def runtime_text(minutes: int, lang: str) -> str:
 
 
 def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
-    unknown = s.esc(i18n.text("unknown_value", lang))
-
-    def amount(value: int) -> str:
-        return s.esc(money(value, lang)) if value else unknown
-
-    lines = [f"🎬 {s.bold(answer.movie.title)} ({answer.movie.year})"]
+    title, bracket = movie_title(answer.movie, lang)
+    lines = [f"🎬 {s.bold(title)} ({s.esc(bracket)})"]
     genres = ", ".join(genre(g, lang) for g in answer.genres[:3])
     runtime = runtime_text(answer.runtime, lang) if answer.runtime else ""
     if genres or runtime:
@@ -278,10 +274,8 @@ def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
         lines.append(s.say("card.rating", lang, answer.vote_count,
                            average=s.esc(number(answer.vote_average, lang, 1)),
                            votes=s.esc(number(answer.vote_count, lang))))
-    ratio = s.bold(number(answer.ret, lang, 2) + "×") if answer.ret is not None else unknown
-    lines += [s.say("return.budget", lang, value=amount(answer.budget)),
-              s.say("return.revenue", lang, value=amount(answer.revenue)),
-              s.say("return.ratio", lang, value=ratio)]
+    lines += _money_lines(answer.budget, answer.revenue, answer.ret, None, answer.doubtful,
+                          lang, s)
     if answer.collection:
         lines.append(s.say("card.saga", lang, name=s.esc(answer.collection)))
     lines += _alternatives(answer.alternatives, lang, s)
@@ -307,8 +301,19 @@ def _revenue_lines(count: int, total: int, known: int, lang: str, s: _Style,
 
 
 def _return_lines(answer: a.ReturnAnswer, lang: str, s: _Style) -> list[str]:
+    title, bracket = movie_title(answer.movie, lang)
+    return [f"💰 {s.bold(title)} ({s.esc(bracket)})",
+            *_money_lines(answer.budget, answer.revenue, answer.ret, answer.profit,
+                          answer.doubtful, lang, s),
+            *_alternatives(answer.alternatives, lang, s)]
+
+
+def _money_lines(budget: int, revenue: int, ret: float | None, profit: int | None,
+                 doubtful_fields: tuple[str, ...], lang: str, s: _Style) -> list[str]:
+    """Budget, box office, then profit (when given) and return — unless a figure is doubtful:
+    one off by a factor of a million makes profit and return meaningless."""
     unknown = s.esc(i18n.text("unknown_value", lang))
-    doubtful = set(answer.doubtful)
+    doubtful = set(doubtful_fields)
 
     def amount(field: str, value: int) -> str:
         if not value:
@@ -316,23 +321,17 @@ def _return_lines(answer: a.ReturnAnswer, lang: str, s: _Style) -> list[str]:
         shown = s.esc(readable_money(value, lang))
         return shown + s.italic(i18n.text("doubtful.mark", lang)) if field in doubtful else shown
 
-    title, bracket = movie_title(answer.movie, lang)
-    lines = [f"💰 {s.bold(title)} ({s.esc(bracket)})",
-             s.say("return.budget", lang, value=amount("budget", answer.budget)),
-             s.say("return.revenue", lang, value=amount("revenue", answer.revenue))]
-    if doubtful and answer.ret is not None:
-        # A figure off by a factor of a million makes profit and return meaningless.
-        lines.append(s.say("return.doubtful", lang))
+    lines = [s.say("return.budget", lang, value=amount("budget", budget)),
+             s.say("return.revenue", lang, value=amount("revenue", revenue))]
+    if doubtful and ret is not None:
+        return [*lines, s.say("return.doubtful", lang)]
+    if profit is not None:
+        key = "return.profit" if profit >= 0 else "return.loss"
+        lines.append(s.say(key, lang, value=s.esc(readable_money(abs(profit), lang))))
+    if ret is not None:
+        lines.append(s.say("return.ratio", lang, value=s.bold(number(ret, lang, 2) + "×")))
     else:
-        if answer.profit is not None:
-            key = "return.profit" if answer.profit >= 0 else "return.loss"
-            lines.append(s.say(key, lang, value=s.esc(readable_money(abs(answer.profit), lang))))
-        if answer.ret is not None:
-            lines.append(s.say("return.ratio", lang,
-                               value=s.bold(number(answer.ret, lang, 2) + "×")))
-        else:
-            lines.append(s.say("return.unknown", lang))
-    lines += _alternatives(answer.alternatives, lang, s)
+        lines.append(s.say("return.unknown", lang))
     return lines
 
 
@@ -379,9 +378,18 @@ def reason_text(reason: a.Reason, lang: str) -> str:
         parts.append(i18n.text("reason.same_collection", lang))
     if reason.genres:
         parts.append(", ".join(genre(g, lang) for g in reason.genres[:3]))
-    if reason.keywords:
-        parts.append(", ".join(reason.keywords[:2]))
+    if keywords := [shown for k in reason.keywords if (shown := keyword(k, lang))][:2]:
+        parts.append(", ".join(keywords))
     return "; ".join(parts) or i18n.text("reason.similar", lang)
+
+
+def keyword(tag: str, lang: str) -> str | None:
+    """A TMDB keyword in ``lang``: English ones as they are; others only when the catalog has
+    them (the source's tags are English)."""
+    key = f"keyword.{tag}"
+    if i18n.has(key, lang):
+        return i18n.text(key, lang)
+    return tag if lang == "en" else None
 
 
 def _recommend_lines(answer: a.RecommendAnswer, lang: str, s: _Style) -> list[str]:
@@ -499,6 +507,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                     "genres": list(answer.genres), "runtime": answer.runtime,
                     "vote_average": answer.vote_average, "vote_count": answer.vote_count,
                     "budget": answer.budget, "revenue": answer.revenue, "return": answer.ret,
+                    "doubtful": list(answer.doubtful),
                     "collection": answer.collection, "poster_url": answer.poster_url,
                     "tmdb_url": answer.tmdb_url, "imdb_url": answer.imdb_url}
         case a.ClarifyAnswer():

@@ -178,6 +178,7 @@ class FilmAnswer:
     poster_path: str | None  # e.g. "/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"
     imdb_id: str | None  # e.g. "tt0114709"
     alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
+    doubtful: tuple[str, ...] = ()  # of "budget", "revenue", "return": implausible in the source
     command: str = "pelicula"
 
     @property

@@ -343,7 +343,7 @@ class MovieService:
         return a.FilmAnswer(
             movie.ref, facts.genres, facts.runtime, facts.vote_average, facts.vote_count,
             money.budget, money.revenue, money.ret, facts.collection, facts.poster_path,
-            facts.imdb_id, alternatives,
+            facts.imdb_id, alternatives, money.doubtful,
         )  # fmt: skip
 
     # -- for reading plain words (handlers.router) ---------------------------------------------

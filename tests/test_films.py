@@ -49,8 +49,8 @@ def test_a_full_card(service: MovieService) -> None:
     assert card.poster_url == f"https://image.tmdb.org/t/p/w342{POSTER}"
     assert render_text(card).splitlines()[:6] == [
         "🎬 Toy Story (1995)", "Animación, Comedia, Familia · 1 h 21 min",
-        "⭐ 7,7/10 (5.415 votos)", "Presupuesto: US$ 30.000.000",
-        "Recaudación: US$ 373.554.033", "Retorno: 12,45×",
+        "⭐ 7,7/10 (5.415 votos)", "Presupuesto: US$ 30.000.000 (≈ 30\N{NO-BREAK SPACE}M)",
+        "Recaudación: US$ 373.554.033 (≈ 374\N{NO-BREAK SPACE}M)", "Retorno: 12,45×",
     ]  # fmt: skip
     assert "🎞️ Collection: Toy Story Collection" in render_html(card, "en")
     assert "https://www.imdb.com/title/tt0114709/" not in render_html(card)  # a button instead
@@ -65,12 +65,13 @@ def test_a_card_the_data_knows_little_about(service: MovieService) -> None:
     assert card.poster_url is None and card.imdb_url is None
     assert render_text(card).splitlines() == [
         "🎬 Four Rooms (1995)", "⭐ sin votos", "Presupuesto: sin datos", "Recaudación: sin datos",
-        "Retorno: sin datos", "TMDB: https://www.themoviedb.org/movie/5",
+        "Retorno: no se puede calcular sin presupuesto y recaudación.",
+        "TMDB: https://www.themoviedb.org/movie/5",
     ]  # fmt: skip
     assert to_json(card) == {
         "command": "pelicula", "id": 5, "title": "Four Rooms", "year": 1995, "genres": [],
         "runtime": None, "vote_average": None, "vote_count": 0, "budget": 0, "revenue": 0,
-        "return": None, "collection": None, "poster_url": None,
+        "return": None, "doubtful": [], "collection": None, "poster_url": None,
         "tmdb_url": "https://www.themoviedb.org/movie/5", "imdb_url": None,
     }  # fmt: skip
     short = service.answer("pelicula", "judgment night")

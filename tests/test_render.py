@@ -90,19 +90,23 @@ def test_long_input_is_trimmed_and_replies_fit_telegram() -> None:
 def test_recommendations_with_reasons() -> None:
     recs = (
         a.Recommendation(a.MovieRef(863, "Toy Story 2", 1999),
-                         a.Reason("Toy Story Collection", ("Animation", "Comedy"), ("toy",))),
+                         a.Reason("Toy Story Collection", ("Animation", "Comedy"),
+                                  ("toy", "friendship"))),
         a.Recommendation(a.MovieRef(1, "X", 2001), a.Reason(genres=("Science Fiction",))),
     )  # fmt: skip
     answer = a.RecommendAnswer(TOY_STORY, recs)
     assert render_text(answer, "es").splitlines() == [
         "🍿 Si te gustó Toy Story (1995):",
-        "1. Toy Story 2 (1999) — misma saga; Animación, Comedia; toy",
+        "1. Toy Story 2 (1999) — misma saga; Animación, Comedia; amistad",  # "toy": untranslated
         "2. X (2001) — Ciencia ficción",
     ]
+    assert render_text(answer, "en").splitlines()[1] == (
+        "1. Toy Story 2 (1999) — same collection; Animation, Comedy; toy, friendship"
+    )
     data = to_json(answer)
     assert data["recommendations"][0] == {
         "id": 863, "title": "Toy Story 2", "year": 1999,
-        "reason": "misma saga; Animación, Comedia; toy",
+        "reason": "misma saga; Animación, Comedia; amistad",
     }  # fmt: skip
 
 
@@ -212,3 +216,15 @@ def test_both_catalogs_have_the_same_keys_and_fields() -> None:
 
     for key in es:
         assert fields(es[key]) == fields(en[key]), key
+
+
+def test_a_card_shows_the_spanish_title_and_never_states_a_doubtful_return() -> None:
+    movie = a.MovieRef(3082, "Modern Times", 1936, title_es="Tiempos modernos")
+    card = a.FilmAnswer(movie, ("Comedy",), 87, 8.1, 881, 1, 8_500_000, 8_500_000.0, None, None,
+                        None, doubtful=("budget", "return"))
+    lines = render_text(card, "es").splitlines()
+    assert lines[0] == "🎬 Tiempos modernos (Modern Times, 1936)"
+    assert "Presupuesto: US$ 1 (dato dudoso en la fuente)" in lines
+    assert not any(line.startswith("Retorno: 8") for line in lines)
+    assert render_text(card, "en").splitlines()[0] == "🎬 Modern Times (1936)"
+    assert to_json(card)["doubtful"] == ["budget", "return"]
