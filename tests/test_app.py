@@ -28,6 +28,7 @@ from bot.telegram.logs import TelegramErrorFilter
 from bot.telegram.resilience import SEND_TIMEOUT, RetryingRequest
 from handlers.catalog import CatalogError
 from handlers.service import MovieService
+from tests.data import facts
 from tests.e2e.emulator import LOOPBACK, Emulator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,7 +188,7 @@ def test_missing_catalog_is_built_when_the_raw_file_is_at_hand(
 ) -> None:
     monkeypatch.setenv("PELIBOT_RAW_CSV", str(real_slice_csv))
     service = load_or_build_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
-    assert len(service.movies) == 732  # the fixture's 737 rows less a repeated id and 4 undated
+    assert len(service.movies) == facts.films()  # the fixture less a repeated id and 4 undated
     assert (tmp_path / "data" / "CURRENT").is_file()
 
 

@@ -28,6 +28,7 @@ from handlers.answers import (
 )
 from handlers.catalog import RUNTIME_COLUMNS, load_catalog
 from handlers.stats import CatalogStats, compute_stats, decade_rows, top_groups, year_table
+from tests.data import facts
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -329,11 +330,11 @@ def _movie(movies: pd.DataFrame, title: str, year: int) -> MovieRef:
 
 def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame) -> None:
     answers: list[Answer] = [
-        MonthAnswer(12, 103),
+        MonthAnswer(12, facts.in_month(12)),
         WeekdayAnswer(4, 0),
         CollectionAnswer("James Bond Collection", 17, 0, 0.0, 17),
         CompanyAnswer("Pixar Animation Studios", 3, 0, 0),
-        CountryAnswer("United Kingdom", "GB", 92, country_es="Reino Unido"),
+        CountryAnswer("United Kingdom", "GB", facts.from_country("GB"), country_es="Reino Unido"),
         ReturnAnswer(_movie(real_movies, "Titanic", 1997), 200_000_000, 1_845_034_188, 9.2),
     ]
     stats = compute_stats(real_movies)
@@ -348,10 +349,11 @@ def test_real_queries_give_phone_sized_pngs(real_movies: pd.DataFrame) -> None:
 
 def test_real_charts_draw_the_answers_numbers(real_movies: pd.DataFrame) -> None:
     stats = compute_stats(real_movies)
-    assert stats.month_counts[12] == 103  # counted with csv on the fixture file
-    december = charts.chart_figure(real_movies, stats, MonthAnswer(12, 103), "en")
+    december_films = facts.in_month(12)  # counted with csv on the fixture file
+    assert stats.month_counts[12] == december_films
+    december = charts.chart_figure(real_movies, stats, MonthAnswer(12, december_films), "en")
     assert december is not None
-    assert december.axes[0].texts[0].get_text() == "103"
+    assert december.axes[0].texts[0].get_text() == f"{december_films:,}"
     assert sum(bar.get_height() for bar in december.axes[0].patches) == len(real_movies)
     pixar = CompanyAnswer("Pixar Animation Studios", 3, 1_234_179_761, 3)
     bars = charts.chart_figure(real_movies, stats, pixar, "es")

@@ -12,6 +12,7 @@ import pytest
 
 from bot.console import chat
 from handlers.service import MovieService
+from tests.data import facts
 
 
 def _pelibot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -26,9 +27,9 @@ def test_ask_json_lines(real_data_dir: Path) -> None:
                       "/mes enero", "/pais reino unido", "/retorno toy story", "/productora")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert lines[0] == {"command": "mes", "month": 1, "count": 30, "year": None}
+    assert lines[0] == {"command": "mes", "month": 1, "count": facts.in_month(1), "year": None}
     assert lines[1] == {"command": "pais", "country": "United Kingdom", "iso": "GB",
-                        "count": 92, "country_es": "Reino Unido"}
+                        "count": facts.from_country("GB"), "country_es": "Reino Unido"}
     assert {k: lines[2][k] for k in ("command", "id", "title", "year", "budget", "revenue")} == {
         "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995,
         "budget": 30_000_000, "revenue": 373_554_033,
@@ -41,7 +42,7 @@ def test_ask_reads_stdin_in_english(real_data_dir: Path) -> None:
     result = _pelibot("ask", "--data", str(real_data_dir), "--lang", "en",
                       stdin="/month january\n\n/return titanic 1953\n")
     assert result.returncode == 0, result.stderr
-    assert "30 movies were released in January" in result.stdout
+    assert f"{facts.in_month(1):,} movies were released in January" in result.stdout
     assert "Titanic (1953)" in result.stdout and "Budget: US$1,805,000" in result.stdout
 
 
@@ -58,7 +59,7 @@ def test_chat_picks_a_numbered_choice(real_data_dir: Path) -> None:
          out=out)
     text = out.getvalue()
     assert "[1] Junio" in text and "[2] Julio" in text
-    assert "En julio se estrenaron 67 películas" in text
+    assert f"En julio se estrenaron {facts.spanish(facts.in_month(7))} películas" in text
     assert "[1] Titanic (1953)" in text
     assert "Presupuesto: US$ 1.805.000" in text
 
@@ -77,7 +78,7 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
         "tmdb_url": "https://www.themoviedb.org/movie/597",
         "imdb_url": "https://www.imdb.com/title/tt0120338/",
     }  # fmt: skip
-    assert january == {"command": "mes", "month": 1, "count": 376}
+    assert january == {"command": "mes", "month": 1, "count": facts.in_month(1), "year": None}
     assert fox["error"] == "ambiguous" and fox["choices"][0]["command"] == "productora"
     assert "🏢 Twentieth Century Fox Film Corporation (productora)" in fox["suggestions"]
     assert set(unknown) == {"error", "suggestions"} and unknown["error"] == "not_understood"
@@ -94,4 +95,4 @@ def test_chat_reads_plain_words_and_numbers_pick_examples(real_data_dir: Path) -
     assert "[1] Titanic (1953)" in text and "🎬 Titanic (1953)" in text
     assert "👋 Hi!" in text and "[2] Titanic" in text
     assert text.count("🎬 Titanic (1997)") == 2  # the example "Titanic", picked by its number
-    assert "259 movies were released on a Saturday" in text
+    assert f"{facts.on_weekday(5):,} movies were released on a Saturday" in text

@@ -7,7 +7,6 @@ file, never with the project's pipeline.
 from __future__ import annotations
 
 import ast
-import csv
 from collections import Counter
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from data_prep.curated import (
     load_spanish_titles,
 )
 from data_prep.synthetic import MAJOR_COMPANIES
+from tests.data import read_rows
 
 # --- the files as committed ----------------------------------------------------------------------
 
@@ -232,20 +232,26 @@ def test_join_on_the_real_slice(slice_catalog: pd.DataFrame) -> None:
 
 def _company_counts(raw_csv: Path) -> Counter[str]:
     counts: Counter[str] = Counter()
-    with raw_csv.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                cell = ast.literal_eval(row["production_companies"] or "[]")
-            except (ValueError, SyntaxError):
-                continue
-            if isinstance(cell, list):
-                counts.update(item["name"] for item in cell if isinstance(item, dict))
+    for row in read_rows(raw_csv):
+        try:
+            cell = ast.literal_eval(row["production_companies"] or "[]")
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(cell, list):
+            counts.update(item["name"] for item in cell if isinstance(item, dict))
     return counts
 
 
 @pytest.fixture(scope="module")
 def company_counts(real_slice_csv: Path) -> Counter[str]:
+    """Films of each company in the committed fixture (every raw row)."""
     return _company_counts(real_slice_csv)
+
+
+@pytest.fixture(scope="module")
+def slice_company_counts(full_slice_csv: Path) -> Counter[str]:
+    """Films of each company in the whole slice (skipped without ../shared)."""
+    return _company_counts(full_slice_csv)
 
 
 def test_alias_targets_exist(company_counts: Counter[str]) -> None:
@@ -257,22 +263,47 @@ def test_alias_targets_exist(company_counts: Counter[str]) -> None:
     assert later_only == ["Relativity Media"]  # a company of later films, in the synthetic set
 
 
-def test_alias_targets_are_the_dominant_spelling(company_counts: Counter[str]) -> None:
-    assert {
-        name: company_counts[name]
-        for name in (
-            "Warner Bros.", "Paramount Pictures", "Universal Pictures",
-            "Twentieth Century Fox Film Corporation", "Metro-Goldwyn-Mayer (MGM)",
-            "Columbia Pictures", "Columbia Pictures Corporation", "Walt Disney Pictures",
-            "Walt Disney Productions", "DreamWorks SKG", "Lions Gate Films", "Lionsgate",
-        )
-    } == {
+# Big studios and rival spellings, by films in the slice (most first).
+BIG_STUDIOS = (
+    "Warner Bros.", "Paramount Pictures", "Universal Pictures",
+    "Twentieth Century Fox Film Corporation", "Metro-Goldwyn-Mayer (MGM)", "Columbia Pictures",
+    "Columbia Pictures Corporation", "Walt Disney Pictures", "Walt Disney Productions",
+    "DreamWorks SKG", "Lions Gate Films", "Lionsgate",
+)  # fmt: skip
+
+
+def test_alias_targets_are_the_dominant_spelling_in_the_slice(
+    slice_company_counts: Counter[str],
+) -> None:
+    assert {name: slice_company_counts[name] for name in BIG_STUDIOS} == {
         "Warner Bros.": 333, "Paramount Pictures": 286, "Universal Pictures": 256,
         "Twentieth Century Fox Film Corporation": 201, "Metro-Goldwyn-Mayer (MGM)": 142,
         "Columbia Pictures": 138, "Columbia Pictures Corporation": 112,
         "Walt Disney Pictures": 79, "Walt Disney Productions": 56, "DreamWorks SKG": 27,
         "Lions Gate Films": 7, "Lionsgate": 2,
     }  # fmt: skip
+    _assert_aliases_lead_to_the_bigger_spelling(slice_company_counts)
+
+
+def test_alias_targets_are_the_dominant_spelling(company_counts: Counter[str]) -> None:
+    """The same on the fixture, which keeps the order of each studio's spellings by films (not
+    across studios: it keeps a share of a big studio's films, 170 of Warner Bros.' 333)."""
+    rivals = [
+        ("Columbia Pictures", "Columbia Pictures Corporation"),
+        ("Walt Disney Pictures", "Walt Disney Productions"), ("Lions Gate Films", "Lionsgate"),
+        ("StudioCanal", "Studio Canal"), ("Paramount Pictures", "Paramount"),
+        ("Twentieth Century Fox Film Corporation", "Fox Searchlight Pictures"),
+        ("Fox Searchlight Pictures", "Fox 2000 Pictures"),
+        ("Fox 2000 Pictures", "20th Century Fox"),
+        ("Warner Bros.", "Warner Bros. Pictures"), ("Universal Pictures", "Universal Studios"),
+    ]  # fmt: skip
+    for big, small in rivals:
+        assert company_counts[big] > company_counts[small] > 0, (big, small)
+    assert (company_counts["Lions Gate Films"], company_counts["Lionsgate"]) == (7, 2)
+    _assert_aliases_lead_to_the_bigger_spelling(company_counts)
+
+
+def _assert_aliases_lead_to_the_bigger_spelling(company_counts: Counter[str]) -> None:
     # An alias that is itself a (minor) company name must lead to a company with more films.
     by_folded = {name.casefold(): name for name in company_counts}
     for alias in load_company_aliases():

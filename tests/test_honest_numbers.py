@@ -3,7 +3,6 @@ years — on hand-made answers and on the real slice."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from bot.telegram.inline import description
 from handlers import answers as a
 from handlers.doubtful import doubtful_fields
 from handlers.service import MovieService
+from handlers.stats import compute_stats
+from tests.data import read_rows
 
 NBSP = "\N{NO-BREAK SPACE}"
 
@@ -98,15 +99,14 @@ def release_dates(real_slice_csv: Path) -> list[dt.date]:
     """Release dates of the rows the cleaning keeps (integer id, first of duplicates, a date)."""
     seen: set[str] = set()
     dates = []
-    with real_slice_csv.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not row["id"].isdigit() or row["id"] in seen:
-                continue
-            seen.add(row["id"])
-            try:
-                dates.append(dt.date.fromisoformat(row["release_date"]))
-            except ValueError:
-                continue
+    for row in read_rows(real_slice_csv):
+        if not row["id"].isdigit() or row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        try:
+            dates.append(dt.date.fromisoformat(row["release_date"]))
+        except ValueError:
+            continue
     return dates
 
 
@@ -152,13 +152,21 @@ def test_month_with_a_year_on_the_real_slice(
 
 def test_month_chart_of_one_year() -> None:
     dates = pd.to_datetime(["2000-01-03", "1995-01-17", "2000-01-07", "2000-06-30"])
-    movies = pd.DataFrame({"release_date": dates, "release_year": dates.year.astype("int64")})
-    figure = chart_figure(movies, a.MonthAnswer(1, 2, year=2000), "es")
+    none: list[list[str]] = [[] for _ in dates]
+    movies = pd.DataFrame({
+        "id": [1, 2, 3, 4], "title": ["A", "B", "C", "D"], "release_date": dates,
+        "release_year": dates.year.astype("int64"),
+        "collection": pd.Series([None] * 4, dtype="str"),
+        "budget": [0] * 4, "revenue": [0] * 4, "production_companies": none,
+        "production_countries": none, "production_country_codes": none,
+    })  # fmt: skip
+    stats = compute_stats(movies)
+    figure = chart_figure(movies, stats, a.MonthAnswer(1, 2, year=2000), "es")
     assert figure is not None
     ax = figure.axes[0]
     assert [bar.get_height() for bar in ax.patches] == [2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
     assert ax.get_title(loc="left") == "Estrenos por mes: enero 2000"
-    every_year = chart_figure(movies, a.MonthAnswer(1, 3), "es")
+    every_year = chart_figure(movies, stats, a.MonthAnswer(1, 3), "es")
     assert every_year is not None and every_year.axes[0].patches[0].get_height() == 3
 
 

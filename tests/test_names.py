@@ -19,6 +19,7 @@ from handlers.catalog import load_catalog
 from handlers.matching import NameIndex, title_aliases
 from handlers.service import MovieService
 from handlers.text import fold_glued, key_variants
+from tests.data import facts
 from tests.names_table import ASKED_BACK, COLLECTIONS, COMPANIES, MISSES, TITLES
 
 
@@ -90,7 +91,11 @@ def test_unrelated_titles_are_never_suggested(service: MovieService) -> None:
 def test_spanish_titles_join_on_the_real_slice(real_data_dir: Path) -> None:
     loaded = load_catalog(real_data_dir)
     report = loaded.manifest["spanish_titles"]
-    entries = len(load_spanish_titles())
+    titles = load_spanish_titles()
+    entries = len(titles)
+    # the fixture has every film of the slice a curated title is for: 546 of them
+    in_fixture = {(row["title"], row["release_date"][:4]) for row in facts.kept_rows()}
+    assert sum((t.title, str(t.year)) in in_fixture for t in titles) == 546
     assert (report["entries"], report["matched"]) == (entries, 546)
     assert len(report["unmatched"]) == entries - 546
     movies = loaded.movies.set_index("id")
@@ -136,12 +141,19 @@ def test_every_curated_alias_answers_its_company(service: MovieService) -> None:
             assert _entity(answer) == alias.company, alias
 
 
+FOX_RELATIVES = ("Fox Searchlight Pictures", "Fox 2000 Pictures", "20th Century Fox")
+
+
 def test_a_company_answer_mentions_its_relatives_without_counting_them(
     service: MovieService,
 ) -> None:
+    films = facts.company_films()  # counted with csv and ast on the fixture file
     answer = service.ask("/productora fox")
-    assert isinstance(answer, a.CompanyAnswer) and answer.count == 201
-    assert [(c.name, c.count) for c in answer.relatives] == [
+    assert isinstance(answer, a.CompanyAnswer)
+    assert answer.count == films["Twentieth Century Fox Film Corporation"]
+    # the fixture has every film of these three, as many as the slice
+    expected = [(name, films[name]) for name in FOX_RELATIVES]
+    assert [(c.name, c.count) for c in answer.relatives] == expected == [
         ("Fox Searchlight Pictures", 21), ("Fox 2000 Pictures", 18), ("20th Century Fox", 2)]
     assert render_text(answer, "es").splitlines()[-1] == (
         "También (no sumadas aquí): Fox Searchlight Pictures · 21, Fox 2000 Pictures · 18, "

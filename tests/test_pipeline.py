@@ -23,7 +23,7 @@ from data_prep.pipeline import (
 )
 from data_prep.source import RawFiles
 from handlers.catalog import CatalogError, load_catalog
-from tests.data import read_rows
+from tests.data import facts, read_rows
 from tests.test_clean import EXPECTED_RULES, KEPT_IDS, OUTPUT_COLUMNS, write_small_raw
 
 CATALOG_COLUMNS = [*OUTPUT_COLUMNS, *layout.SPANISH_TITLE_COLUMNS]
@@ -264,7 +264,7 @@ def test_load_catalog_refuses_an_unreadable_manifest(built: BuildResult, tmp_pat
         load_catalog(tmp_path / "data")
 
 
-# The real-data fixture: 737 rows of the slice (tests/data/README.md).
+# The real-data fixture: 1,703 rows of the slice (tests/data/README.md).
 
 
 def _expected_kept(rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -285,10 +285,11 @@ def test_real_slice_manifest(real_data_dir: Path, real_slice_csv: Path) -> None:
     assert manifest["source"]["sha256"] == _sha256(real_slice_csv)
     assert manifest["source"]["size"] == real_slice_csv.stat().st_size
     by_rule = {r["rule"]: (r["rows_in"], r["rows_out"]) for r in manifest["rules"]}
-    assert by_rule["7a"] == (737, 737)
-    assert by_rule["7b"] == (737, 736)
-    assert by_rule["3"] == (736, 732)
-    assert manifest["rows"] == 732
+    # the fixture's 1,703 rows: one id twice (105045), 4 rows without a release date
+    assert by_rule["7a"] == (1703, 1703)
+    assert by_rule["7b"] == (1703, 1702)
+    assert by_rule["3"] == (1702, 1698)
+    assert manifest["rows"] == 1698 == facts.films()
 
 
 def test_real_slice_toy_story(real_data_dir: Path) -> None:
@@ -312,12 +313,12 @@ def test_real_slice_matches_facts_computed_from_the_raw_file(
     real_data_dir: Path, real_slice_csv: Path,
 ) -> None:
     rows = read_rows(real_slice_csv)
-    assert len(rows) == 737
+    assert len(rows) == 1703
     ids = [row["id"] for row in rows]
     assert len(ids) - len(set(ids)) == 1
     assert sum(not row["release_date"] for row in rows) == 4
     kept = _expected_kept(rows)
-    assert len(kept) == 732
+    assert len(kept) == 1698
 
     movies = load_catalog(real_data_dir).movies
     assert sorted(movies["id"].tolist()) == sorted(int(row["id"]) for row in kept)

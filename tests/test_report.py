@@ -18,6 +18,7 @@ from bot import report
 from bot.cli import main
 from handlers.catalog import LoadedCatalog
 from handlers.stats import compute_stats, top_groups
+from tests.data import MOVIES, facts, read_rows
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 VOID_TAGS = {"meta", "img", "br", "hr", "link", "input"}
@@ -270,13 +271,14 @@ def test_real_report_has_every_section_with_its_figures(real_report: Path) -> No
 
 def test_real_report_numbers(real_report: Path, real_data_dir: Path) -> None:
     page = (real_report / report.REPORT_FILE).read_text(encoding="utf-8")
-    assert "<title>pelibot catalog report: 732 movies</title>" in page
-    assert "movies_fixture.csv.gz (737 rows" in page
+    assert f"<title>pelibot catalog report: {facts.films():,} movies</title>" in page
+    assert f"movies_fixture.csv.gz ({len(read_rows(MOVIES)):,} rows" in page
     assert "<td>drop duplicate ids (keep the first)</td>" in page
     assert "<td>Less Than Zero</td>" in page and "budget of US$1: too small to be real" in page
-    assert "<td>James Bond Collection</td><td class=n>17</td>" in page
-    assert "<td>Warner Bros.</td><td class=n>65</td>" in page
-    assert "<td>United States of America</td><td class=n>625</td>" in page
+    bond = facts.in_collection("James Bond Collection")
+    assert f"<td>James Bond Collection</td><td class=n>{bond}</td>" in page
+    assert f"<td>Warner Bros.</td><td class=n>{facts.company_films()['Warner Bros.']}</td>" in page
+    assert f"<td>United States of America</td><td class=n>{facts.from_country('US'):,}</td>" in page
 
 
 def test_cli_report_without_catalog_says_how_to_fix(

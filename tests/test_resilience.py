@@ -25,13 +25,14 @@ from bot.telegram import health
 from bot.telegram.app import build_application
 from bot.telegram.config import Config
 from handlers.service import MovieService
+from tests.data import facts
 from tests.e2e.emulator import Call, Emulator, EmulatorRequest
 
 TOKEN = "123456789:resilience-test-token"
 ANA = Emulator.user(1001, "Ana", "es")
 CHAT = Emulator.private_chat(ANA)
 APOLOGY = "Uy, algo falló al responder. Prueba otra vez en un momento."
-JANUARY = "30 películas"  # /mes enero on the fixture
+JANUARY = f"{facts.in_month(1)} películas"  # /mes enero, counted with csv on the fixture
 
 AppFactory = Callable[..., Awaitable[Application]]
 

@@ -4,6 +4,9 @@ The fixture is a subset of the rows of ``movies_metadata_first4627.csv`` (the fi
 of Kaggle's The Movies Dataset, CC0), copied byte for byte and in the file's order, plus every
 row of ``keywords.csv`` whose id is one of theirs. Which rows, and why, is in ``select``; the
 same inputs always give the same two files (fixed seed, gzip without a timestamp).
+
+It reads the curated files (``data_prep/curated/``) and the names table of the tests
+(``tests/names_table.py``), so that every film and studio they name is in the fixture.
 """
 
 from __future__ import annotations
@@ -14,12 +17,19 @@ import csv
 import datetime as dt
 import gzip
 import io
+import math
 import os
 import random
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from unidecode import unidecode
+
+from data_prep.curated import load_company_aliases, load_spanish_titles
+from tests import names_table
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -37,6 +47,11 @@ NAMED_TITLES = (
     "Forrest Gump", "The Lion King", "Back to the Future", "Terminator 2: Judgment Day", "Se7en",
     "Seven Samurai", "Snow White and the Seven Dwarfs", "Hamlet", "Heat", "Batman",
     "Less Than Zero", "Dr. No", "Star Wars",
+    # named by the plain-words, honest-numbers and film-card tests
+    "Angela's Ashes", "Modern Times", "The Karate Kid, Part II", "Friday", "The Fox and the Hound",
+    "Casablanca", "Braveheart", "The Fifth Element", "Independence Day", "Groundhog Day",
+    "Die Hard", "Waterworld", "Pulp Fiction", "The Terminator", "The Matrix", "Fight Club",
+    "Home Alone", "Home Alone 2: Lost in New York", "Jurassic World",
 )  # fmt: skip
 NAMED_TITLE_WORDS = ("titanic", "hamlet", "seven")
 NAMED_COLLECTIONS = (
@@ -48,7 +63,8 @@ NAMED_COLLECTIONS = (
 NAMED_COMPANIES = (
     "Pixar Animation Studios", "Paramount Pictures", "Warner Bros.", "Warner Bros. Pictures",
     "Universal Pictures", "Lucasfilm", "New Line Cinema", "Studio Ghibli", "Columbia Pictures",
-    "Columbia Pictures Corporation",
+    "Columbia Pictures Corporation", "StudioCanal", "Universal Studios", "Media Home Entertainment",
+    "Home Box Office (HBO)", "World Productions",
 )  # fmt: skip
 NAMED_COUNTRIES = ("US", "GB", "FR", "ES", "DE", "MX", "JP", "NL", "KR")
 PER_NAME = 5  # most-voted films kept for each named company and country
@@ -57,6 +73,10 @@ EDGE_CASES = 3  # rows kept for each kind of odd row (tiny budget, unfinished st
 DOUBTFUL_BELOW = 1_000  # money amounts below this are placeholders (bot.charts.DOUBTFUL_BELOW)
 SAMPLE = 150  # a random sample of the rest, for varied distributions
 SEED = 4627
+# Studios: every film of a company with at most WHOLE_COMPANY films in the slice; of a bigger one
+# its most-voted films, at least COMPANY_SHARE of them (see ``company_families``).
+WHOLE_COMPANY = 25
+COMPANY_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -124,6 +144,40 @@ def _valid_date(text: str) -> bool:
     return len(text) == 10
 
 
+def _words(name: str) -> str:
+    """A name as lower-case ASCII words: "Lions Gate Films" → "lions gate films"."""
+    return " ".join(re.findall(r"[a-z0-9]+", unidecode(name).lower()))
+
+
+def company_families(companies: Iterable[str]) -> dict[str, set[str]]:
+    """Each studio the curated aliases target or the tests name, with its rival spellings: the
+    companies of the slice whose name holds, as whole words, the studio's name or one of its
+    aliases ("fox" → Fox Searchlight Pictures, 20th Century Fox; "lionsgate" → Lionsgate)."""
+    keys: dict[str, set[str]] = {name: {_words(name)} for name in NAMED_COMPANIES}
+    keys.update({name: {_words(name)} for _, name in names_table.COMPANIES})
+    for alias in load_company_aliases():
+        keys.setdefault(alias.company, {_words(alias.company)}).add(_words(alias.alias))
+    spelled = {name: f" {_words(name)} " for name in companies}
+    return {
+        head: {head} | {name for name, words in spelled.items()
+                        if any(f" {key} " in words for key in head_keys)}
+        for head, head_keys in keys.items()
+    }  # fmt: skip
+
+
+def _check_company_order(
+    families: dict[str, set[str]], in_slice: Counter[str], kept: Counter[str]
+) -> None:
+    """Within each family, a company with more films in the slice has more in the fixture."""
+    for head, family in families.items():
+        for big in family:
+            for small in family:
+                if in_slice[big] > in_slice[small] and kept[big] <= kept[small]:
+                    raise ValueError(f"{head}: {big} ({in_slice[big]} films in the slice, "
+                                     f"{kept[big]} kept) no longer outnumbers {small} "
+                                     f"({in_slice[small]}, {kept[small]} kept)")
+
+
 EDGE_KINDS: dict[str, Callable[[dict[str, str]], bool]] = {
     "tiny budget": lambda row: 0 < _number(row["budget"]) < DOUBTFUL_BELOW,
     "tiny box office": lambda row: 0 < _number(row["revenue"]) < DOUBTFUL_BELOW,
@@ -145,12 +199,17 @@ def select(rows: list[dict[str, str]]) -> list[int]:
     countries = [_names(row["production_countries"], "iso_3166_1") for row in rows]
     chosen: set[int] = set()
 
-    # 1. the films the tests name, same-titled films, and whole named collections
+    # 1. the films the tests name (by title or by id in the names table), same-titled films,
+    #    whole named collections, and every film a curated Spanish title is for (title and year)
     titles = {title.casefold() for title in NAMED_TITLES}
+    named_ids = {str(value) for _, value in names_table.TITLES + names_table.ASKED_BACK
+                 if isinstance(value, int)}
+    spanish = {(entry.title, str(entry.year)) for entry in load_spanish_titles()}
     for i, row in enumerate(rows):
         title = row["title"].casefold()
         if (title in titles or any(word in title for word in NAMED_TITLE_WORDS)
-                or _collection(row) in NAMED_COLLECTIONS):
+                or _collection(row) in NAMED_COLLECTIONS or row["id"] in named_ids
+                or (row["title"], row["release_date"][:4]) in spanish):
             chosen.add(i)
     # 2. the best-known films of every company and country the tests name
     for company in NAMED_COMPANIES:
@@ -169,12 +228,22 @@ def select(rows: list[dict[str, str]]) -> list[int]:
         chosen.update([i for i, row in enumerate(rows) if test(row)][:EDGE_CASES])
     # 5. the best-known films of the slice
     chosen.update(by_votes[:MOST_VOTED])
-    # 6. a random sample of the rest
+    # 6. studios and their rival spellings: a small company whole, a big one's most-voted share,
+    #    so that within a family the order of film counts is the slice's (checked below)
+    in_slice = Counter(name for names in companies for name in names)
+    families = company_families(in_slice)
+    for name in sorted(set().union(*families.values())):
+        films = [i for i in by_votes if name in companies[i]]
+        if len(films) > WHOLE_COMPANY:
+            films = films[: max(WHOLE_COMPANY, math.ceil(len(films) * COMPANY_SHARE))]
+        chosen.update(films)
+    # 7. a random sample of the rest
     rest = [i for i in range(len(rows)) if i not in chosen]
     chosen.update(random.Random(SEED).sample(rest, min(SAMPLE, len(rest))))
-    # 7. every film of each collection a chosen film belongs to (collections stay whole)
+    # 8. every film of each collection a chosen film belongs to (collections stay whole)
     collections = {_collection(rows[i]) for i in chosen} - {None}
     chosen.update(i for i, row in enumerate(rows) if _collection(row) in collections)
+    _check_company_order(families, in_slice, Counter(c for i in chosen for c in companies[i]))
     return sorted(chosen)
 
 
