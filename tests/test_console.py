@@ -73,7 +73,7 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
         "command": "pelicula", "id": 597, "title": "Titanic", "year": 1997,
         "genres": ["Drama", "Romance", "Thriller"], "runtime": 194, "vote_average": 7.5,
         "vote_count": 7770, "budget": 200_000_000, "revenue": 1_845_034_188,
-        "return": pytest.approx(1_845_034_188 / 200_000_000), "collection": None,
+        "return": pytest.approx(1_845_034_188 / 200_000_000), "doubtful": [], "collection": None,
         "poster_url": "https://image.tmdb.org/t/p/w342/kHXEpyfl6zqn8a6YuozZUujufXf.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/597",
         "imdb_url": "https://www.imdb.com/title/tt0120338/",
