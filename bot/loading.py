@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,3 +23,15 @@ def load_service(data_dir: Path) -> MovieService:
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     return service
+
+
+def raw_at_hand(data_dir: Path) -> Path | None:
+    """The raw CSV to build from without downloading: env, ``data/raw/`` or ``<data dir>/raw/``."""
+    from data_prep.source import DEFAULT_RAW, MOVIES_FILE, RAW_ENV
+
+    if env := os.environ.get(RAW_ENV):
+        return Path(env)
+    for candidate in (DEFAULT_RAW, data_dir / "raw" / MOVIES_FILE):
+        if candidate.is_file():
+            return candidate
+    return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.charts import ChartMaker
-from bot.loading import load_service
+from bot.loading import load_service, raw_at_hand
 from bot.render import command_menu
 from bot.telegram import buttons, errors, health, inline, questions, start
 from bot.telegram.common import Deps, install
@@ -196,7 +195,7 @@ def load_or_build_service(config: Config) -> MovieService:
     try:
         return load_service(config.data_dir)
     except CatalogError as missing:
-        raw = _raw_at_hand(config.data_dir)
+        raw = raw_at_hand(config.data_dir)
         if raw is None:
             raise
         from data_prep.pipeline import prepare
@@ -208,18 +207,6 @@ def load_or_build_service(config: Config) -> MovieService:
         except (RawDataUnavailable, OSError, ValueError) as error:
             raise CatalogError(f"Could not build the catalog from {raw}: {error}") from error
         return load_service(config.data_dir)
-
-
-def _raw_at_hand(data_dir: Path) -> Path | None:
-    """The raw CSV to build from without downloading: env, ``data/raw/`` or ``<data dir>/raw/``."""
-    from data_prep.source import DEFAULT_RAW, MOVIES_FILE, RAW_ENV
-
-    if env := os.environ.get(RAW_ENV):
-        return Path(env)
-    for candidate in (DEFAULT_RAW, data_dir / "raw" / MOVIES_FILE):
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def run(config: Config) -> int:
