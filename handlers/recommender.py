@@ -46,8 +46,9 @@ class Recommender:
         self._titles = movies["title"].to_numpy(dtype=object)
         self._years = movies["release_year"].to_numpy(np.int64)
         self._collection = movies["collection"].to_numpy(dtype=object)
-        self._genres = movies["genres"].to_numpy(dtype=object)
-        self._keywords = movies["keywords"].to_numpy(dtype=object)
+        # list cells read one at a time, never copied (compact Arrow lists stay compact)
+        self._genres = movies["genres"].array
+        self._keywords = movies["keywords"].array
         # rarest first: "toy" says more than "duringcreditsstinger"
         frequency = movies["keywords"].explode().dropna().value_counts()
         self._keyword_count = dict(

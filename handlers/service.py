@@ -115,7 +115,7 @@ class MovieService:
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
         """Load the catalog in ``data_dir`` (raises ``CatalogError`` when it is missing)."""
-        return cls(load_catalog(data_dir, RUNTIME_COLUMNS))
+        return cls(load_catalog(data_dir, RUNTIME_COLUMNS, compact=True))
 
     @property
     def movies(self) -> pd.DataFrame:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -191,32 +193,65 @@ async def _post_stop(application: Application) -> None:
 
 
 def load_or_build_service(config: Config) -> MovieService:
-    """The movie service; when the catalog is missing, build it if the raw CSV is at hand."""
-    try:
-        return load_service(config.data_dir)
-    except CatalogError as missing:
-        raw = raw_at_hand(config.data_dir)
-        if raw is None:
-            raise
-        from data_prep.pipeline import prepare
-        from data_prep.source import RawDataUnavailable, locate
+    """The movie service; when the catalog is missing, build it if the raw CSV is at hand.
 
-        log.info("%s Building it from %s first.", missing, raw)
+    Without a catalog (or after a failed build) it raises ``CatalogError``, or, with
+    ``config.wait_for_catalog``, says so once and checks again that often: in a container an
+    exit would only be a restart, again and again. Each raw file is built from once.
+    """
+    tried: tuple[Path, float] | None = None
+    announced = ""
+    while True:
         try:
-            prepare(locate(raw), config.data_dir)
-        except (RawDataUnavailable, OSError, ValueError) as error:
-            raise CatalogError(f"Could not build the catalog from {raw}: {error}") from error
-        return load_service(config.data_dir)
+            return load_service(config.data_dir)
+        except CatalogError as missing:
+            problem = missing
+        raw = raw_at_hand(config.data_dir)
+        stamp = (raw, raw.stat().st_mtime) if raw is not None and raw.is_file() else None
+        if raw is not None and stamp != tried:
+            tried = stamp
+            from data_prep.pipeline import prepare
+            from data_prep.source import RawDataUnavailable, locate
+
+            log.info("%s Building it from %s first.", problem, raw)
+            try:
+                prepare(locate(raw), config.data_dir)
+                continue
+            except (RawDataUnavailable, OSError, ValueError) as error:
+                problem = CatalogError(f"Could not build the catalog from {raw}: {error}")
+        if config.wait_for_catalog <= 0:
+            raise problem
+        if str(problem) != announced:
+            log.warning("%s Waiting for it: checking every %g s.", problem,
+                        config.wait_for_catalog)
+            announced = str(problem)
+        time.sleep(config.wait_for_catalog)
+
+
+class _Stopped(BaseException):
+    """SIGTERM before the bot started (e.g. ``docker stop`` during the first catalog build)."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped
 
 
 def run(config: Config) -> int:
     """Start the bot and block until it is stopped; the exit code for ``pelibot run``."""
     setup_logging(config)
+    # Until python-telegram-bot installs its own handlers, SIGTERM unwinds (a half-written
+    # build is removed) instead of killing the process mid-write.
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         service = load_or_build_service(config)
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1
+    except _Stopped:
+        print("pelibot run: stopped before the bot started.", file=sys.stderr)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     application = build_application(config, service, charts=ChartMaker(service.movies))
     where = config.base_url or "api.telegram.org"
     log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
