@@ -61,7 +61,7 @@ class _MovieTable:
 
     def __init__(self, movies: pd.DataFrame) -> None:
         self._index = pd.Index(movies["id"].to_numpy(np.int64))
-        self._titles = movies["title"].to_numpy(dtype=object)
+        self._titles = movies["title"].array  # a str made when asked, not one per movie
         self._columns = movies[["release_year", "budget", "revenue"]].to_numpy(np.int64)
         self._returns = movies["return"].to_numpy(np.float64)
 
@@ -91,11 +91,11 @@ class MovieService:
         years = movies["release_year"]
         self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
         self._movies = _MovieTable(movies)
-        titles = {
-            int(i): [str(t), str(o)] if isinstance(o, str) and o else [str(t)]
+        titles = (  # streamed, not a dict: fewer objects alive at once while loading
+            (int(i), [str(t), str(o)] if isinstance(o, str) and o else [str(t)])
             for i, t, o in zip(movies["id"], movies["title"], movies["original_title"],
                                strict=True)
-        }
+        )
         votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
         self._titles = NameIndex(titles, votes)
         self._collections = self._entity_index("franquicia", self.stats.collections)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per company: tens of thousands
 class GroupStats:
     """Movies of one collection or company: count and box office (0 = unknown)."""
 
