@@ -62,6 +62,9 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.memory import tune_malloc
+
+    tune_malloc()
     from bot.telegram.config import ConfigError, load_config
 
     try:
@@ -75,6 +78,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from bot.memory import tune_malloc
+
+    tune_malloc()
     from bot.web.serve import serve
 
     return serve(args.host, args.port, args.data)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 from pathlib import Path
 
 import pyarrow as pa
 
+from bot import memory
 from handlers.service import MovieService
 
 
@@ -20,8 +19,7 @@ def load_service(data_dir: Path) -> MovieService:
     """
     pa.set_memory_pool(pa.system_memory_pool())
     service = MovieService.from_data_dir(data_dir)
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    memory.trim()
     return service
 
 

@@ -95,7 +95,7 @@ class Recommender:
                 f"The catalog in {catalog.build_dir} has no recommendations table. {hint}"
             )
         try:
-            neighbours = pq.read_table(path)  # columns straight to arrays, no DataFrame
+            neighbours = pq.read_table(path)  # straight to arrays, no DataFrame
         except (OSError, ValueError, pa.ArrowException) as error:
             raise RecommenderUnavailable(
                 f"The recommendations table in {catalog.build_dir} cannot be read. {hint}"

@@ -124,7 +124,7 @@ class MovieService:
     @staticmethod
     def _entity_index(command: str, groups: dict[str, GroupStats]) -> NameIndex[str]:
         generic = GENERIC_WORDS[command]
-        names = {name: _aliases(name, generic) for name in groups}
+        names = ((name, _aliases(name, generic)) for name in groups)  # streamed, as titles
         weights = {name: float(stats.count) for name, stats in groups.items()}
         return NameIndex(names, weights)
 

@@ -25,12 +25,14 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
+from bot import memory
 from bot.charts import ChartMaker
 from bot.loading import load_service, raw_at_hand
 from bot.render import command_menu
 from bot.telegram import buttons, errors, health, inline, questions, start
 from bot.telegram.common import Deps, install
 from bot.telegram.config import Config
+from handlers.answers import Answer
 from handlers.catalog import CatalogError
 from handlers.service import MovieService
 
@@ -192,6 +194,17 @@ async def _post_stop(application: Application) -> None:
             await task
 
 
+class LeanChartMaker(ChartMaker):
+    """Charts drawn in worker threads leave their freed buffers in malloc's heap: hand them
+    back after each one (a few ms, in the worker thread)."""
+
+    def png(self, answer: Answer, lang: str = "es") -> bytes | None:
+        try:
+            return super().png(answer, lang)
+        finally:
+            memory.trim()
+
+
 def load_or_build_service(config: Config) -> MovieService:
     """The movie service; when the catalog is missing, build it if the raw CSV is at hand.
 
@@ -252,7 +265,7 @@ def run(config: Config) -> int:
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
-    application = build_application(config, service, charts=ChartMaker(service.movies))
+    application = build_application(config, service, charts=LeanChartMaker(service.movies))
     where = config.base_url or "api.telegram.org"
     log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
     try:

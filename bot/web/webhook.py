@@ -100,10 +100,11 @@ class TelegramWebhook:
     # -- lifetime -----------------------------------------------------------------------------
 
     async def start(self, service: MovieService) -> None:
-        from bot.charts import ChartMaker
-        from bot.telegram.app import build_application, set_menus
+        from bot.telegram.app import LeanChartMaker, build_application, set_menus
 
-        application = build_application(self.config, service, charts=ChartMaker(service.movies))
+        application = build_application(
+            self.config, service, charts=LeanChartMaker(service.movies)
+        )
         application.add_handler(TypeHandler(Update, self._taken_up), group=-1)
         self.application = application
         if not await self._connect(application):
