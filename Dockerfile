@@ -18,12 +18,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PELIBOT_DATA_DIR=/data \
     PELIBOT_HEARTBEAT_FILE=/tmp/pelibot.heartbeat \
     PELIBOT_WAIT_FOR_CATALOG=30 \
-    MALLOC_ARENA_MAX=2 \
     MPLCONFIGDIR=/tmp/matplotlib
 
 RUN apt-get update \
     && apt-get install --yes --no-install-recommends tini \
-    && rm -rf /var/lib/apt/lists/*
+    && apt-get clean \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 
 WORKDIR /app
 

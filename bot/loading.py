@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -19,6 +20,7 @@ def load_service(data_dir: Path) -> MovieService:
     """
     pa.set_memory_pool(pa.system_memory_pool())
     service = MovieService.from_data_dir(data_dir)
+    gc.collect()  # pandas leaves reference cycles behind
     memory.trim()
     return service
 

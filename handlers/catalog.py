@@ -74,7 +74,9 @@ def load_catalog(
     path = build / layout.CATALOG_FILE
     try:
         if compact:
-            table = pq.read_table(path, columns=list(columns) if columns else None)
+            table = pq.read_table(
+                path, columns=list(columns) if columns else None, memory_map=True
+            )
             movies = table.to_pandas(types_mapper=_arrow_lists)
         else:
             movies = pd.read_parquet(path, columns=list(columns) if columns else None)

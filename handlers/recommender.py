@@ -11,6 +11,8 @@ catalog raises ``KeyError``; a catalog movie with no similar film gets an empty 
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -47,8 +49,13 @@ class Recommender:
     are worked out when asked, from the catalog's own genre and keyword cells.
     """
 
-    def __init__(self, movies: pd.DataFrame, neighbours: pd.DataFrame | pa.Table) -> None:
-        index = pd.Index(movies["id"].to_numpy(np.int64))
+    def __init__(
+        self, movies: pd.DataFrame, neighbours: pd.DataFrame | pa.Table,
+        index: pd.Index | None = None,
+    ) -> None:
+        """``index``: the catalog's movie ids, when the caller has it already (shared)."""
+        if index is None:
+            index = pd.Index(movies["id"].to_numpy(np.int64))
         self._index = index
         # cells read one at a time, never copied (compact Arrow columns stay compact)
         self._titles = movies["title"].array
@@ -64,8 +71,8 @@ class Recommender:
 
         # the table as arrays in (movie, rank) order, rows of one movie contiguous; built with
         # few temporaries at a time, as this is the peak of a bot's memory while it loads
-        sources = index.get_indexer(_column(neighbours, "movie_id")).astype(np.int32)
-        targets = index.get_indexer(_column(neighbours, "neighbour_id")).astype(np.int32)
+        sources = index.get_indexer(pd.Index(_column(neighbours, "movie_id"))).astype(np.int32)
+        targets = index.get_indexer(pd.Index(_column(neighbours, "neighbour_id"))).astype(np.int32)
         ranks = _column(neighbours, "rank").astype(np.int64)
         scores = _column(neighbours, "score").astype(np.float32)
         known = (sources >= 0) & (targets >= 0)
@@ -86,7 +93,7 @@ class Recommender:
         self.k = int(self._count.max()) if len(self._count) else 0
 
     @classmethod
-    def load(cls, catalog: LoadedCatalog) -> Recommender:
+    def load(cls, catalog: LoadedCatalog, index: pd.Index | None = None) -> Recommender:
         """The recommender of a loaded build; ``RecommenderUnavailable`` when it has no table."""
         path = neighbours_path(catalog)
         hint = f"Run `pelibot prepare --out {catalog.build_dir.parent}` to rebuild it."
@@ -95,12 +102,12 @@ class Recommender:
                 f"The catalog in {catalog.build_dir} has no recommendations table. {hint}"
             )
         try:
-            neighbours = pq.read_table(path)  # straight to arrays, no DataFrame
+            neighbours = pq.read_table(path, memory_map=True)  # to arrays, no DataFrame
         except (OSError, ValueError, pa.ArrowException) as error:
             raise RecommenderUnavailable(
                 f"The recommendations table in {catalog.build_dir} cannot be read. {hint}"
             ) from error
-        return cls(catalog.movies, neighbours)
+        return cls(catalog.movies, neighbours, index)
 
     def __contains__(self, movie_id: object) -> bool:
         return movie_id in self._index
@@ -114,7 +121,7 @@ class Recommender:
 
         Raises ``KeyError`` for an id that is not in the catalog.
         """
-        source = int(self._index.get_loc(movie_id))
+        source = int(cast(int, self._index.get_loc(movie_id)))  # ids are unique
         start = int(self._start[source])
         stop = start + min(int(self._count[source]), max(n, 0))
         scores = self._scores[start:stop].astype(np.float64).round(SCORE_DECIMALS)

@@ -48,6 +48,29 @@ def _aliases(name: str, generic: set[str]) -> list[str]:
     return [name, alias] if alias else [name]
 
 
+_ENTITY_KEY = re.compile(r"~[0-9a-f]{10}")
+
+
+class _EntityKeys:
+    """Collection and company names by ``entity_key``: two arrays, not a dict of tens of
+    thousands of strings. The first name with a key wins, as with ``dict.setdefault``."""
+
+    def __init__(self, names: list[str]) -> None:
+        digests = np.fromiter((int(entity_key(n)[1:], 16) for n in names), np.uint64, len(names))
+        self._order = np.argsort(digests, kind="stable")
+        self._sorted = digests[self._order]
+        self._names = names
+
+    def get(self, key: str) -> str | None:
+        if not _ENTITY_KEY.fullmatch(key):
+            return None
+        digest = np.uint64(int(key[1:], 16))
+        at = int(np.searchsorted(self._sorted, digest))
+        if at < len(self._sorted) and self._sorted[at] == digest:
+            return self._names[int(self._order[at])]
+        return None
+
+
 @dataclass(frozen=True)
 class _Movie:
     ref: a.MovieRef
@@ -60,13 +83,13 @@ class _MovieTable:
     """Movies by id, kept as column arrays: no Python object per movie until one is asked for."""
 
     def __init__(self, movies: pd.DataFrame) -> None:
-        self._index = pd.Index(movies["id"].to_numpy(np.int64))
+        self.index = pd.Index(movies["id"].to_numpy(np.int64))  # shared with the recommender
         self._titles = movies["title"].array  # a str made when asked, not one per movie
         self._columns = movies[["release_year", "budget", "revenue"]].to_numpy(np.int64)
         self._returns = movies["return"].to_numpy(np.float64)
 
     def get(self, movie_id: int) -> _Movie | None:
-        position = self._index.get_indexer([movie_id])[0]
+        position = self.index.get_indexer([movie_id])[0]
         return None if position < 0 else self._at(int(position))
 
     def __getitem__(self, movie_id: int) -> _Movie:
@@ -77,7 +100,7 @@ class _MovieTable:
 
     def _at(self, position: int) -> _Movie:
         year, budget, revenue = (int(v) for v in self._columns[position])
-        ref = a.MovieRef(int(self._index[position]), str(self._titles[position]), year)
+        ref = a.MovieRef(int(self.index[position]), str(self._titles[position]), year)
         return _Movie(ref, budget, revenue, float(self._returns[position]))
 
 
@@ -91,20 +114,19 @@ class MovieService:
         years = movies["release_year"]
         self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
         self._movies = _MovieTable(movies)
+        ids = movies["id"].tolist()  # one int object per movie, shared by both tables below
         titles = (  # streamed, not a dict: fewer objects alive at once while loading
-            (int(i), [str(t), str(o)] if isinstance(o, str) and o else [str(t)])
-            for i, t, o in zip(movies["id"], movies["title"], movies["original_title"],
-                               strict=True)
+            (i, [str(t), str(o)] if isinstance(o, str) and o else [str(t)])
+            for i, t, o in zip(ids, movies["title"], movies["original_title"], strict=True)
         )
-        votes = {int(i): float(v) for i, v in zip(movies["id"], movies["vote_count"], strict=True)}
+        # vote counts as ints: most are small, and small ints are shared objects in Python
+        votes = dict(zip(ids, movies["vote_count"].tolist(), strict=True))
         self._titles = NameIndex(titles, votes)
         self._collections = self._entity_index("franquicia", self.stats.collections)
         self._companies = self._entity_index("productora", self.stats.companies)
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
-        self._keys: dict[str, str] = {}
-        for name in (*self.stats.collections, *self.stats.companies):
-            self._keys.setdefault(entity_key(name), name)
-        self.recommender = Recommender.load(catalog)
+        self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
+        self.recommender = Recommender.load(catalog, self._movies.index)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
             "pais": self.country, "productora": self.company, "retorno": self.movie_return,

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
+from telegram._utils.types import ODVInput
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.request import BaseRequest, RequestData
 
 from bot.telegram.config import Config
 from handlers.service import MovieService
@@ -29,6 +31,32 @@ log = logging.getLogger("pelibot")
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
 MAX_RETRY_PAUSE = 30.0
+
+
+class NoPolling(BaseRequest):
+    """The getUpdates connection of a webhook bot: never used, so no HTTP client for it."""
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        raise RuntimeError("a webhook bot does not poll")
 
 
 class BadUpdate(ValueError):
@@ -103,8 +131,9 @@ class TelegramWebhook:
         from bot.telegram.app import LeanChartMaker, build_application, set_menus
 
         application = build_application(
-            self.config, service, charts=LeanChartMaker(service.movies)
-        )
+            self.config, service, charts=LeanChartMaker(service.movies),
+            get_updates_request=NoPolling(),
+        )  # fmt: skip
         application.add_handler(TypeHandler(Update, self._taken_up), group=-1)
         self.application = application
         if not await self._connect(application):
