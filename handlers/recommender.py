@@ -88,8 +88,8 @@ class Recommender:
         del key, ranks
         self._targets = targets
         self._scores = scores  # float32 as stored; rounded when answered
-        self._count = np.bincount(sources, minlength=len(index)).astype(np.int64)
-        self._start = np.concatenate(([0], np.cumsum(self._count)[:-1])).astype(np.int64)
+        self._count = np.bincount(sources, minlength=len(index)).astype(np.int32)
+        self._start = np.concatenate(([0], np.cumsum(self._count)[:-1])).astype(np.int32)
         self.k = int(self._count.max()) if len(self._count) else 0
 
     @classmethod

@@ -85,7 +85,9 @@ class _MovieTable:
     def __init__(self, movies: pd.DataFrame) -> None:
         self.index = pd.Index(movies["id"].to_numpy(np.int64))  # shared with the recommender
         self._titles = movies["title"].array  # a str made when asked, not one per movie
-        self._columns = movies[["release_year", "budget", "revenue"]].to_numpy(np.int64)
+        # the catalog's own column arrays (views, not copies)
+        self._columns = [movies[c].to_numpy(np.int64) for c in ("release_year", "budget",
+                                                               "revenue")]
         self._returns = movies["return"].to_numpy(np.float64)
 
     def get(self, movie_id: int) -> _Movie | None:
@@ -99,7 +101,7 @@ class _MovieTable:
         return movie
 
     def _at(self, position: int) -> _Movie:
-        year, budget, revenue = (int(v) for v in self._columns[position])
+        year, budget, revenue = (int(column[position]) for column in self._columns)
         ref = a.MovieRef(int(self.index[position]), str(self._titles[position]), year)
         return _Movie(ref, budget, revenue, float(self._returns[position]))
 
@@ -147,7 +149,7 @@ class MovieService:
     def _entity_index(command: str, groups: dict[str, GroupStats]) -> NameIndex[str]:
         generic = GENERIC_WORDS[command]
         names = ((name, _aliases(name, generic)) for name in groups)  # streamed, as titles
-        weights = {name: float(stats.count) for name, stats in groups.items()}
+        weights = {name: stats.count for name, stats in groups.items()}  # small ints: shared
         return NameIndex(names, weights)
 
     # -- entry points -------------------------------------------------------------------------
