@@ -139,7 +139,11 @@ class TelegramWebhook:
         if not await self._connect(application):
             return
         await set_menus(application)
-        await application.start()
+        try:
+            await application.start()
+        except Exception as error:  # reported in /health; the API keeps going
+            self._failed(f"the bot could not start: {error}")
+            return
         self.state, self.problem = "webhook", ""
         log.info("pelibot is up as @%s; Telegram posts to %s", application.bot.username,
                  self.settings.url)
