@@ -1,11 +1,14 @@
-# pelibot: the Telegram bot in a slim Python 3.11 image, run as an unprivileged user.
+# pelibot in a slim Python 3.11 image, run as an unprivileged user under tini.
 #
-#   docker compose up -d            (reads the token from .env; see .env.example)
+#   docker compose up -d                      long polling (reads the token from .env)
+#   docker run -e PORT=8000 -p 8000:8000 …    the web process: API, /health, Telegram webhook
 #
-# The catalog lives in the /data volume. At the first start `pelibot run` builds it from
-# /data/raw/movies_metadata.csv (mount the Kaggle files there, read-only is fine); without the raw
-# file and without a catalog it stops with a message saying so instead of starting a bot that
-# cannot answer.
+# With no command the container runs `pelibot serve` when PORT is set, else `pelibot run`. The
+# catalog lives in the /data volume; at the first start it is built from
+# /data/raw/movies_metadata.csv when that is mounted (read-only is fine). With neither a catalog
+# nor the raw file the container says so once and waits (no crash, so no restart storm): run
+# `docker compose run --rm pelibot pelibot prepare` (needs internet, or the raw file) and it
+# picks the catalog up.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,7 +17,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PELIBOT_DATA_DIR=/data \
     PELIBOT_HEARTBEAT_FILE=/tmp/pelibot.heartbeat \
+    PELIBOT_WAIT_FOR_CATALOG=30 \
     MPLCONFIGDIR=/tmp/matplotlib
+
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends tini \
+    && apt-get clean \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 
 WORKDIR /app
 
@@ -31,19 +40,21 @@ COPY data_prep ./data_prep
 COPY handlers ./handlers
 RUN pip install --no-deps . && rm -rf build
 
+COPY docker/entrypoint.sh /usr/local/bin/pelibot-entrypoint
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin pelibot \
     && mkdir -p /data/raw \
     && chown -R pelibot:pelibot /data
-USER pelibot
 WORKDIR /home/pelibot
 VOLUME ["/data"]
 
-# Webhook mode only (PELIBOT_WEBHOOK_URL set); long polling needs no open port.
-EXPOSE 8443
+# `pelibot serve` listens on $PORT; long polling needs no open port.
+EXPOSE 8000
 
-# The polling loop touches the heartbeat file after every answered long poll (at least every
-# 10 s); older than 90 s means the bot has stalled. The start period covers a first catalog build.
+# Both modes keep the heartbeat file fresh while they work (polling: every answered long poll;
+# serve: every 15 s while /health is 200); older than 90 s means stalled. The start period
+# covers a first catalog build.
 HEALTHCHECK --interval=30s --timeout=15s --start-period=300s --retries=3 \
     CMD ["pelibot", "health", "--max-age", "90"]
 
-CMD ["pelibot", "run"]
+ENTRYPOINT ["tini", "--", "pelibot-entrypoint"]
+CMD []

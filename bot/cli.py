@@ -73,6 +73,9 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.memory import tune_malloc
+
+    tune_malloc()
     from bot.telegram.config import ConfigError, load_config
 
     try:
@@ -83,6 +86,15 @@ def _run(args: argparse.Namespace) -> int:
     from bot.telegram.app import run
 
     return run(config)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from bot.memory import tune_malloc
+
+    tune_malloc()
+    from bot.web.serve import serve
+
+    return serve(args.host, args.port, args.data)
 
 
 def _health(args: argparse.Namespace) -> int:
@@ -150,6 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="start the Telegram bot (TELEGRAM_BOT_TOKEN; see README, Running the bot)"
     )
     run.set_defaults(handler=_run)
+
+    serve = commands.add_parser(
+        "serve", help="the web API, /health and (with TELEGRAM_BOT_TOKEN) the Telegram webhook"
+    )
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
+    serve.add_argument("--port", type=int, help="port (default: $PORT, else 8000)")
+    serve.add_argument("--data", help="catalog directory (PELIBOT_DATA_DIR, default data/)")
+    serve.set_defaults(handler=_serve)
 
     health = commands.add_parser("health", help="exit 0 when the running bot's heartbeat is fresh")
     health.add_argument("--file", type=Path, help="heartbeat file (PELIBOT_HEARTBEAT_FILE)")

@@ -77,7 +77,7 @@ def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int
         if line.lstrip("/").lower() in {*HELP_NAMES, *START_NAMES}:
             print(help_text(lang), file=out)
             continue
-        if pending and line.isdigit() and 1 <= int(line) <= len(pending[1]):
+        if pending and line.isdecimal() and 1 <= int(line) <= len(pending[1]):
             asked, options = pending
             answer = conversation.pick(asked, options[int(line) - 1][1])
         elif line:

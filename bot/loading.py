@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
+import gc
+import os
 from pathlib import Path
 
 import pyarrow as pa
 
+from bot import memory
 from handlers.service import MovieService
 
 
@@ -19,6 +20,18 @@ def load_service(data_dir: Path) -> MovieService:
     """
     pa.set_memory_pool(pa.system_memory_pool())
     service = MovieService.from_data_dir(data_dir)
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    gc.collect()  # pandas leaves reference cycles behind
+    memory.trim()
     return service
+
+
+def raw_at_hand(data_dir: Path) -> Path | None:
+    """The raw CSV to build from without downloading: env, ``data/raw/`` or ``<data dir>/raw/``."""
+    from data_prep.source import DEFAULT_RAW, MOVIES_FILE, RAW_ENV
+
+    if env := os.environ.get(RAW_ENV):
+        return Path(env)
+    for candidate in (DEFAULT_RAW, data_dir / "raw" / MOVIES_FILE):
+        if candidate.is_file():
+            return candidate
+    return None

@@ -45,7 +45,7 @@ def compact_amount(value: float, lang: str) -> str:
     """CLDR's short form (babel), one decimal only below 10: es ``17 mil M``, ``8,5 M``;
     en ``17B``, ``8.5M`` (not 373.6M)."""
     short = format_compact_decimal(value, locale=lang, fraction_digits=1)
-    if sum(ch.isdigit() for ch in short) > 2:
+    if sum(ch.isdecimal() for ch in short) > 2:
         short = format_compact_decimal(value, locale=lang, fraction_digits=0)
     return str(short)
 
@@ -355,7 +355,7 @@ def _years(years: tuple[int, int], lang: str, s: _Style) -> list[str]:
 
 def _how_to_ask(command_name: str, query: str, lang: str, s: _Style) -> list[str]:
     """What to try when nothing came close enough to suggest."""
-    if command_name in ("mes", "dia") and query.strip().isdigit():
+    if command_name in ("mes", "dia") and query.strip().isdecimal():
         return [s.say(f"hint.{command_name}.number", lang)]
     if command_name in ("retorno", "recomendar"):
         shown = command(command_name).display_name(lang)

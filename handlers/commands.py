@@ -26,6 +26,7 @@ class Command:
     aliases: tuple[str, ...]  # other names people type, in either language
     argument: Argument
     chart: bool  # answers of this command have a 📊 chart
+    web_path: str  # the HTTP API path (the original project's): GET /<web_path>/<argument>
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -43,17 +44,23 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("mes", "month", ("meses", "estrenos"), "month", chart=True),
-    Command("dia", "day", ("día", "weekday", "dias", "días"), "weekday", chart=True),
+    Command("mes", "month", ("meses", "estrenos"), "month", chart=True,
+            web_path="peliculas_mes"),
+    Command("dia", "day", ("día", "weekday", "dias", "días"), "weekday", chart=True,
+            web_path="peliculas_dia"),
     Command("franquicia", "collection",
-            ("saga", "coleccion", "colección", "franchise", "sagas"), "collection", chart=True),
-    Command("pais", "country", ("país", "paises", "países"), "country", chart=True),
-    Command("productora", "company", ("studio", "estudio", "productoras"), "company", chart=True),
-    Command("retorno", "return", ("roi", "taquilla"), "title", chart=True),
+            ("saga", "coleccion", "colección", "franchise", "sagas"), "collection", chart=True,
+            web_path="franquicia"),
+    Command("pais", "country", ("país", "paises", "países"), "country", chart=True,
+            web_path="peliculas_pais"),
+    Command("productora", "company", ("studio", "estudio", "productoras"), "company", chart=True,
+            web_path="productoras"),
+    Command("retorno", "return", ("roi", "taquilla"), "title", chart=True, web_path="retorno"),
     Command("recomendar", "recommend",
             ("recomienda", "recomendacion", "recomendación", "recomendaciones", "similar"),
-            "title", chart=False),
-    Command("pelicula", "movie", ("película", "peli", "film", "ficha"), "title", chart=False),
+            "title", chart=False, web_path="recomendacion"),
+    Command("pelicula", "movie", ("película", "peli", "film", "ficha"), "title", chart=False,
+            web_path="pelicula"),
 )  # fmt: skip
 
 HELP_NAMES = ("help", "ayuda")

@@ -172,7 +172,7 @@ class NameIndex(Generic[V]):
         )  # fmt: skip
         shortlist.update(position for _, _, position in cheap)
         words = key.split()
-        numbers = {w for w in words if w.isdigit()}
+        numbers = {w for w in words if w.isdecimal()}
         best: dict[V, float] = {}
         for position in shortlist:
             name = self._keys[position]

@@ -529,7 +529,7 @@ class Router:
         found in titles, sagas or companies ("jurassic" in "jurassic world", where "world"
         alone is a company); not "dirigió" in "quién dirigió titanic"."""
         extra = [w for w in text.split() if w not in span.text.split() and w not in FILLERS]
-        return any(w.isdigit() or any(self.service.has_word(_kind(k), w) for k in LARGE_KINDS)
+        return any(w.isdecimal() or any(self.service.has_word(_kind(k), w) for k in LARGE_KINDS)
                    for w in extra)  # fmt: skip
 
     def _bare_name(self, query: str, span: _Span, alone: bool) -> Routed:
@@ -713,7 +713,7 @@ def _segments(reading: _Reading) -> list[str]:
 def _fits_forgivingly(kind: str, text: str, hints: Iterable[str]) -> bool:
     """Whether a forgiving lookup of ``text`` as ``kind`` makes sense."""
     one_word = " " not in text
-    if text.isdigit():
+    if text.isdecimal():
         return kind in ("month", "weekday") and kind in hints
     if kind in ("month", "weekday"):
         return one_word
@@ -744,7 +744,7 @@ def _covers(text: str, title: str) -> bool:
     words = text.split()
     if len(words) > 1 and _YEAR.fullmatch(words[-1]):
         words = words[:-1]
-    if not all(w in title.replace(" ", "") for w in words if w.isdigit()):
+    if not all(w in title.replace(" ", "") for w in words if w.isdecimal()):
         return False
     text = " ".join(words)
     if fuzz.ratio(text, title) >= 70:
@@ -758,7 +758,7 @@ def _mentions(text: str, name: str) -> bool:
     (a number anywhere: "alien 3" → "Alien³")."""
     name_words = name.split()
     return all(
-        word in name.replace(" ", "") if word.isdigit() else
+        word in name.replace(" ", "") if word.isdecimal() else
         any(n.startswith(word) for n in name_words)
         or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
         for word in text.split() if word not in FILLERS

@@ -424,7 +424,7 @@ class MovieService:
     ) -> Match[int]:
         """A month or weekday by name, or by number (``from_number`` maps and validates it)."""
         stripped = text.strip()
-        if stripped.isdigit():
+        if stripped.isdecimal():
             return Match(from_number(int(stripped)) if len(stripped) <= 2 else None)
         return index.lookup(text)
 
@@ -459,7 +459,7 @@ class MovieService:
 
     def _by_key(self, text: str) -> _Movie | None:
         digits = text[1:].strip()
-        return self._movies.get(int(digits)) if digits.isdigit() else None
+        return self._movies.get(int(digits)) if digits.isdecimal() else None
 
     def _same_title(self, movie: _Movie) -> tuple[a.MovieRef, ...]:
         others = [i for i in self._titles.exact(movie.ref.title) if i != movie.ref.id]

@@ -18,7 +18,7 @@ GROUP_COLUMNS = ["count", "revenue_total", "revenue_known", "doubtful"]
 """Columns of a group table (``group_decades``) and of ``top_groups``, as in ``GroupStats``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per company: tens of thousands
 class GroupStats:
     """Movies of one collection or company: count and box office (0 = unknown)."""
 

@@ -425,6 +425,16 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "report.words.text": (
         "Words used in most titles, without English and Spanish stopwords: {words}."
     ),
+    # -- web API (pelibot serve): error details ------------------------------------------------
+    "web.empty": "Nothing to look up: write something after the slash, for example {example}.",
+    "web.too_long": "The query is too long: at most {limit} characters.",
+    "web.control": "The query holds control characters; write it as plain text.",
+    "web.bad_parameter": "Invalid parameter: {name}. See /docs.",
+    "web.no_such_path": "There is no such address. See /docs for the ones there are.",
+    "web.method": "That method is not allowed here. See /docs.",
+    "web.loading": "Loading the movie catalog; try again in a few seconds.",
+    "web.no_catalog": "There is no movie catalog yet: pelibot prepare has to be run.",
+    "web.internal": "Something went wrong while answering. Try again in a moment.",
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     **{f"genre.{name}": name for name in GENRES},
     # -- common TMDB keywords, named in recommendation reasons --------------------------------

@@ -294,6 +294,16 @@ STRINGS: dict[str, str | dict[str, str]] = {
         "Las palabras que aparecen en más títulos, sin palabras vacías del inglés ni del "
         "español: {words}."
     ),
+    # -- web API (pelibot serve): error details ------------------------------------------------
+    "web.empty": "Falta qué buscar: escribe algo después de la barra, por ejemplo {example}.",
+    "web.too_long": "La consulta es demasiado larga: como mucho {limit} caracteres.",
+    "web.control": "La consulta tiene caracteres de control; escríbela como texto normal.",
+    "web.bad_parameter": "Parámetro no válido: {name}. Mira /docs.",
+    "web.no_such_path": "No existe esa dirección. Mira /docs para ver las que hay.",
+    "web.method": "Ese método no vale aquí. Mira /docs.",
+    "web.loading": "Estoy cargando el catálogo de películas; prueba en unos segundos.",
+    "web.no_catalog": "Todavía no hay catálogo de películas: hay que ejecutar pelibot prepare.",
+    "web.internal": "Algo falló al responder. Prueba otra vez en un momento.",
     # -- TMDB's fixed list of genres -----------------------------------------------------------
     "genre.Action": "Acción",
     "genre.Adventure": "Aventura",

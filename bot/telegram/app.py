@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -23,14 +24,16 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import memory
 from bot.charts import ChartMaker
-from bot.loading import load_service
+from bot.loading import load_service, raw_at_hand
 from bot.render import command_menu
 from bot.telegram import buttons, errors, inline, logs, questions, start, webhook, words
 from bot.telegram.common import Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
 from bot.telegram.resilience import RetryingRequest, send_request
+from handlers.answers import Answer
 from handlers.catalog import CatalogError
 from handlers.service import MovieService
 
@@ -137,46 +140,78 @@ async def _post_init(application: Application) -> None:
     log.info("pelibot is up as @%s", application.bot.username)
 
 
-def load_or_build_service(config: Config) -> MovieService:
-    """The movie service; when the catalog is missing, build it if the raw CSV is at hand."""
-    try:
-        return load_service(config.data_dir)
-    except CatalogError as missing:
-        raw = _raw_at_hand(config.data_dir)
-        if raw is None:
-            raise
-        from data_prep.pipeline import prepare
-        from data_prep.source import RawDataUnavailable, locate
+class LeanChartMaker(ChartMaker):
+    """Charts drawn in worker threads leave their freed buffers in malloc's heap: hand them
+    back after each one (a few ms, in the worker thread)."""
 
-        log.info("%s Building it from %s first.", missing, raw)
+    def png(self, answer: Answer, lang: str = "es") -> bytes | None:
         try:
-            prepare(locate(raw), config.data_dir)
-        except (RawDataUnavailable, OSError, ValueError) as error:
-            raise CatalogError(f"Could not build the catalog from {raw}: {error}") from error
-        return load_service(config.data_dir)
+            return super().png(answer, lang)
+        finally:
+            memory.trim()
 
 
-def _raw_at_hand(data_dir: Path) -> Path | None:
-    """The raw CSV to build from without downloading: env, ``data/raw/`` or ``<data dir>/raw/``."""
-    from data_prep.source import DEFAULT_RAW, MOVIES_FILE, RAW_ENV
+def load_or_build_service(config: Config) -> MovieService:
+    """The movie service; when the catalog is missing, build it if the raw CSV is at hand.
 
-    if env := os.environ.get(RAW_ENV):
-        return Path(env)
-    for candidate in (DEFAULT_RAW, data_dir / "raw" / MOVIES_FILE):
-        if candidate.is_file():
-            return candidate
-    return None
+    Without a catalog (or after a failed build) it raises ``CatalogError``, or, with
+    ``config.wait_for_catalog``, says so once and checks again that often: in a container an
+    exit would only be a restart, again and again. Each raw file is built from once.
+    """
+    tried: tuple[Path, float] | None = None
+    announced = ""
+    while True:
+        try:
+            return load_service(config.data_dir)
+        except CatalogError as missing:
+            problem = missing
+        raw = raw_at_hand(config.data_dir)
+        stamp = (raw, raw.stat().st_mtime) if raw is not None and raw.is_file() else None
+        if raw is not None and stamp != tried:
+            tried = stamp
+            from data_prep.pipeline import prepare
+            from data_prep.source import RawDataUnavailable, locate
+
+            log.info("%s Building it from %s first.", problem, raw)
+            try:
+                prepare(locate(raw), config.data_dir)
+                continue
+            except (RawDataUnavailable, OSError, ValueError) as error:
+                problem = CatalogError(f"Could not build the catalog from {raw}: {error}")
+        if config.wait_for_catalog <= 0:
+            raise problem
+        if str(problem) != announced:
+            log.warning("%s Waiting for it: checking every %g s.", problem,
+                        config.wait_for_catalog)
+            announced = str(problem)
+        time.sleep(config.wait_for_catalog)
+
+
+class _Stopped(BaseException):
+    """SIGTERM before the bot started (e.g. ``docker stop`` during the first catalog build)."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped
 
 
 def run(config: Config) -> int:
     """Start the bot and block until it is stopped; the exit code for ``pelibot run``."""
     setup_logging(config)
+    # Until python-telegram-bot installs its own handlers, SIGTERM unwinds (a half-written
+    # build is removed) instead of killing the process mid-write.
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         service = load_or_build_service(config)
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1
-    charts = ChartMaker(service.movies, service.stats)
+    except _Stopped:
+        print("pelibot run: stopped before the bot started.", file=sys.stderr)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    charts = LeanChartMaker(service.movies, service.stats)
     application = build_application(config, service, charts=charts)
     where = config.base_url or "api.telegram.org"
     log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)

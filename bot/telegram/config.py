@@ -22,6 +22,7 @@ HEARTBEAT_ENV = "PELIBOT_HEARTBEAT_FILE"
 RATE_ENV = "PELIBOT_MAX_MESSAGES_PER_SECOND"
 RETRIES_ENV = "PELIBOT_BOOTSTRAP_RETRIES"
 POLL_TIMEOUT_ENV = "PELIBOT_POLL_TIMEOUT"
+WAIT_ENV = "PELIBOT_WAIT_FOR_CATALOG"
 
 DEFAULT_HEARTBEAT = Path(tempfile.gettempdir()) / "pelibot.heartbeat"
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -50,6 +51,7 @@ class Config:
     max_messages_per_second: float = 30.0  # Telegram's overall flood limit; 0 disables it
     bootstrap_retries: int = 20  # -1 retries for ever
     poll_timeout: float = 10.0
+    wait_for_catalog: float = 0.0  # > 0: without a catalog, check again this often (containers)
 
     @property
     def base_file_url(self) -> str | None:
@@ -119,6 +121,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         max_messages_per_second=_number(env, RATE_ENV, 30.0, minimum=0),
         bootstrap_retries=int(_number(env, RETRIES_ENV, 20, minimum=-1)),
         poll_timeout=_number(env, POLL_TIMEOUT_ENV, 10.0, minimum=0),
+        wait_for_catalog=_number(env, WAIT_ENV, 0.0, minimum=0),
     )
 
 

@@ -79,7 +79,7 @@ class UpdateHandler(tornado.web.RequestHandler):
             if not hmac.compare_digest(given.encode(), self.secret.encode()):
                 raise tornado.web.HTTPError(HTTPStatus.FORBIDDEN)
         length = self.request.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > DRAIN_LIMIT:
+        if length.isdecimal() and int(length) > DRAIN_LIMIT:
             raise tornado.web.HTTPError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
 
     def data_received(self, chunk: bytes) -> None:

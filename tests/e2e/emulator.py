@@ -14,6 +14,10 @@ Fault switches: ``inject`` (errors a method answers next), ``blip`` (the next ca
 answer a 5xx), ``slow`` (the next answers of a method come late — the call itself goes through,
 like a Bot API that delivers the message but answers slowly) and ``send_unparseable`` (an update
 python-telegram-bot cannot parse). ``polls`` counts getUpdates calls.
+
+Once the bot has called ``setWebhook``, updates are no longer queued for ``getUpdates`` (which
+then answers 409, as Telegram does): each one is POSTed to the webhook URL with the
+``X-Telegram-Bot-Api-Secret-Token`` header, and the HTTP status is kept in ``deliveries``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
@@ -126,6 +130,8 @@ class Emulator:
         self._runner: web.AppRunner | None = None
         self.chats: dict[int, dict[str, Any]] = {}
         self.webhook: dict[str, Any] = {}  # the last setWebhook parameters
+        self.deliveries: list[tuple[int, int]] = []  # (update_id, HTTP status; 0 = no answer)
+        self._session: ClientSession | None = None
         self.sent_at: dict[int, float] = {}  # update_id -> when the user sent it
         self.allowed_updates: list[str] = []  # the last getUpdates' list; empty: the default set
         self.port = 0
@@ -157,6 +163,9 @@ class Emulator:
         return self.base_url
 
     async def stop(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -225,6 +234,9 @@ class Emulator:
     async def api_setWebhook(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
         if not str(params.get("url", "")).startswith(("https://", "http://")):
             raise BotApiError(400, "Bad Request: bad webhook: invalid URL")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise BotApiError(400, "Bad Request: secret token contains unallowed characters")
         self.webhook = dict(params)
         return True
 
@@ -247,6 +259,11 @@ class Emulator:
         return True
 
     async def api_getUpdates(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        if self.webhook.get("url"):
+            raise BotApiError(
+                409, "Conflict: can't use getUpdates method while webhook is active; use "
+                "deleteWebhook to delete the webhook first"
+            )
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
@@ -393,9 +410,29 @@ class Emulator:
         async with self._changed:
             update["update_id"] = next(self._update_ids)
             self.sent_at[update["update_id"]] = time.monotonic()
-            self._updates.append(update)
-            self._changed.notify_all()
+            if not self.webhook.get("url"):
+                self._updates.append(update)
+                self._changed.notify_all()
+                return update
+        status = await self.deliver(update)
+        self.deliveries.append((update["update_id"], status))
         return update
+
+    async def deliver(self, update: dict[str, Any], secret: str | None = None) -> int:
+        """POST ``update`` to the webhook as Telegram does (with the registered secret unless
+        ``secret`` is given); the HTTP status, 0 when nothing answered."""
+        if self._session is None:
+            self._session = ClientSession(timeout=ClientTimeout(total=30))
+        token = self.webhook.get("secret_token") if secret is None else secret
+        headers = {"X-Telegram-Bot-Api-Secret-Token": str(token)} if token else {}
+        try:
+            async with self._session.post(
+                self.webhook["url"], json=update, headers=headers
+            ) as response:
+                await response.read()
+                return response.status
+        except (ClientError, TimeoutError):
+            return 0
 
     async def send(
         self, chat: dict[str, Any], user: dict[str, Any], text: str,

@@ -1,0 +1,120 @@
+"""The API's OpenAPI texts, in Spanish: the description, and an example answer per endpoint.
+
+The example figures are those of the real 4,627-row slice of the dataset; the tests check that
+every example has exactly the keys a real answer has.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TITLE = "pelibot"
+
+DESCRIPTION = """
+Datos de películas de *The Movies Dataset* (Kaggle): estrenos por mes y por día de la semana,
+sagas, países, productoras, presupuesto y retorno, y recomendaciones. Son las mismas respuestas
+que da el bot de Telegram (y `pelibot ask --json`).
+
+Escribir es indulgente: dan igual acentos, mayúsculas y erratas, y valen nombres en español o en
+inglés (`/peliculas_mes/ENERO`, `/peliculas_pais/reino unido`, `/retorno/toy stroy`).
+
+Códigos de respuesta:
+
+* **200** la respuesta;
+* **404** `{"error": "not_found", "suggestions": [...]}`: no se encontró; quizá alguna sugerencia;
+* **409** `{"error": "ambiguous", "suggestions": [...]}`: hay varias opciones; `choices` trae la
+  dirección exacta de cada una;
+* **422** consulta inutilizable (vacía, de más de 200 caracteres o con caracteres de control);
+* **503** el catálogo todavía se está cargando.
+
+Con `?lang=en` los textos (sugerencias, motivos de las recomendaciones) van en inglés.
+"""
+
+PARAMETERS = {
+    "month": ("mes", "Un mes: nombre en español o inglés, abreviatura o número (1-12)."),
+    "weekday": ("dia", "Un día de la semana: nombre en español o inglés, o número (lunes = 1)."),
+    "collection": ("franquicia", "Una saga o franquicia (colección de TMDB)."),
+    "country": ("pais", "Un país: nombre en español o inglés, o código ISO (GB, ESP)."),
+    "company": ("productora", "Una productora."),
+    "title": ("pelicula", "El título de una película; con el año si hay varias (titanic 1953)."),
+}
+"""Per kind of argument: the path parameter's name and its description."""
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "mes": {"command": "mes", "month": 1, "count": 376, "year": None},
+    "dia": {"command": "dia", "weekday": 5, "count": 259},
+    "franquicia": {
+        "command": "franquicia", "collection": "Toy Story Collection", "count": 2,
+        "revenue_total": 870920902, "revenue_mean": 435460451.0, "revenue_known": 2,
+        "doubtful_films": 0,
+    },
+    "pais": {
+        "command": "pais", "country": "United Kingdom", "iso": "GB", "count": 565,
+        "country_es": "Reino Unido",
+    },
+    "productora": {
+        "command": "productora", "company": "Pixar Animation Studios", "count": 3,
+        "revenue_total": 1234179761, "revenue_known": 3, "doubtful_films": 0, "relatives": [],
+    },
+    "retorno": {
+        "command": "retorno", "id": 597, "title": "Titanic", "year": 1997, "budget": 200000000,
+        "revenue": 1845034188, "return": 9.22517094, "profit": 1645034188, "doubtful": [],
+        "alternatives": [{"id": 16535, "title": "Titanic", "year": 1953}],
+    },
+    "pelicula": {
+        "command": "pelicula", "id": 238, "title": "The Godfather", "year": 1972,
+        "genres": ["Drama", "Crime"], "runtime": 175, "vote_average": 8.5, "vote_count": 6024,
+        "budget": 6000000, "revenue": 245066411, "return": 40.84440183, "doubtful": [],
+        "collection": "The Godfather Collection",
+        "poster_url": "https://image.tmdb.org/t/p/w342/rPdtLWNsZmAtoZl9PK7S2wE3qiS.jpg",
+        "tmdb_url": "https://www.themoviedb.org/movie/238",
+        "imdb_url": "https://www.imdb.com/title/tt0068646/",
+    },
+    "recomendar": {
+        "command": "recomendar", "id": 862, "title": "Toy Story", "year": 1995,
+        "recommendations": [
+            {"id": 863, "title": "Toy Story 2", "year": 1999,
+             "reason": "misma saga; Animación, Comedia, Familia; toy comes to life, friendship"},
+            {"id": 10895, "title": "Pinocchio", "year": 1940,
+             "reason": "Animación, Familia; toy comes to life, boy"},
+        ],
+        "alternatives": [],
+    },
+}  # fmt: skip
+
+NOT_FOUND_EXAMPLE = {
+    "command": "franquicia", "error": "not_found", "query": "zzzz", "suggestions": [],
+    "choices": [],
+}  # fmt: skip
+AMBIGUOUS_EXAMPLE = {
+    "command": "pais", "error": "ambiguous", "query": "corea",
+    "suggestions": ["Corea del Sur", "Corea del Norte"],
+    "choices": [{"label": "Corea del Sur", "url": "/peliculas_pais/KR"},
+                {"label": "Corea del Norte", "url": "/peliculas_pais/KP"}],
+}  # fmt: skip
+INVALID_EXAMPLE = {
+    "error": "invalid_input", "reason": "too_long",
+    "detail": "La consulta es demasiado larga: como mucho 200 caracteres.", "suggestions": [],
+}  # fmt: skip
+UNAVAILABLE_EXAMPLE = {
+    "error": "unavailable", "reason": "loading",
+    "detail": "Estoy cargando el catálogo de películas; prueba en unos segundos.",
+}  # fmt: skip
+HEALTH_EXAMPLE = {
+    "status": "ok", "movies": 45433, "build": "build-20250101T120000-1a2b3c4d",
+    "telegram": "webhook", "last_update_age_s": 12.5,
+}  # fmt: skip
+
+
+def responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of a question endpoint, with ``ok`` as the 200 example."""
+    def content(example: dict[str, Any]) -> dict[str, Any]:
+        return {"application/json": {"example": example}}
+
+    return {
+        200: {"description": "La respuesta", "content": content(ok)},
+        404: {"description": "No encontrado", "content": content(NOT_FOUND_EXAMPLE)},
+        409: {"description": "Ambiguo: varias opciones", "content": content(AMBIGUOUS_EXAMPLE)},
+        422: {"description": "Consulta inutilizable", "content": content(INVALID_EXAMPLE)},
+        503: {"description": "Catálogo aún no disponible", "content": content(UNAVAILABLE_EXAMPLE)},
+    }

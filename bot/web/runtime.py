@@ -1,0 +1,178 @@
+"""What a ``pelibot serve`` process holds, and how it gets its catalog without blocking the port.
+
+The web server answers from the first second: ``/health`` says 503 until the catalog is loaded,
+and the API says so too. In the background the catalog is loaded; when it is missing it is built
+from the raw CSV when one is at hand (in a child process, so a stop signal ends it at once and
+the server never holds the build's memory), otherwise the process says so once and checks again
+every few seconds — no crash, so no restart storm, and ``pelibot prepare`` run beside it (e.g.
+``docker compose run --rm pelibot pelibot prepare``) is picked up without a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.loading import load_service, raw_at_hand
+from handlers.catalog import CatalogError
+from handlers.service import MovieService
+
+if TYPE_CHECKING:
+    from bot.web.webhook import TelegramWebhook
+
+log = logging.getLogger("pelibot")
+
+HEARTBEAT_SECONDS = 15.0
+BUILD_STOP_SECONDS = 10.0
+
+
+@dataclass
+class Runtime:
+    """The catalog (once there), the Telegram side (when configured) and their health."""
+
+    data_dir: Path
+    telegram: TelegramWebhook | None = None
+    heartbeat: Path | None = None  # touched while healthy, for ``pelibot health`` in containers
+    retry_seconds: float = 10.0
+    service: MovieService | None = None
+    state: str = "loading"  # loading | building | no_catalog | ready
+    problem: str = ""
+    _task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    @classmethod
+    def with_service(
+        cls, service: MovieService, telegram: TelegramWebhook | None = None
+    ) -> Runtime:
+        """A runtime whose catalog is already loaded (tests, benchmarks)."""
+        return cls(service.catalog.build_dir.parent, telegram, service=service, state="ready")
+
+    # -- health -------------------------------------------------------------------------------
+
+    def healthy(self) -> bool:
+        ready = self.state == "ready" and self.service is not None
+        return ready and (self.telegram is None or self.telegram.healthy())
+
+    def health(self) -> tuple[int, dict[str, Any]]:
+        """``/health``: the HTTP status and its JSON body."""
+        service = self.service
+        body: dict[str, Any] = {
+            "status": "ok",
+            "movies": len(service.movies) if service is not None else None,
+            "build": service.catalog.build_dir.name if service is not None else None,
+            "telegram": "webhook" if self.telegram is not None else "off",
+            "last_update_age_s": None,
+        }
+        if self.telegram is not None:
+            age = self.telegram.last_update_age()
+            body["last_update_age_s"] = None if age is None else round(age, 1)
+        if self.healthy():
+            return 200, body
+        if self.state != "ready":
+            body |= {"status": self.state, "detail": self.problem or self.state}
+        elif self.telegram is not None:
+            body |= {"status": "telegram_" + self.telegram.state,
+                     "detail": self.telegram.problem or "updates are not being processed"}
+        return 503, body
+
+    # -- lifetime -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Bring the catalog and Telegram up in the background (the server is already up)."""
+        self._task = asyncio.create_task(self._bring_up(), name="pelibot-runtime")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        if self.telegram is not None:
+            await self.telegram.stop()
+
+    async def _bring_up(self) -> None:
+        if self.service is None:
+            self.service = await self._catalog()
+            self.state, self.problem = "ready", ""
+            log.info("catalog loaded (%d movies)", len(self.service.movies))
+        if self.telegram is not None:
+            await self.telegram.start(self.service)
+        while True:
+            if self.heartbeat is not None and self.healthy():
+                _beat(self.heartbeat)
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+
+    async def _catalog(self) -> MovieService:
+        """Load the catalog; build it from a raw file at hand; else say so once and wait."""
+        tried: tuple[Path, float] | None = None
+        announced = ""
+        while True:
+            try:
+                return await asyncio.to_thread(load_service, self.data_dir)
+            except CatalogError as missing:
+                problem = str(missing)
+            raw = raw_at_hand(self.data_dir)
+            stamp = _stamp(raw)
+            if raw is not None and stamp != tried:  # each raw file is tried once
+                tried = stamp
+                self.state, self.problem = "building", f"building the catalog from {raw}"
+                log.info("%s Building it from %s first.", problem, raw)
+                if await build_catalog(raw, self.data_dir):
+                    continue
+                problem = f"Could not build the catalog from {raw} (see the lines above)."
+            self.state, self.problem = "no_catalog", problem
+            if problem != announced:
+                log.warning("%s Waiting for it: checking every %g s.", problem,
+                            self.retry_seconds)
+                announced = problem
+            await asyncio.sleep(self.retry_seconds)
+
+
+def _stamp(raw: Path | None) -> tuple[Path, float] | None:
+    try:
+        return (raw, raw.stat().st_mtime) if raw is not None else None
+    except OSError:
+        return None
+
+
+def _beat(path: Path) -> None:
+    from bot.telegram.health import touch
+
+    try:
+        touch(path)
+    except OSError as error:
+        log.warning("cannot touch the heartbeat file %s: %s", path, error)
+
+
+async def build_catalog(raw: Path, data_dir: Path) -> bool:
+    """``pelibot prepare --raw RAW --out DATA_DIR`` in a child process; True when it worked.
+
+    Cancelling (the server is stopping) interrupts the child as Ctrl-C would, so it removes its
+    half-written build, and kills it if it does not stop in time.
+    """
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "prepare", "--raw", str(raw), "--out", str(data_dir),
+        stdin=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        return await process.wait() == 0
+    except asyncio.CancelledError:
+        if process.returncode is None:
+            log.info("stopping the catalog build")
+            process.send_signal(signal.SIGINT)
+            try:
+                await asyncio.wait_for(process.wait(), BUILD_STOP_SECONDS)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        raise
+
+
+def monotonic_age(since: float | None) -> float | None:
+    return None if since is None else time.monotonic() - since
