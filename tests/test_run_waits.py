@@ -11,7 +11,20 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from data_prep import synthetic
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
+    surely comes in the middle of the build."""
+    out = tmp_path_factory.mktemp("slow-raw")
+    synthetic.main(["--rows", "25000", "--out", str(out)])
+    return out / "movies_metadata.csv"
 
 
 def start_run(tmp: Path, **extra: str) -> tuple[subprocess.Popen[str], Path]:
@@ -58,10 +71,10 @@ def test_without_catalog_it_says_so_once_and_waits(tmp_path: Path) -> None:
 
 
 def test_sigterm_during_the_first_build_leaves_nothing_half_written(
-    tmp_path: Path, real_slice_csv: Path
+    tmp_path: Path, slow_raw: Path
 ) -> None:
     (tmp_path / "data" / "raw").mkdir(parents=True)
-    shutil.copy(real_slice_csv, tmp_path / "data" / "raw" / "movies_metadata.csv")
+    shutil.copy(slow_raw, tmp_path / "data" / "raw" / "movies_metadata.csv")
     process, log = start_run(tmp_path)
     try:
         wait_for(log, "Building it from", 30)
