@@ -194,7 +194,7 @@ class Smoke:
                "pelibot", "prepare", "--raw", "/data/incoming/movies_metadata.csv",
                "--out", "/data", timeout=600)
         waited = await self.healthy(port, container, 120)
-        self.figure("no_catalog_then_prepare: healthy after prepare within_s", round(waited, 1))
+        self.figure("no_catalog: healthy after the prepare container exited, s", round(waited, 1))
         docker("stop", "-t", "20", container)
 
     async def stop_during_build(self) -> None:

@@ -4,15 +4,27 @@ storm), and SIGTERM during the first catalog build stops it cleanly."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from data_prep.synthetic import generate
+import pytest
+
+from data_prep import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
+    surely comes in the middle of the build."""
+    out = tmp_path_factory.mktemp("slow-raw")
+    synthetic.main(["--rows", "25000", "--out", str(out)])
+    return out / "movies_metadata.csv"
 
 
 def start_run(tmp: Path, **extra: str) -> tuple[subprocess.Popen[str], Path]:
@@ -58,9 +70,11 @@ def test_without_catalog_it_says_so_once_and_waits(tmp_path: Path) -> None:
     assert code == 0 and "stopped before the bot started" in output
 
 
-def test_sigterm_during_the_first_build_leaves_nothing_half_written(tmp_path: Path) -> None:
-    # a synthetic raw file big enough that the build is still running when SIGTERM comes
-    generate(20_000, tmp_path / "data" / "raw")
+def test_sigterm_during_the_first_build_leaves_nothing_half_written(
+    tmp_path: Path, slow_raw: Path
+) -> None:
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    shutil.copy(slow_raw, tmp_path / "data" / "raw" / "movies_metadata.csv")
     process, log = start_run(tmp_path)
     try:
         wait_for(log, "Building it from", 30)

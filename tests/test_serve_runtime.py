@@ -4,8 +4,8 @@ process (stoppable), or waited for — said once, no crash, picked up when it ap
 from __future__ import annotations
 
 import asyncio
-import gzip
 import logging
+import shutil
 import time
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import pytest
 
 from bot.web.runtime import Runtime
 from bot.web.serve import ServeError, port_from, runtime_from
+from data_prep import synthetic
 from data_prep.pipeline import prepare
 from data_prep.source import RAW_ENV, RawFiles
 from tests.factories import raw_movie, write_raw
@@ -25,6 +26,15 @@ def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv(RAW_ENV, raising=False)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(scope="module")
+def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
+    surely comes in the middle of the build."""
+    out = tmp_path_factory.mktemp("slow-raw")
+    synthetic.main(["--rows", "25000", "--out", str(out)])
+    return out / "movies_metadata.csv"
 
 
 def small_raw(folder: Path) -> Path:
@@ -99,11 +109,11 @@ async def test_a_broken_raw_file_is_tried_once(nowhere: Path) -> None:
 
 
 async def test_stopping_during_the_first_build_ends_it_cleanly(
-    nowhere: Path, real_slice_csv: Path
+    nowhere: Path, slow_raw: Path
 ) -> None:
     data = nowhere / "data"
     (data / "raw").mkdir(parents=True)
-    (data / "raw" / "movies_metadata.csv").write_bytes(gzip.decompress(real_slice_csv.read_bytes()))
+    shutil.copy(slow_raw, data / "raw" / "movies_metadata.csv")
     runtime = Runtime(data, retry_seconds=0.05)
     runtime.start()
     await until(lambda: runtime.state == "building", 10, "the build to start")

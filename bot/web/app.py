@@ -38,6 +38,8 @@ log = logging.getLogger("pelibot")
 
 MAX_WEBHOOK_BODY = 1024 * 1024
 """Telegram updates are a few KB; a larger body is refused with 413."""
+MAX_DRAINED = 4 * MAX_WEBHOOK_BODY
+"""Up to this size a refused body is still read, so the sender can read the 413."""
 
 Lang = Annotated[
     Literal["es", "en"],
@@ -223,13 +225,17 @@ def _webhook(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
         if not bridge.secret_ok(request.headers.get("x-telegram-bot-api-secret-token")):
             return Response(status_code=403)
         length = request.headers.get("content-length", "0")
-        if not length.isdecimal() or int(length) > MAX_WEBHOOK_BODY:
+        if not length.isdecimal() or int(length) > MAX_DRAINED:
             return Response(status_code=413)
-        body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_WEBHOOK_BODY:
+        body, received = bytearray(), 0
+        async for chunk in request.stream():  # read to the end, so the sender gets the 413
+            received += len(chunk)
+            if received > MAX_DRAINED:
                 return Response(status_code=413)
+            if received <= MAX_WEBHOOK_BODY:
+                body += chunk
+        if received > MAX_WEBHOOK_BODY:
+            return Response(status_code=413)
         if not bridge.ready:
             return Response(status_code=503)  # Telegram retries later
         try:

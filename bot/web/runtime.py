@@ -15,7 +15,6 @@ import contextlib
 import logging
 import signal
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -172,7 +171,3 @@ async def build_catalog(raw: Path, data_dir: Path) -> bool:
                 process.kill()
                 await process.wait()
         raise
-
-
-def monotonic_age(since: float | None) -> float | None:
-    return None if since is None else time.monotonic() - since

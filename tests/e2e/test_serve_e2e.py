@@ -129,7 +129,8 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
         for junk in (b"", b"\xff\xfe\x00binary", b"[1, 2]", b'{"update_id": "x"}', b"{"):
             assert http(f"{base}/tg/hook", body=junk, headers=good)[0] == 400, junk
         huge = json.dumps({"update_id": 1, "pad": "x" * 1_100_000}).encode()
-        assert http(f"{base}/tg/hook", body=huge, headers=good)[0] == 413
+        for _ in range(5):
+            assert http(f"{base}/tg/hook", body=huge, headers=good)[0] == 413
 
         # The seed's API in the same process.
         months = catalog["release_date"].dt.month
