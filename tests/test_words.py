@@ -275,3 +275,16 @@ def test_the_answers_remembered_for_edits_are_bounded() -> None:
     assert answer_to(chat_data, 0) is None
     assert answer_to(chat_data, REMEMBERED + 49) == REMEMBERED + 1049
     assert answer_to(None, 1) is None
+
+
+async def test_each_recommendation_is_a_button_that_opens_its_card(
+    app: Application, emulator: Emulator
+) -> None:
+    reply = only_message(await ask(app, emulator, "/recomendar toy story"))
+    offered = buttons(reply)
+    assert offered[0] == ("🎬 Toy Story 2 (1999)", "e pelicula #863")
+    assert len([label for label, _ in offered if label.startswith("🎬 ")]) == 5
+    calls = await press(app, emulator, reply.result, offered[0][1])
+    assert [c.method for c in calls] == ["answerCallbackQuery", "sendMessage"]
+    assert calls[1].result["text"].startswith("🎬 Toy Story 2 (1999)")
+    assert "Presupuesto:" in calls[1].result["text"]

@@ -18,7 +18,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import i18n
-from bot.render import examples, options_of
+from bot.render import examples, movie_label, options_of
 from bot.telegram.common import (
     CHART_PREFIX,
     Deps,
@@ -103,6 +103,12 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
         case a.NotUnderstoodAnswer(turn=turn):
             rows = example_buttons(lang, found, turn)
             return InlineKeyboardMarkup(rows) if rows else None
+        case a.RecommendAnswer(recommendations=picks) if picks:
+            # each pick opens its film's card in a new message, under the recommendations
+            rows = _rows(*([_button(f"🎬 {movie_label(pick.movie, lang)}", RUN_PREFIX, "pelicula",
+                                    pick.movie.key)] for pick in picks))
+            below = keyboard(answer, lang, found)
+            return InlineKeyboardMarkup(rows + (list(below.inline_keyboard) if below else []))
     return keyboard(answer, lang, found)
 
 
