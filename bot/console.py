@@ -50,6 +50,10 @@ def ask(
     for query in queries:
         if not query.strip():
             continue
+        if not as_json and is_help(query):
+            print(help_text(lang), file=out)
+            print(file=out)
+            continue
         answer = conversation.answer(query)
         if as_json:
             print(json.dumps(to_json(answer, lang), ensure_ascii=False), file=out)
@@ -57,6 +61,11 @@ def ask(
             print(render_text(answer, lang), file=out)
             print(file=out)
     return 0
+
+
+def is_help(line: str) -> bool:
+    """``/help``, ``/ayuda``, ``/start`` (with or without the slash)."""
+    return line.strip().lstrip("/").lower() in {*HELP_NAMES, *START_NAMES}
 
 
 def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int:
@@ -74,7 +83,7 @@ def chat(service: MovieService, *, lang: str, stdin: TextIO, out: TextIO) -> int
         line = line.strip()
         if line.lower() in {"quit", "exit", "salir", "q"}:
             return 0
-        if line.lstrip("/").lower() in {*HELP_NAMES, *START_NAMES}:
+        if is_help(line):
             print(help_text(lang), file=out)
             continue
         if pending and line.isdecimal() and 1 <= int(line) <= len(pending[1]):

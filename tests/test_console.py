@@ -96,3 +96,14 @@ def test_chat_reads_plain_words_and_numbers_pick_examples(real_data_dir: Path) -
     assert "👋 Hi!" in text and "[2] Titanic" in text
     assert text.count("🎬 Titanic (1997)") == 2  # the example "Titanic", picked by its number
     assert f"{facts.on_weekday(5):,} movies were released on a Saturday" in text
+
+
+def test_ask_answers_help_and_start_with_the_help(real_data_dir: Path) -> None:
+    from bot.console import ask
+
+    service = MovieService.from_data_dir(real_data_dir)
+    out = io.StringIO()
+    ask(service, ["/start", "/help", "ayuda"], as_json=False, lang="en", out=out)
+    text = out.getvalue()
+    assert text.count("What I can answer:") == 3
+    assert "don't know the command" not in text
