@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from data_prep import synthetic
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
 from tests.data import KEYWORDS, MOVIES
@@ -64,3 +65,12 @@ def full_data_dir(
     out = tmp_path_factory.mktemp("full-data")
     prepare(RawFiles(full_slice_csv, full_keywords_csv, "--raw"), out)
     return out
+
+
+@pytest.fixture(scope="session")
+def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
+    surely comes in the middle of the build."""
+    out = tmp_path_factory.mktemp("slow-raw")
+    synthetic.main(["--rows", "25000", "--out", str(out)])
+    return out / "movies_metadata.csv"

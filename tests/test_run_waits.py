@@ -11,20 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from data_prep import synthetic
-
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
-    surely comes in the middle of the build."""
-    out = tmp_path_factory.mktemp("slow-raw")
-    synthetic.main(["--rows", "25000", "--out", str(out)])
-    return out / "movies_metadata.csv"
 
 
 def start_run(tmp: Path, **extra: str) -> tuple[subprocess.Popen[str], Path]:

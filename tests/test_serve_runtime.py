@@ -14,7 +14,6 @@ import pytest
 
 from bot.web.runtime import Runtime
 from bot.web.serve import ServeError, port_from, runtime_from
-from data_prep import synthetic
 from data_prep.pipeline import prepare
 from data_prep.source import RAW_ENV, RawFiles
 from tests.factories import raw_movie, write_raw
@@ -26,15 +25,6 @@ def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv(RAW_ENV, raising=False)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-@pytest.fixture(scope="module")
-def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
-    surely comes in the middle of the build."""
-    out = tmp_path_factory.mktemp("slow-raw")
-    synthetic.main(["--rows", "25000", "--out", str(out)])
-    return out / "movies_metadata.csv"
 
 
 def small_raw(folder: Path) -> Path:

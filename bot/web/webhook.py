@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram._utils.types import ODVInput
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
-from telegram.request import BaseRequest, RequestData
+from telegram.request import BaseRequest
 
 from bot.telegram.config import Config
 from handlers.service import MovieService
@@ -46,16 +45,7 @@ class NoPolling(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         raise RuntimeError("a webhook bot does not poll")
 
 

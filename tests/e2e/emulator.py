@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
-from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
 LOOPBACK = "127.0.0.1"
@@ -674,15 +673,8 @@ class EmulatorRequest(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    async def do_request(  # type: ignore[override]
+        self, url: str, method: str, request_data: RequestData | None = None, **timeouts: Any
     ) -> tuple[int, bytes]:
         token, _, api = url.rpartition("/")
         if not token.endswith(f"bot{self.emulator.token}"):
