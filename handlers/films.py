@@ -30,7 +30,7 @@ class FilmTable:
 
     def __init__(self, movies: pd.DataFrame) -> None:
         self._index = pd.Index(movies["id"].to_numpy(np.int64))
-        self._genres = movies["genres"].to_numpy(dtype=object)
+        self._genres = movies["genres"].array  # cells read when asked (compact Arrow lists)
         self._runtime = movies["runtime"].to_numpy(np.float64, na_value=np.nan)
         self._votes = movies["vote_count"].to_numpy(np.int64)
         self._average = movies["vote_average"].to_numpy(np.float64, na_value=np.nan)

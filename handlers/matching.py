@@ -13,7 +13,7 @@ the cheap ``QRatio`` over the whole set.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from array import array
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -78,30 +78,47 @@ class NameIndex(Generic[V]):
     """
 
     def __init__(
-        self, names: Mapping[V, Iterable[str]], weights: Mapping[V, float] | None = None,
+        self, names: Mapping[V, Iterable[str]] | Iterable[tuple[V, Iterable[str]]],
+        weights: Mapping[V, float] | None = None,
         short: Mapping[V, Iterable[str]] | None = None,
         curated: Mapping[V, Iterable[str]] | None = None,
     ) -> None:
+        """``names`` may be streamed as (value, names) pairs: fewer objects alive at load."""
         self._weights: Mapping[V, float] = weights or {}
-        self._full: dict[str, list[V]] = defaultdict(list)
-        self._alias: dict[str, list[V]] = defaultdict(list)
         self._short = _keyed(short or {})
         self._curated = _keyed(curated or {})
-        key_values: dict[str, list[V]] = defaultdict(list)
-        for value, value_names in names.items():
+        # Built directly as compact, long-lived objects (tuples, shared between the tiers where
+        # they can be; positions in int arrays rather than lists of Python ints), with no
+        # temporary lists: tens of MB less resident memory on 45,000 titles.
+        key_values: dict[str, tuple[V, ...]] = {}  # every value a key reaches, first come first
+        self._alias: dict[str, tuple[V, ...]] = {}  # those it reaches through an alias
+        for value, value_names in names.items() if isinstance(names, Mapping) else names:
             for position, name in enumerate(value_names):
                 for key in key_variants(name):
-                    if not key or value in key_values[key]:
+                    if not key or value in key_values.get(key, ()):
                         continue
-                    (self._full if position == 0 else self._alias)[key].append(value)
-                    key_values[key].append(value)
+                    key_values[key] = (*key_values.get(key, ()), value)
+                    if position:
+                        self._alias[key] = (*self._alias.get(key, ()), value)
+        self._full: dict[str, tuple[V, ...]] = {}  # those it reaches through a full name
+        for key, values in key_values.items():
+            via_alias = self._alias.get(key)
+            if via_alias is None:
+                self._full[key] = values  # the same tuple, not a copy
+            elif len(via_alias) == len(values):
+                self._alias[key] = values
+            else:
+                self._full[key] = tuple(v for v in values if v not in via_alias)
         self._keys: list[str] = [k for k in key_values if len(k) >= MIN_FUZZY_KEY]
-        self._key_values: list[list[V]] = [key_values[k] for k in self._keys]
-        tokens: dict[str, list[int]] = defaultdict(list)
+        self._key_values: list[tuple[V, ...]] = [key_values[k] for k in self._keys]
+        del key_values
+        self._tokens: dict[str, array[int]] = {}
         for position, key in enumerate(self._keys):
             for token in set(key.split()):
-                tokens[token].append(position)
-        self._tokens = dict(tokens)
+                postings = self._tokens.get(token)
+                if postings is None:
+                    postings = self._tokens[token] = array("i")
+                postings.append(position)
 
     def weight(self, value: V) -> float:
         return float(self._weights.get(value, 0.0))
@@ -195,7 +212,7 @@ class NameIndex(Generic[V]):
 
     def _sharing_words(self, key: str) -> list[int]:
         """Positions of names that contain every typed word (heaviest first, capped)."""
-        postings = sorted((self._tokens.get(t, []) for t in set(key.split())), key=len)
+        postings = sorted((self._tokens.get(t, array("i")) for t in set(key.split())), key=len)
         if not postings or not postings[0]:
             return []
         common = set(postings[0]).intersection(*postings[1:])
@@ -225,13 +242,13 @@ class NameIndex(Generic[V]):
         return Match(top.value, candidates, best_score=top.score)
 
 
-def _keyed(names: Mapping[V, Iterable[str]]) -> dict[str, list[V]]:
+def _keyed(names: Mapping[V, Iterable[str]]) -> dict[str, tuple[V, ...]]:
     """Folded key (every variant) → the values with such a name."""
-    keyed: dict[str, list[V]] = defaultdict(list)
+    keyed: dict[str, tuple[V, ...]] = {}
     for value, value_names in names.items():
         for key in {k for name in value_names for k in key_variants(name)}:
-            keyed[key].append(value)
-    return dict(keyed)
+            keyed[key] = (*keyed.get(key, ()), value)
+    return keyed
 
 
 def _query_keys(text: str) -> list[str]:
