@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -86,6 +86,23 @@ class _EntityKeys:
         if at < len(self._sorted) and self._sorted[at] == digest:
             return self._names[int(self._order[at])]
         return None
+
+
+class _ColumnWeights(Mapping[int, int]):
+    """Weights by movie id read from a catalog column: no dict of tens of thousands of ints."""
+
+    def __init__(self, index: pd.Index, values: np.ndarray) -> None:
+        self._index = index  # the movie table's, its hash table shared
+        self._values = values
+
+    def __getitem__(self, movie_id: int) -> int:
+        return int(self._values[self._index.get_loc(movie_id)])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._index.tolist())
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 @dataclass(frozen=True)
@@ -170,10 +187,9 @@ class MovieService:
             (movie_id, _title_names(*names))
             for movie_id, *names in zip(ids, *title_columns, strict=True)
         )
-        # vote counts as ints: most are small, and small ints are shared objects in Python
-        votes = dict(zip(ids, movies["vote_count"].to_numpy(np.int64).tolist(), strict=True))
+        votes = _ColumnWeights(self._movies.index, movies["vote_count"].to_numpy(np.int64))
         self._titles = NameIndex(titles, votes, short)
-        del ids, title_columns, votes, short
+        del ids, title_columns, short
         self._collections = self._entity_index("franquicia", self.stats.collections,
                                                extra=_spanish_member_titles(movies))
         self._company_aliases: dict[str, list[str]] = {}
@@ -185,7 +201,7 @@ class MovieService:
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
         self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
         self.recommender = Recommender.load(catalog, self._movies.index)
-        self._film_facts = FilmTable(movies)
+        self._film_facts = FilmTable(movies, self._movies.index)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
             "pais": self.country, "productora": self.company, "retorno": self.movie_return,
