@@ -90,27 +90,31 @@ class NameIndex(Generic[V]):
         # Built directly as compact, long-lived objects (tuples, shared between the tiers where
         # they can be; positions in int arrays rather than lists of Python ints), with no
         # temporary lists: tens of MB less resident memory on 45,000 titles.
-        key_values: dict[str, tuple[V, ...]] = {}  # every value a key reaches, first come first
-        self._alias: dict[str, tuple[V, ...]] = {}  # those it reaches through an alias
+        # A key that reaches one value (most do) holds the value itself, not a 1-tuple.
+        key_values: dict[str, V | tuple[V, ...]] = {}  # every value a key reaches, in order
+        self._alias: dict[str, V | tuple[V, ...]] = {}  # those it reaches through an alias
         for value, value_names in names.items() if isinstance(names, Mapping) else names:
+            if isinstance(value, tuple):
+                raise TypeError("NameIndex values cannot be tuples")
             for position, name in enumerate(value_names):
                 for key in key_variants(name):
-                    if not key or value in key_values.get(key, ()):
+                    if not key or value in _values(key_values.get(key, ())):
                         continue
-                    key_values[key] = (*key_values.get(key, ()), value)
+                    key_values[key] = _added(key_values.get(key), value)
                     if position:
-                        self._alias[key] = (*self._alias.get(key, ()), value)
-        self._full: dict[str, tuple[V, ...]] = {}  # those it reaches through a full name
+                        self._alias[key] = _added(self._alias.get(key), value)
+        self._full: dict[str, V | tuple[V, ...]] = {}  # those it reaches through a full name
         for key, values in key_values.items():
             via_alias = self._alias.get(key)
             if via_alias is None:
-                self._full[key] = values  # the same tuple, not a copy
-            elif len(via_alias) == len(values):
+                self._full[key] = values  # the same object, not a copy
+            elif len(_values(via_alias)) == len(_values(values)):
                 self._alias[key] = values
             else:
-                self._full[key] = tuple(v for v in values if v not in via_alias)
+                rest = tuple(v for v in _values(values) if v not in _values(via_alias))
+                self._full[key] = rest[0] if len(rest) == 1 else rest
         self._keys: list[str] = [k for k in key_values if len(k) >= MIN_FUZZY_KEY]
-        self._key_values: list[tuple[V, ...]] = [key_values[k] for k in self._keys]
+        self._key_values: list[V | tuple[V, ...]] = [key_values[k] for k in self._keys]
         del key_values
         self._tokens: dict[str, array[int]] = {}
         for position, key in enumerate(self._keys):
@@ -148,8 +152,8 @@ class NameIndex(Generic[V]):
 
     def _exact(self, key: str, with_short: bool = True) -> tuple[list[V], bool]:
         """Ranked exact hits and whether the first one is clearly the answer."""
-        full = self._ranked(self._full.get(key, ()))
-        alias = [v for v in self._ranked(self._alias.get(key, ())) if v not in full]
+        full = self._ranked(_values(self._full.get(key, ())))
+        alias = [v for v in self._ranked(_values(self._alias.get(key, ()))) if v not in full]
         curated = self._ranked(self._curated.get(key, ()))
         if curated and (not full or self.weight(curated[0]) > self.weight(full[0])):
             others = [v for v in (*full, *alias) if v != curated[0]]
@@ -201,13 +205,13 @@ class NameIndex(Generic[V]):
                     # "terminator 3" is not Terminator 2, nor "titanic 1950" Titanic (1997)
                     score = min(score, ACCEPT_SCORE - 1)
             if score >= SUGGEST_SCORE:
-                for value in self._key_values[position]:
+                for value in _values(self._key_values[position]):
                     best[value] = max(best.get(value, 0.0), score)
         return [Scored(v, s, self.weight(v)) for v, s in best.items()]
 
     def containing(self, text: str) -> list[V]:
         """Values with a name that holds every word of ``text`` (heaviest first, capped)."""
-        values = {v for p in self._sharing_words(fold(text)) for v in self._key_values[p]}
+        values = {v for p in self._sharing_words(fold(text)) for v in _values(self._key_values[p])}
         return self._ranked(values)
 
     def _sharing_words(self, key: str) -> list[int]:
@@ -220,7 +224,7 @@ class NameIndex(Generic[V]):
             return list(common)
         heaviest = sorted(
             common,
-            key=lambda p: max(self.weight(v) for v in self._key_values[p]),
+            key=lambda p: max(self.weight(v) for v in _values(self._key_values[p])),
             reverse=True,
         )
         return heaviest[:SHORTLIST]
@@ -240,6 +244,15 @@ class NameIndex(Generic[V]):
         if rivals:
             return Match(None, candidates, best_score=top.score)
         return Match(top.value, candidates, best_score=top.score)
+
+
+def _values(entry: V | tuple[V, ...]) -> tuple[V, ...]:
+    """The values of a stored entry: a bare value (the usual case) or a tuple of them."""
+    return entry if isinstance(entry, tuple) else (entry,)
+
+
+def _added(entry: V | tuple[V, ...] | None, value: V) -> V | tuple[V, ...]:
+    return value if entry is None else (*_values(entry), value)
 
 
 def _keyed(names: Mapping[V, Iterable[str]]) -> dict[str, tuple[V, ...]]:

@@ -90,7 +90,8 @@ class Recommender:
             sources, targets, scores = sources[order], targets[order], scores[order]
             del order
         del key, ranks
-        self._targets = targets
+        # positions of a catalog of up to 65,536 movies (the whole Kaggle file) fit in 16 bits
+        self._targets = targets.astype(np.uint16) if len(index) <= 1 << 16 else targets
         self._scores = scores  # rounded when answered
         self._count = np.bincount(sources, minlength=len(index)).astype(np.int32)
         self._start = np.concatenate(([0], np.cumsum(self._count)[:-1])).astype(np.int32)

@@ -105,6 +105,22 @@ class _ColumnWeights(Mapping[int, int]):
         return len(self._index)
 
 
+class _GroupWeights(Mapping[str, int]):
+    """Films per collection or company, read from the statistics: no second dict of them."""
+
+    def __init__(self, groups: Mapping[str, GroupStats]) -> None:
+        self._groups = groups
+
+    def __getitem__(self, name: str) -> int:
+        return self._groups[name].count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+
 @dataclass(frozen=True)
 class _Movie:
     ref: a.MovieRef
@@ -231,8 +247,7 @@ class MovieService:
         generic = GENERIC_WORDS[command]
         more = extra or {}
         names = ((name, [*_aliases(name, generic), *more.get(name, ())]) for name in groups)
-        weights = {name: stats.count for name, stats in groups.items()}  # small ints: shared
-        return NameIndex(names, weights, curated=curated)
+        return NameIndex(names, _GroupWeights(groups), curated=curated)
 
     # -- entry points -------------------------------------------------------------------------
 
