@@ -28,9 +28,11 @@ def _text(value: object) -> str | None:
 class FilmTable:
     """Card facts by movie id, kept as the catalog's column arrays (no object per film)."""
 
-    def __init__(self, movies: pd.DataFrame) -> None:
-        self._index = pd.Index(movies["id"].to_numpy(np.int64))
-        self._genres = movies["genres"].to_numpy(dtype=object)
+    def __init__(self, movies: pd.DataFrame, index: pd.Index | None = None) -> None:
+        """``index``: the catalog's movie ids, when the caller has it already (shared: its hash
+        table is built once)."""
+        self._index = pd.Index(movies["id"].to_numpy(np.int64)) if index is None else index
+        self._genres = movies["genres"].array  # cells read when asked (compact Arrow lists)
         self._runtime = movies["runtime"].to_numpy(np.float64, na_value=np.nan)
         self._votes = movies["vote_count"].to_numpy(np.int64)
         self._average = movies["vote_average"].to_numpy(np.float64, na_value=np.nan)
@@ -38,7 +40,7 @@ class FilmTable:
         self._text = [movies[c] for c in ("collection", "poster_path", "imdb_id")]
 
     def get(self, movie_id: int) -> FilmFacts | None:
-        position = int(self._index.get_indexer([movie_id])[0])
+        position = int(self._index.get_indexer(pd.Index([movie_id]))[0])
         if position < 0:
             return None
         runtime = self._runtime[position]

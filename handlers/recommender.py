@@ -11,8 +11,12 @@ catalog raises ``KeyError``; a catalog movie with no similar film gets an empty 
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from data_prep.ranking import informative
 from handlers.answers import MovieRef, Reason, Recommendation
@@ -30,6 +34,11 @@ class RecommenderUnavailable(CatalogError):
     """The build has no (readable) neighbours table; the message says how to fix it."""
 
 
+def _column(table: pd.DataFrame | pa.Table, name: str) -> np.ndarray:
+    """A column of a DataFrame or an Arrow table as a NumPy array."""
+    return np.asarray(table[name].to_numpy())
+
+
 def _labels(value: object) -> list[str]:
     return list(dict.fromkeys(str(item) for item in list_cell(value)))
 
@@ -42,14 +51,20 @@ class Recommender:
     are worked out when asked, from the catalog's own genre and keyword cells.
     """
 
-    def __init__(self, movies: pd.DataFrame, neighbours: pd.DataFrame) -> None:
-        index = pd.Index(movies["id"].to_numpy(np.int64))
+    def __init__(
+        self, movies: pd.DataFrame, neighbours: pd.DataFrame | pa.Table,
+        index: pd.Index | None = None,
+    ) -> None:
+        """``index``: the catalog's movie ids, when the caller has it already (shared)."""
+        if index is None:
+            index = pd.Index(movies["id"].to_numpy(np.int64))
         self._index = index
-        self._titles = movies["title"].to_numpy(dtype=object)
+        # cells read one at a time, never copied (compact Arrow columns stay compact)
+        self._titles = movies["title"].array
         self._years = movies["release_year"].to_numpy(np.int64)
-        self._collection = movies["collection"].to_numpy(dtype=object)
-        self._genres = movies["genres"].to_numpy(dtype=object)
-        self._keywords = movies["keywords"].to_numpy(dtype=object)
+        self._collection = movies["collection"].array
+        self._genres = movies["genres"].array
+        self._keywords = movies["keywords"].array
         # informative keywords only, rarest first: "toy" says more than "friendship"
         frequency = movies["keywords"].explode().dropna().value_counts()
         self._keyword_count = {
@@ -58,22 +73,32 @@ class Recommender:
             if informative(word, count, len(movies))
         }
 
-        # the table as arrays in (movie, rank) order, rows of one movie contiguous
-        sources = index.get_indexer(pd.Index(neighbours["movie_id"]))
-        targets = index.get_indexer(pd.Index(neighbours["neighbour_id"]))
+        # the table as arrays in (movie, rank) order, rows of one movie contiguous; built with
+        # few temporaries at a time, as this is the peak of a bot's memory while it loads
+        sources = index.get_indexer(pd.Index(_column(neighbours, "movie_id"))).astype(np.int32)
+        targets = index.get_indexer(pd.Index(_column(neighbours, "neighbour_id"))).astype(np.int32)
+        ranks = _column(neighbours, "rank").astype(np.int64)
+        scores = _column(neighbours, "score").astype(np.float32)  # stored as float32
         known = (sources >= 0) & (targets >= 0)
-        order = np.lexsort((neighbours["rank"].to_numpy()[known], sources[known]))
-        self._targets = targets[known][order].astype(np.int32)
-        self._scores = neighbours["score"].to_numpy(np.float64)[known][order].round(SCORE_DECIMALS)
-        first, starts, counts = np.unique(sources[known][order], return_index=True,
-                                          return_counts=True)
-        self._start = np.zeros(len(index), np.int64)
-        self._count = np.zeros(len(index), np.int64)
-        self._start[first], self._count[first] = starts, counts
+        if not known.all():
+            sources, targets, ranks, scores = (
+                sources[known], targets[known], ranks[known], scores[known])
+        del known
+        key = sources.astype(np.int64) * (int(ranks.max(initial=0)) + 1) + ranks
+        if len(key) and not bool((key[1:] >= key[:-1]).all()):  # prepare writes them sorted
+            order = np.argsort(key, kind="stable")
+            sources, targets, scores = sources[order], targets[order], scores[order]
+            del order
+        del key, ranks
+        # positions of a catalog of up to 65,536 movies (the whole Kaggle file) fit in 16 bits
+        self._targets = targets.astype(np.uint16) if len(index) <= 1 << 16 else targets
+        self._scores = scores  # rounded when answered
+        self._count = np.bincount(sources, minlength=len(index)).astype(np.int32)
+        self._start = np.concatenate(([0], np.cumsum(self._count)[:-1])).astype(np.int32)
         self.k = int(self._count.max()) if len(self._count) else 0
 
     @classmethod
-    def load(cls, catalog: LoadedCatalog) -> Recommender:
+    def load(cls, catalog: LoadedCatalog, index: pd.Index | None = None) -> Recommender:
         """The recommender of a loaded build; ``RecommenderUnavailable`` when it has no table."""
         path = neighbours_path(catalog)
         hint = f"Run `pelibot prepare --out {catalog.build_dir.parent}` to rebuild it."
@@ -82,12 +107,12 @@ class Recommender:
                 f"The catalog in {catalog.build_dir} has no recommendations table. {hint}"
             )
         try:
-            neighbours = pd.read_parquet(path)
-        except (OSError, ValueError) as error:
+            neighbours = pq.read_table(path, memory_map=True)  # to arrays, no DataFrame
+        except (OSError, ValueError, pa.ArrowException) as error:
             raise RecommenderUnavailable(
                 f"The recommendations table in {catalog.build_dir} cannot be read. {hint}"
             ) from error
-        return cls(catalog.movies, neighbours)
+        return cls(catalog.movies, neighbours, index)
 
     def __contains__(self, movie_id: object) -> bool:
         return movie_id in self._index
@@ -101,13 +126,14 @@ class Recommender:
 
         Raises ``KeyError`` for an id that is not in the catalog.
         """
-        source = int(self._index.get_loc(movie_id))
+        source = int(cast(int, self._index.get_loc(movie_id)))  # ids are unique
         start = int(self._start[source])
         stop = start + min(int(self._count[source]), max(n, 0))
+        scores = self._scores[start:stop].astype(np.float64).round(SCORE_DECIMALS)
         return tuple(
             Recommendation(self._ref(target), self.reason(source, target), score)
             for target, score in zip(
-                self._targets[start:stop].tolist(), self._scores[start:stop].tolist(), strict=True
+                self._targets[start:stop].tolist(), scores.tolist(), strict=True
             )
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -65,6 +65,62 @@ def _aliases(name: str, generic: set[str]) -> list[str]:
     return [name, alias] if alias else [name]
 
 
+_ENTITY_KEY = re.compile(r"~[0-9a-f]{10}")
+
+
+class _EntityKeys:
+    """Collection and company names by ``entity_key``: two arrays, not a dict of tens of
+    thousands of strings. The first name with a key wins, as with ``dict.setdefault``."""
+
+    def __init__(self, names: list[str]) -> None:
+        digests = np.fromiter((int(entity_key(n)[1:], 16) for n in names), np.uint64, len(names))
+        self._order = np.argsort(digests, kind="stable")
+        self._sorted = digests[self._order]
+        self._names = names
+
+    def get(self, key: str) -> str | None:
+        if not _ENTITY_KEY.fullmatch(key):
+            return None
+        digest = np.uint64(int(key[1:], 16))
+        at = int(np.searchsorted(self._sorted, digest))
+        if at < len(self._sorted) and self._sorted[at] == digest:
+            return self._names[int(self._order[at])]
+        return None
+
+
+class _ColumnWeights(Mapping[int, int]):
+    """Weights by movie id read from a catalog column: no dict of tens of thousands of ints."""
+
+    def __init__(self, index: pd.Index, values: np.ndarray) -> None:
+        self._index = index  # the movie table's, its hash table shared
+        self._values = values
+
+    def __getitem__(self, movie_id: int) -> int:
+        return int(self._values[self._index.get_loc(movie_id)])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._index.tolist())
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+class _GroupWeights(Mapping[str, int]):
+    """Films per collection or company, read from the statistics: no second dict of them."""
+
+    def __init__(self, groups: Mapping[str, GroupStats]) -> None:
+        self._groups = groups
+
+    def __getitem__(self, name: str) -> int:
+        return self._groups[name].count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+
 @dataclass(frozen=True)
 class _Movie:
     ref: a.MovieRef
@@ -77,22 +133,23 @@ class _MovieTable:
     """Movies by id, kept as column arrays: no Python object per movie until one is asked for."""
 
     def __init__(self, movies: pd.DataFrame) -> None:
-        self._index = pd.Index(movies["id"].to_numpy(np.int64))
-        self._titles = movies["title"].to_numpy(dtype=object)
-        self._columns = movies[["release_year", "budget", "revenue"]].to_numpy(np.int64)
+        self.index = pd.Index(movies["id"].to_numpy(np.int64))  # shared with the recommender
+        # cells read when asked: no Python str per movie, and no copy of the catalog's columns
+        self._titles = movies["title"].array
+        self._columns = [movies[c].to_numpy(np.int64) for c in ("release_year", "budget",
+                                                               "revenue")]
         self._returns = movies["return"].to_numpy(np.float64)
-        self._spanish = [movies[c].to_numpy(dtype=object) for c in SPANISH_TITLE_COLUMNS
-                         if c in movies.columns]
+        self._spanish = [movies[c].array for c in SPANISH_TITLE_COLUMNS if c in movies.columns]
 
     def get(self, movie_id: int, typed: str = "", latin: bool = False) -> _Movie | None:
         """The movie; its Spanish title is the one ``typed`` when it was one of them, else
         Spain's (Latin America's when ``latin``)."""
-        position = self._index.get_indexer([movie_id])[0]
+        position = self.index.get_indexer([movie_id])[0]
         return None if position < 0 else self._at(int(position), typed, latin)
 
     def is_latin(self, movie: a.MovieRef) -> bool:
         """Does ``movie`` carry its Latin American title, different from Spain's?"""
-        position = self._index.get_indexer([movie.id])[0]
+        position = self.index.get_indexer([movie.id])[0]
         names = self._spanish_names(int(position)) if position >= 0 else []
         return len(names) == 2 and movie.title_es == names[1] != names[0]
 
@@ -103,9 +160,9 @@ class _MovieTable:
         return movie
 
     def _at(self, position: int, typed: str = "", latin: bool = False) -> _Movie:
-        year, budget, revenue = (int(v) for v in self._columns[position])
+        year, budget, revenue = (int(column[position]) for column in self._columns)
         title = str(self._titles[position])
-        ref = a.MovieRef(int(self._index[position]), title, year,
+        ref = a.MovieRef(int(self.index[position]), title, year,
                          self._spanish_title(position, title, typed, latin))
         return _Movie(ref, budget, revenue, float(self._returns[position]))
 
@@ -135,18 +192,20 @@ class MovieService:
         years = movies["release_year"]
         self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
         self._movies = _MovieTable(movies)
-        title_columns = [movies[c].to_numpy(dtype=object)
-                         for c in ("title", "original_title", *SPANISH_TITLE_COLUMNS)
-                         if c in movies.columns]
-        titles: dict[int, list[str]] = {}
+        title_columns = [movies[c].array for c in ("title", "original_title",
+                                                   *SPANISH_TITLE_COLUMNS) if c in movies.columns]
+        ids = movies["id"].tolist()  # one int object per movie, shared by the maps below
         short: dict[int, list[str]] = {}  # "Terminator 2" of "Terminator 2: Judgment Day"
-        for movie_id, *names in zip(movies["id"].tolist(), *title_columns, strict=True):
-            titles[movie_id] = _title_names(*names)
-            if heads := [head for name in titles[movie_id] for head in title_aliases(name)]:
+        for movie_id, *names in zip(ids, *title_columns, strict=True):
+            if heads := [head for name in _title_names(*names) for head in title_aliases(name)]:
                 short[movie_id] = heads
-        votes = dict(zip(movies["id"].tolist(), movies["vote_count"].astype("float64").tolist(),
-                         strict=True))
+        titles = (  # streamed, not a dict: fewer objects alive at once while loading
+            (movie_id, _title_names(*names))
+            for movie_id, *names in zip(ids, *title_columns, strict=True)
+        )
+        votes = _ColumnWeights(self._movies.index, movies["vote_count"].to_numpy(np.int64))
         self._titles = NameIndex(titles, votes, short)
+        del ids, title_columns, short
         self._collections = self._entity_index("franquicia", self.stats.collections,
                                                extra=_spanish_member_titles(movies))
         self._company_aliases: dict[str, list[str]] = {}
@@ -156,11 +215,9 @@ class MovieService:
         self._companies = self._entity_index("productora", self.stats.companies,
                                              self._company_aliases)
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
-        self._keys: dict[str, str] = {}
-        for name in (*self.stats.collections, *self.stats.companies):
-            self._keys.setdefault(entity_key(name), name)
-        self.recommender = Recommender.load(catalog)
-        self._film_facts = FilmTable(movies)
+        self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
+        self.recommender = Recommender.load(catalog, self._movies.index)
+        self._film_facts = FilmTable(movies, self._movies.index)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
             "pais": self.country, "productora": self.company, "retorno": self.movie_return,
@@ -175,7 +232,7 @@ class MovieService:
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
         """Load the catalog in ``data_dir`` (raises ``CatalogError`` when it is missing)."""
-        return cls(load_catalog(data_dir, RUNTIME_COLUMNS))
+        return cls(load_catalog(data_dir, RUNTIME_COLUMNS, compact=True))
 
     @property
     def movies(self) -> pd.DataFrame:
@@ -189,9 +246,8 @@ class MovieService:
     ) -> NameIndex[str]:
         generic = GENERIC_WORDS[command]
         more = extra or {}
-        names = {name: [*_aliases(name, generic), *more.get(name, ())] for name in groups}
-        weights = {name: float(stats.count) for name, stats in groups.items()}
-        return NameIndex(names, weights, curated=curated)
+        names = ((name, [*_aliases(name, generic), *more.get(name, ())]) for name in groups)
+        return NameIndex(names, _GroupWeights(groups), curated=curated)
 
     # -- entry points -------------------------------------------------------------------------
 
