@@ -15,7 +15,7 @@ from bot import i18n
 from bot.render import help_text, options_of, render_text, to_json
 from handlers import answers as a
 from handlers.commands import HELP_NAMES, START_NAMES
-from handlers.router import NotUnderstood, Router
+from handlers.router import NotUnderstood, router_for
 from handlers.service import MovieService
 
 
@@ -23,7 +23,7 @@ class Conversation:
     """Answers lines like a private chat does, "not understood" replies varying turn by turn."""
 
     def __init__(self, service: MovieService) -> None:
-        self.router = Router(service)
+        self.router = router_for(service)
         self.turn = 0
 
     def answer(self, line: str) -> a.Answer:

@@ -13,6 +13,7 @@ the same way, in well under a millisecond for the exact paths.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -657,6 +658,17 @@ class Router:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+_ROUTERS: weakref.WeakKeyDictionary[MovieService, Router] = weakref.WeakKeyDictionary()
+
+
+def router_for(service: MovieService) -> Router:
+    """The one router of ``service``, shared by every face (chat, console, web)."""
+    router = _ROUTERS.get(service)
+    if router is None:
+        router = _ROUTERS[service] = Router(service)
+    return router
 
 
 def _mark_cues(words: list[str]) -> list[str | None]:

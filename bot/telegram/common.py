@@ -15,7 +15,7 @@ from bot.charts import ChartMaker
 from bot.render import choice_label, choices_of, language_of, render_html
 from handlers.answers import UNRESOLVED, Answer
 from handlers.commands import command
-from handlers.router import Router
+from handlers.router import Router, router_for
 from handlers.service import MovieService
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class Deps:
     @cached_property
     def router(self) -> Router:
         """Reads plain-words messages over ``service``."""
-        return Router(self.service)
+        return router_for(self.service)
 
 
 def install(application: Application, deps: Deps) -> None:

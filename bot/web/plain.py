@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import weakref
-
 from handlers.answers import Answer
-from handlers.router import Router
+from handlers.router import router_for
 from handlers.service import MovieService
 from handlers.text import clean_argument
-
-_ROUTERS: weakref.WeakKeyDictionary[MovieService, Router] = weakref.WeakKeyDictionary()
 
 
 def ask_plain(service: MovieService, text: str) -> Answer:
@@ -18,7 +14,4 @@ def ask_plain(service: MovieService, text: str) -> Answer:
     line = clean_argument(text)
     if line.startswith("/"):
         return service.ask(line)
-    router = _ROUTERS.get(service)
-    if router is None:
-        router = _ROUTERS[service] = Router(service)
-    return router.answer(line)
+    return router_for(service).answer(line)
