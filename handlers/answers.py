@@ -242,3 +242,18 @@ Answer = (
 UNRESOLVED = (UsageAnswer, NotFoundAnswer, AmbiguousAnswer, UnknownCommandAnswer, ClarifyAnswer,
               NotUnderstoodAnswer)  # fmt: skip
 """Answers that did not answer the question (they explain or ask back)."""
+
+
+def answered_value(answer: Answer) -> int | str | None:
+    """What an answer is about: the month, weekday, collection or company name, ISO code or
+    film id; None when it did not answer."""
+    match answer:
+        case MonthAnswer(month=value) | WeekdayAnswer(weekday=value):
+            return value
+        case CollectionAnswer(collection=value) | CompanyAnswer(company=value):
+            return value
+        case CountryAnswer(iso=value):
+            return value
+        case ReturnAnswer(movie=movie) | RecommendAnswer(movie=movie) | FilmAnswer(movie=movie):
+            return movie.id
+    return None

@@ -286,7 +286,7 @@ class Router:
         if isinstance(answer, a.UsageAnswer | a.UnknownCommandAnswer):
             return None
         key = self.service.key_for(answer)
-        return Route(name, key or rest, _answer_value(answer))
+        return Route(name, key or rest, a.answered_value(answer))
 
     # -- names said exactly -------------------------------------------------------------------
 
@@ -801,18 +801,3 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def _choice_value(route: Route) -> int | str:
     return route.value if route.value is not None else route.argument
-
-
-def _answer_value(answer: a.Answer) -> int | str | None:
-    match answer:
-        case a.MonthAnswer(month=value) | a.WeekdayAnswer(weekday=value):
-            return value
-        case a.CollectionAnswer(collection=value) | a.CompanyAnswer(company=value):
-            return value
-        case a.CountryAnswer(iso=value):
-            return value
-        case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie) | a.FilmAnswer(
-            movie=movie
-        ):
-            return movie.id
-    return None

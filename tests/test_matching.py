@@ -77,16 +77,8 @@ MISSES = [
 
 
 def _resolved(answer: a.Answer) -> object:
-    match answer:
-        case a.MonthAnswer(month=value) | a.WeekdayAnswer(weekday=value):
-            return value
-        case a.CollectionAnswer(collection=value) | a.CompanyAnswer(company=value):
-            return value
-        case a.CountryAnswer(iso=value):
-            return value
-        case a.ReturnAnswer(movie=movie) | a.RecommendAnswer(movie=movie):
-            return movie.id
-    return answer
+    value = a.answered_value(answer)
+    return answer if value is None else value
 
 
 @pytest.fixture(scope="module")
