@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 
 from telegram import CallbackQuery, Message, ReplyParameters, Update
 from telegram.constants import ChatAction
@@ -53,12 +54,35 @@ def resolve(data: str, found: Deps) -> Answer | None:
     return None if isinstance(answer, STALE) else answer
 
 
-async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@dataclass(frozen=True)
+class Press:
+    """A tapped button: who tapped (their language), the answer it stands for (None when stale
+    or forged) and the message it sits under (None when Telegram no longer gives it)."""
+
+    query: CallbackQuery
+    lang: str
+    found: Deps
+    answer: Answer | None
+    message: Message | None
+
+
+def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE, prefix: str = "") -> Press:
+    """The button behind ``update``; ``prefix`` is the marker its callback data starts with."""
     query = update.callback_query
     assert query is not None
-    lang = lang_of(query.from_user)
     found = deps(context)
-    answer = resolve(query.data or "", found)
+    return Press(
+        query,
+        lang_of(query.from_user),
+        found,
+        resolve((query.data or "").removeprefix(prefix), found),
+        query.message if isinstance(query.message, Message) else None,
+    )
+
+
+async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    press = pressed(update, context)
+    query, lang, found, answer = press.query, press.lang, press.found, press.answer
     if answer is None:
         await acknowledge(query, i18n.text("stale_button", lang))
         return
@@ -73,12 +97,10 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    assert query is not None
-    lang = lang_of(query.from_user)
-    found = deps(context)
-    answer = resolve((query.data or "").removeprefix(CHART_PREFIX), found)
-    message = query.message if isinstance(query.message, Message) else None
+    press = pressed(update, context, CHART_PREFIX)
+    query, lang, found, answer, message = (
+        press.query, press.lang, press.found, press.answer, press.message
+    )
     if answer is None or found.charts is None or message is None or not has_chart(answer):
         key = "stale_button" if answer is None else "chart_unavailable"
         await acknowledge(query, i18n.text(key, lang))

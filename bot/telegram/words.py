@@ -11,7 +11,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot import i18n
-from bot.telegram.buttons import acknowledge, resolve
+from bot.telegram.buttons import acknowledge, pressed
 from bot.telegram.common import answer_html, deps, lang_of
 from bot.telegram.replies import (
     RUN_PREFIX,
@@ -91,17 +91,15 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """``e <command> <key>``: an example or a card's action, answered in a new message."""
-    query = update.callback_query
-    assert query is not None
-    lang = lang_of(query.from_user)
-    found = deps(context)
-    answer = resolve((query.data or "").removeprefix(RUN_PREFIX), found)
-    message = query.message if isinstance(query.message, Message) else None
-    if answer is None or message is None:
-        await acknowledge(query, i18n.text("stale_button", lang))
+    press = pressed(update, context, RUN_PREFIX)
+    if press.answer is None or press.message is None:
+        await acknowledge(press.query, i18n.text("stale_button", press.lang))
         return
-    await acknowledge(query)
-    await message.reply_text(answer_html(answer, lang), **message_options(answer, lang, found))
+    await acknowledge(press.query)
+    await press.message.reply_text(
+        answer_html(press.answer, press.lang),
+        **message_options(press.answer, press.lang, press.found),
+    )
 
 
 def register(application: Application) -> None:
