@@ -15,8 +15,10 @@ default and the fallback for any other language code.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
@@ -369,12 +371,17 @@ def chart_png(movies: pd.DataFrame, stats: CatalogStats, answer: Answer,
 
 
 class ChartMaker:
-    """``chart_png`` over one catalog and its statistics, caching the last ``size`` charts."""
+    """``chart_png`` over one catalog and its statistics, caching the last ``size`` charts.
 
-    def __init__(self, movies: pd.DataFrame, stats: CatalogStats, size: int = 128) -> None:
+    An async caller draws in one thread of its own (``draw``): matplotlib loads its fonts once
+    per thread and is not made for concurrent drawing, and the event loop stays free.
+    """
+
+    def __init__(self, movies: pd.DataFrame, stats: CatalogStats, size: int = 32) -> None:
         self.movies = movies
         self.stats = stats
         self._cached = functools.lru_cache(maxsize=size)(self._draw)
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
 
     def _draw(self, answer: Answer, lang: str) -> bytes | None:
         return chart_png(self.movies, self.stats, answer, lang)
@@ -382,6 +389,12 @@ class ChartMaker:
     def png(self, answer: Answer, lang: str = "es") -> bytes | None:
         """PNG bytes for ``answer`` (cached), or None when it has no chart."""
         return self._cached(answer, _lang(lang))
+
+    async def draw(self, answer: Answer, lang: str = "es") -> bytes | None:
+        """``png`` in the chart thread."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._thread, self.png, answer, lang
+        )
 
     def cache_info(self) -> functools._CacheInfo:
         """Hits, misses and size of the cache (``functools.lru_cache``'s ``cache_info``)."""

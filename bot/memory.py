@@ -11,6 +11,7 @@ resident size; ``trim`` returns free heap pages.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 from functools import cache
 
@@ -49,3 +50,22 @@ def trim() -> None:
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+def settle() -> None:
+    """After loading: collect the garbage, hand free memory back, and freeze what is left.
+
+    Frozen objects (the catalog, the indexes, the modules: about 200,000 on a 46,000-movie
+    catalog) are never scanned again, so a full collection takes microseconds instead of
+    about 100 ms, and ``release`` can afford one after each chart.
+    """
+    gc.collect()  # pandas leaves reference cycles behind
+    trim()
+    gc.freeze()
+
+
+def release() -> None:
+    """Free what a finished piece of work left in reference cycles (a matplotlib figure holds
+    megabytes in them, and would otherwise wait for a rare full collection), then trim."""
+    gc.collect()
+    trim()

@@ -61,8 +61,9 @@ def load_catalog(
     path = build / layout.CATALOG_FILE
     try:
         if compact:
-            table = pq.read_table(
-                path, columns=list(columns) if columns else None, memory_map=True
+            # ParquetFile rather than read_table: the latter imports pyarrow.dataset (6 MB)
+            table = pq.ParquetFile(path, memory_map=True).read(
+                columns=list(columns) if columns else None
             )
             movies = table.to_pandas(types_mapper=_arrow_lists)
         else:

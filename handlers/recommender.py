@@ -16,6 +16,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from data_prep.ranking import informative
@@ -53,9 +54,10 @@ class Recommender:
 
     def __init__(
         self, movies: pd.DataFrame, neighbours: pd.DataFrame | pa.Table,
-        index: pd.Index | None = None,
+        index: pd.Index | None = None, depth: int | None = None,
     ) -> None:
-        """``index``: the catalog's movie ids, when the caller has it already (shared)."""
+        """``index``: the catalog's movie ids, when the caller has it already (shared).
+        ``depth``: keep the neighbours ranked 1 to ``depth`` only (all when None)."""
         if index is None:
             index = pd.Index(movies["id"].to_numpy(np.int64))
         self._index = index
@@ -73,6 +75,12 @@ class Recommender:
             if informative(word, count, len(movies))
         }
 
+        if depth is not None:  # first, so that every temporary below is smaller too
+            neighbours = (
+                neighbours.filter(pc.less_equal(neighbours["rank"], depth))
+                if isinstance(neighbours, pa.Table)
+                else neighbours[neighbours["rank"] <= depth]
+            )
         # the table as arrays in (movie, rank) order, rows of one movie contiguous; built with
         # few temporaries at a time, as this is the peak of a bot's memory while it loads
         sources = index.get_indexer(pd.Index(_column(neighbours, "movie_id"))).astype(np.int32)
@@ -98,7 +106,9 @@ class Recommender:
         self.k = int(self._count.max()) if len(self._count) else 0
 
     @classmethod
-    def load(cls, catalog: LoadedCatalog, index: pd.Index | None = None) -> Recommender:
+    def load(
+        cls, catalog: LoadedCatalog, index: pd.Index | None = None, depth: int | None = None
+    ) -> Recommender:
         """The recommender of a loaded build; ``RecommenderUnavailable`` when it has no table."""
         path = neighbours_path(catalog)
         hint = f"Run `pelibot prepare --out {catalog.build_dir.parent}` to rebuild it."
@@ -107,12 +117,12 @@ class Recommender:
                 f"The catalog in {catalog.build_dir} has no recommendations table. {hint}"
             )
         try:
-            neighbours = pq.read_table(path, memory_map=True)  # to arrays, no DataFrame
+            neighbours = pq.ParquetFile(path, memory_map=True).read()  # to arrays, no DataFrame
         except (OSError, ValueError, pa.ArrowException) as error:
             raise RecommenderUnavailable(
                 f"The recommendations table in {catalog.build_dir} cannot be read. {hint}"
             ) from error
-        return cls(catalog.movies, neighbours, index)
+        return cls(catalog.movies, neighbours, index, depth)
 
     def __contains__(self, movie_id: object) -> bool:
         return movie_id in self._index

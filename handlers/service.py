@@ -44,6 +44,8 @@ GENERIC_WORDS = {
 """Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
 RELATIVES = 3
 """Other companies named like the one answered, mentioned beside it ("también: …")."""
+RECOMMENDATIONS = 5
+"""Films a recommendation answer shows (of the neighbours ``pelibot prepare`` stores)."""
 
 V = TypeVar("V", int, str)
 
@@ -216,7 +218,7 @@ class MovieService:
                                              self._company_aliases)
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
         self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
-        self.recommender = Recommender.load(catalog, self._movies.index)
+        self.recommender = Recommender.load(catalog, self._movies.index, RECOMMENDATIONS)
         self._film_facts = FilmTable(movies, self._movies.index)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
@@ -388,7 +390,7 @@ class MovieService:
         picks = tuple(
             replace(pick, movie=found.ref)
             if (found := self._movies.get(pick.movie.id, latin=latin)) else pick
-            for pick in self.recommender.recommend(movie.ref.id, 5)
+            for pick in self.recommender.recommend(movie.ref.id, RECOMMENDATIONS)
         )  # with their Spanish titles
         return a.RecommendAnswer(movie.ref, picks, alternatives)
 

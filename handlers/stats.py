@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -101,7 +102,8 @@ def decade_rows(decades: pd.DataFrame, name: str) -> pd.DataFrame:
     """The rows of one name of a group table, indexed by decade from its first to its last
     decade (decades without a movie as zeros); empty when the name is not in the table."""
     try:
-        rows = decades.loc[[name]].droplevel("name")
+        # a scalar key of the sorted index: a binary search, no hash table of every name
+        rows = cast(pd.DataFrame, decades.loc[name])
     except KeyError:
         return decades.iloc[:0].droplevel("name")
     first, last = int(rows.index.min()), int(rows.index.max())

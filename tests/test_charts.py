@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -313,6 +315,29 @@ def test_chart_maker_caches_per_answer_and_language(
     again = maker.png(month, "es")
     assert again == first and again is not first
     assert maker.png(UsageAnswer("mes")) is None
+
+
+def test_async_charts_are_drawn_in_one_thread_of_their_own(
+    tiny: pd.DataFrame, stats: CatalogStats, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn_in: list[str] = []
+
+    def draw(movies: pd.DataFrame, stats: CatalogStats, answer: Answer, lang: str) -> bytes:
+        drawn_in.append(threading.current_thread().name)
+        return f"{answer.command} {lang}".encode()
+
+    monkeypatch.setattr(charts, "chart_png", draw)
+    maker = charts.ChartMaker(tiny, stats)
+
+    async def three_at_once() -> list[bytes | None]:
+        return list(await asyncio.gather(
+            maker.draw(MonthAnswer(1, 2)), maker.draw(WeekdayAnswer(0, 2), "en"),
+            maker.draw(MonthAnswer(3, 1), "en"),
+        ))  # fmt: skip
+
+    assert asyncio.run(three_at_once()) == [b"mes es", b"dia en", b"mes en"]
+    assert len(drawn_in) == 3 and len(set(drawn_in)) == 1
+    assert drawn_in[0].startswith("charts") and drawn_in[0] != threading.main_thread().name
 
 
 # ---- real data -------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from handlers import answers as a
-from handlers.service import MovieService
+from handlers.recommender import Recommender
+from handlers.service import RECOMMENDATIONS, MovieService
 from tests.data import read_rows
 
 
@@ -96,3 +97,13 @@ def test_return_of_toy_story(service: MovieService) -> None:
     assert answer.movie == a.MovieRef(862, "Toy Story", 1995)
     assert (answer.budget, answer.revenue) == (30_000_000, 373_554_033)
     assert answer.ret == pytest.approx(373_554_033 / 30_000_000)
+
+
+def test_recommendations_are_the_first_five_of_the_stored_table(service: MovieService) -> None:
+    answer = service.ask("/recomendar toy story")
+    assert isinstance(answer, a.RecommendAnswer) and answer.movie.id == 862
+    whole = Recommender.load(service.catalog)  # every stored neighbour, not only five
+    assert whole.k > RECOMMENDATIONS == service.recommender.k == len(answer.recommendations)
+    assert [r.movie.id for r in answer.recommendations] == [
+        r.movie.id for r in whole.recommend(862, RECOMMENDATIONS)
+    ]

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from handlers.answers import MovieRef, Reason, Recommendation
@@ -79,6 +80,20 @@ def test_n_limits_the_answer(movies: pd.DataFrame, table: pd.DataFrame) -> None:
     assert [r.movie.id for r in recommender.recommend(1, n=2)] == [2, 3]
     assert recommender.recommend(1, n=0) == ()
     assert recommender.k == 3
+
+
+@pytest.mark.parametrize("as_arrow", [False, True])
+def test_depth_keeps_the_first_ranks_only(
+    movies: pd.DataFrame, table: pd.DataFrame, as_arrow: bool
+) -> None:
+    neighbours = pa.Table.from_pandas(table) if as_arrow else table
+    recommender = Recommender(movies, neighbours, depth=2)
+    assert [r.movie.id for r in recommender.recommend(1)] == [2, 3]  # ranks 1 and 2 of four
+    assert [r.movie.id for r in recommender.recommend(2)] == [1]
+    assert recommender.k == 2
+    # the same answers as the whole table for as many films
+    whole = Recommender(movies, table)
+    assert recommender.recommend(1) == whole.recommend(1, n=2)
 
 
 def test_unknown_ids_and_movies_without_neighbours(

@@ -141,14 +141,14 @@ async def _post_init(application: Application) -> None:
 
 
 class LeanChartMaker(ChartMaker):
-    """Charts drawn in worker threads leave their freed buffers in malloc's heap: hand them
-    back after each one (a few ms, in the worker thread)."""
+    """A drawn chart leaves its figure in reference cycles and its buffers in malloc's heap:
+    both are handed back after each one (a few ms, in the chart thread)."""
 
     def png(self, answer: Answer, lang: str = "es") -> bytes | None:
         try:
             return super().png(answer, lang)
         finally:
-            memory.trim()
+            memory.release()
 
 
 def load_or_build_service(config: Config) -> MovieService:

@@ -7,7 +7,6 @@ answered.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -107,7 +106,7 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await acknowledge(query, i18n.text("chart_working", lang))
     await message.chat.send_action(ChatAction.UPLOAD_PHOTO)
-    png = await asyncio.to_thread(found.charts.png, answer, lang)
+    png = await found.charts.draw(answer, lang)
     if png is None:
         await message.reply_text(i18n.text("chart_unavailable", lang), parse_mode=None)
         return
