@@ -11,7 +11,10 @@
 # picks the catalog up.
 FROM python:3.11-slim
 
+# PYTHONOPTIMIZE=2: no docstrings in memory, 13 MB less resident (README, "Memory"). The
+# installs below write the matching bytecode, so nothing is compiled at start.
 ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONOPTIMIZE=2 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \

@@ -26,9 +26,19 @@ def test_render_blueprint() -> None:
     assert service["healthCheckPath"] == "/health"
     secrets = {v["key"] for v in service["envVars"] if v.get("sync") is False}
     assert secrets == {"TELEGRAM_BOT_TOKEN", "PELIBOT_WEBHOOK_URL"}
+    values = {v["key"]: v["value"] for v in service["envVars"] if "value" in v}
+    assert values["PYTHONOPTIMIZE"] == "2"  # build and start alike: bytecode made at build
     parser = build_parser()
     for command in ("serve", "prepare"):
         assert parser.parse_args([command]).command == command
+
+
+def test_image_runs_optimized_from_bytecode_written_at_build() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    env_block = dockerfile.split("\nENV ", 1)[1].split("\n\n", 1)[0]
+    assert "PYTHONOPTIMIZE=2" in env_block.split()
+    # set before the installs, whose pip writes the .opt-2.pyc files
+    assert dockerfile.index("PYTHONOPTIMIZE=2") < dockerfile.index("pip install")
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,

@@ -72,8 +72,9 @@ def catalog(real_data_dir: Path) -> pd.DataFrame:
     return load_catalog(real_data_dir).movies
 
 
+@pytest.mark.parametrize("optimize", ["", "2"], ids=["plain", "as-deployed-PYTHONOPTIMIZE-2"])
 async def test_serve_runs_the_api_and_the_webhook_in_one_process(
-    real_data_dir: Path, catalog: pd.DataFrame, tmp_path: Path
+    real_data_dir: Path, catalog: pd.DataFrame, tmp_path: Path, optimize: str
 ) -> None:
     emulator = Emulator(TOKEN)
     await emulator.start()
@@ -82,6 +83,7 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
     env = bot_env(emulator.base_url, real_data_dir, tmp_path) | {
         "PELIBOT_WEBHOOK_URL": f"{base}/tg/hook",  # no secret given: one is generated
         "PORT": "1",  # --port wins over $PORT
+        "PYTHONOPTIMIZE": optimize,  # "2" in the Docker image and on Render
     }
     log = tmp_path / "serve.log"
     process = start_serve(env, port, tmp_path, log)
