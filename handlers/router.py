@@ -26,7 +26,7 @@ from handlers.commands import COMMANDS, Argument, command_name
 from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
 from handlers.service import GENERIC_WORDS, MovieService, entity_key
-from handlers.text import clean_argument, fold
+from handlers.text import clean_argument, fold, key_variants
 
 # -- vocabulary (folded: lower case, no accents) ---------------------------------------------------
 
@@ -577,9 +577,9 @@ class Router:
     def _names_of(self, kind: str, value: Any) -> list[str]:
         """The folded names ``value`` goes by (a country's in both languages; a company or saga
         also without words like "Pictures" or "Collection")."""
-        if kind == "title":
+        if kind == "title":  # "godfather 2" stands for "The Godfather: Part II"
             ref = self.service.movie_ref(int(value))
-            return [fold(ref.title)] if ref else []
+            return key_variants(ref.title) if ref else []
         if kind == "country":  # not its codes: "navidad" is not "CX"
             return [fold(n) for n in self._country_names.get(str(value), []) if len(n) > 3]
         generic = GENERIC_WORDS["productora" if kind == "company" else "franquicia"]

@@ -15,6 +15,9 @@ _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi
 """Numerals of sequels. Single letters (I, V, X) are left alone: "V for Vendetta", "Malcolm X"."""
 _SWAPPED = {**{roman: str(n) for roman, n in _ROMAN.items()},
             **{str(n): roman for roman, n in _ROMAN.items()}}  # fmt: skip
+_PART_WORDS = frozenset({"part", "parte", "chapter", "capitulo", "episode", "episodio", "vol",
+                         "volume", "volumen"})
+"""Words before a sequel's number that people leave out: "godfather 2" for "Part II"."""
 
 
 def _ascii_lower(text: str) -> str:
@@ -36,8 +39,9 @@ def fold_glued(text: str) -> str:
 
 
 def key_variants(text: str) -> list[str]:
-    """The ways a name may be typed, folded: as spelled, punctuation glued, and with sequel
-    numerals swapped ("Rocky II" ↔ "rocky 2", "Terminator 2" ↔ "terminator ii")."""
+    """The ways a name may be typed, folded: as spelled, punctuation glued, with sequel
+    numerals swapped ("Rocky II" ↔ "rocky 2", "Terminator 2" ↔ "terminator ii"), and without
+    the word before a sequel's number ("The Godfather: Part II" → "the godfather 2")."""
     lower = _ascii_lower(text)
     folded = _NOT_WORD.sub(" ", lower).strip()
     variants = [folded]
@@ -46,8 +50,16 @@ def key_variants(text: str) -> list[str]:
         if glued and glued != folded:
             variants.append(glued)
     words = folded.split()
-    if not _SWAPPED.keys().isdisjoint(words):
-        variants.append(" ".join(_SWAPPED.get(w, w) for w in words))
+    if _SWAPPED.keys().isdisjoint(words):
+        return variants
+    forms = [words]
+    if not _PART_WORDS.isdisjoint(words):
+        forms.append([w for at, (w, after) in enumerate(zip(words, [*words[1:], ""], strict=True))
+                      if not (at and w in _PART_WORDS and after in _SWAPPED)])
+    for form in forms:
+        for variant in (" ".join(form), " ".join(_SWAPPED.get(w, w) for w in form)):
+            if variant not in variants:
+                variants.append(variant)
     return variants
 
 

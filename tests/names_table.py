@@ -64,6 +64,7 @@ TITLES = [  # (typed, TMDB id)
     ("/retorno the good the bad and the ugly", 429), ("/retorno leon the professional", 101),
     ("/retorno face off", 754), ("/retorno faceoff", 754), ("/retorno alien 3", 8077),
     ("/retorno mrs doubtfire", 788), ("/retorno the godfather part ii", 240),
+    ("/retorno godfather 2", 240), ("/retorno godfather part 3", 242),
     ("/retorno back to the future 3", 196),
     ("/retorno home alone 2", 772), ("/retorno toy story 2", 863), ("/retorno lion king", 8587),
     ("/return the matrix", 603), ("/retorno matrix", 603), ("/recommend goodfellas", 769),
@@ -112,8 +113,6 @@ COLLECTIONS = [  # (typed, collection): Spanish titles of a collection's films n
 ASKED_BACK = [
     # a near miss of the Spanish title: "Did you mean 2001: una odisea del espacio?"
     ("/retorno 2001 una odisea en el espacio", 62),
-    # a subset of the title's words: WRatio stays under the acceptance score
-    ("/retorno godfather 2", 240),
     # DreamWorks SKG (27 films) does not dominate DreamWorks Animation (5) enough for a typo
     ("/company dreamwork", "DreamWorks SKG"),
 ]

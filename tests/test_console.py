@@ -107,3 +107,19 @@ def test_ask_answers_help_and_start_with_the_help(real_data_dir: Path) -> None:
     text = out.getvalue()
     assert text.count("What I can answer:") == 3
     assert "don't know the command" not in text
+
+
+def test_ask_into_a_reader_that_stops_early_ends_quietly(real_data_dir: Path) -> None:
+    # `pelibot ask … | head -1`: the pipe closes while answers are still being written
+    questions = ["toy story", "/recomendar alien", "/mes enero"] * 300
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "ask", "--data", str(real_data_dir), *questions],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline().decode()
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert first.startswith("🎬 Toy Story (1995)")
+    assert errors == ""

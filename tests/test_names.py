@@ -183,6 +183,10 @@ def test_key_variants_and_short_names() -> None:
     assert key_variants("Terminator 2: Judgment Day") == [
         "terminator 2 judgment day", "terminator ii judgment day"]
     assert key_variants("V for Vendetta") == ["v for vendetta"]  # single letters are no numerals
+    assert key_variants("The Godfather: Part II") == [
+        "the godfather part ii", "the godfather part 2", "the godfather ii", "the godfather 2"]
+    assert key_variants("Kill Bill: Vol. 2")[2:] == ["kill bill 2", "kill bill ii"]
+    assert key_variants("Part 2 Walking Tall") == ["part 2 walking tall", "part ii walking tall"]
     assert fold_glued("Schindler's List") == "schindlers list"
     assert title_aliases("Terminator 2: Judgment Day") == ["Terminator 2"]
     assert title_aliases("E.T. the Extra-Terrestrial") == ["E.T."]

@@ -228,3 +228,13 @@ def test_a_card_shows_the_spanish_title_and_never_states_a_doubtful_return() -> 
     assert not any(line.startswith("Retorno: 8") for line in lines)
     assert render_text(card, "en").splitlines()[0] == "🎬 Modern Times (1936)"
     assert to_json(card)["doubtful"] == ["budget", "return"]
+
+
+def test_asking_back_with_one_choice_does_not_speak_of_several() -> None:
+    one = a.AmbiguousAnswer("retorno", "godfather 2", (a.Choice("#240", 240),))
+    two = a.AmbiguousAnswer("mes", "ju", (a.Choice("6", 6), a.Choice("7", 7)))
+    assert render_text(one).splitlines()[0] == "🤔 «godfather 2»: ¿es esto lo que buscas?"
+    assert render_text(one, "en").splitlines()[0] == (
+        "🤔 “godfather 2”: is this what you are looking for?"
+    )
+    assert render_text(two).splitlines()[0] == "🤔 «ju» puede ser varias cosas. ¿Cuál buscas?"

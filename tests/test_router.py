@@ -34,6 +34,7 @@ TABLE: list[tuple[str, str, int | str]] = [
     ("groundhog day", "pelicula", 137),
     ("Die Hard", "pelicula", 562),
     ("terminator 2", "pelicula", 280),
+    ("godfather 2", "pelicula", 240),
     ("titanic 1953", "pelicula", 16535),
     ("titanik", "pelicula", 597),
     ("jumanjii", "pelicula", 8844),

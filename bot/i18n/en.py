@@ -215,6 +215,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_found.recomendar": "🤷 I found no movies matching “{query}”.",
     "did_you_mean": "Did you mean…?",
     "ambiguous": "🤔 “{query}” could be several things. Which one?",
+    "ambiguous_one": "🤔 “{query}”: is this what you are looking for?",
     "unknown_command": "I don't know the command {command}. Send /help to see what I can do.",
     # -- names, honest numbers and the catalog's years ------------------------------------------
     "answer.month_year": {

@@ -68,6 +68,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_found.recomendar": "🤷 No encontré «{query}» entre las películas.",
     "did_you_mean": "¿Quisiste decir…?",
     "ambiguous": "🤔 «{query}» puede ser varias cosas. ¿Cuál buscas?",
+    "ambiguous_one": "🤔 «{query}»: ¿es esto lo que buscas?",
     "unknown_command": "No conozco el comando {command}. Escribe /help para ver lo que sé hacer.",
     # -- names, honest numbers and the catalog's years ------------------------------------------
     "answer.month_year": {
