@@ -100,6 +100,9 @@ FILLERS = _words("""
 """)
 """Words that carry no name: dropped at the edges of what is matched, never matched alone."""
 
+VAGUE = _words("something anything somethin one ones movie film peli pelicula otra otro")
+"""What a question says when it names no film: "recommend me something", "recomiéndame otra"."""
+
 ARTICLES = frozenset({"el", "la", "los", "las", "lo", "un", "una", "the", "a", "an"})
 """Kept in front of a name when the name with them matches ("The Matrix", "El padrino")."""
 
@@ -193,7 +196,8 @@ class Readings:
 @dataclass(frozen=True)
 class NotUnderstood:
     query: str
-    kind: str = "unknown"  # "greeting", "thanks" or "unknown"
+    kind: str = "unknown"  # "greeting", "thanks", "ack", "unknown", or a command asked about
+    # nothing ("recomendar": "recomiéndame algo")
 
 
 Routed = Route | Readings | NotUnderstood
@@ -269,7 +273,19 @@ class Router:
         routed = self._decide(reading)
         if isinstance(routed, NotUnderstood) and direct is not None:
             return direct  # "retorno xyzzy": the command was clear; it says what it lacks
-        return routed
+        return self._with_year(routed, reading.words)
+
+    def _with_year(self, routed: Routed, words: list[str]) -> Routed:
+        """A month asked about with a year ("estrenos en diciembre de 1997") keeps the year."""
+        if not (isinstance(routed, Route) and routed.command == "mes" and routed.value):
+            return routed
+        years = [w for w in words if _YEAR.fullmatch(w)]
+        if len(years) != 1:
+            return routed
+        answer = self.service.answer("mes", f"{routed.value} {years[0]}")
+        if not isinstance(answer, a.MonthAnswer) or answer.year is None:
+            return routed
+        return Route("mes", self.service.key_for(answer) or routed.argument, routed.value)
 
     # -- "mes enero": a command name without its slash -------------------------------------------
 
@@ -354,8 +370,12 @@ class Router:
         hints: list[str] = [k for k in HINT_KINDS if k in cues]
         group = bool(cues & {"count", "release", "produced", "films", "made"}) or bool(hints)
         if "recommend" in cues:
+            if _names_nothing(reading):
+                return NotUnderstood(reading.query, "recomendar")
             return self._ask(reading, "recomendar", ["title"], hints)
         if "money" in cues or {"amount", "made"} <= cues:
+            if _names_nothing(reading):
+                return NotUnderstood(reading.query, "retorno")
             order: list[str] = [*hints, "title", "collection", "company"]
             if "films" in cues:
                 order = [*hints, "collection", "company", "title"]
@@ -697,6 +717,13 @@ def _mark_cue_typos(reading: _Reading) -> None:
                                      score_cutoff=CUE_TYPO_SCORE)  # fmt: skip
             if hit is not None:
                 reading.cues[k] = PHRASES[(hit[0],)]
+
+
+def _names_nothing(reading: _Reading) -> bool:
+    """"recomiéndame algo", "recommend me something", "¿cuánto recaudó?": a question that
+    names nothing (the reply asks which film)."""
+    return not reading.spans and all(w in VAGUE for text in _segments(reading)
+                                     for w in text.split())  # fmt: skip
 
 
 def _segments(reading: _Reading) -> list[str]:

@@ -271,8 +271,8 @@ class MovieService:
     def key_for(self, answer: a.Answer) -> str | None:
         """A short argument that answers the same again (for buttons)."""
         match answer:
-            case a.MonthAnswer(month=month):
-                return str(month)
+            case a.MonthAnswer(month=month, year=year):
+                return f"{month} {year}" if year else str(month)
             case a.WeekdayAnswer(weekday=weekday):
                 return str(weekday + 1)
             case a.CollectionAnswer(collection=name) | a.CompanyAnswer(company=name):

@@ -238,3 +238,11 @@ def test_asking_back_with_one_choice_does_not_speak_of_several() -> None:
         "🤔 “godfather 2”: is this what you are looking for?"
     )
     assert render_text(two).splitlines()[0] == "🤔 «ju» puede ser varias cosas. ¿Cuál buscas?"
+
+
+def test_a_question_that_names_no_film_asks_which_one() -> None:
+    spanish = render_text(a.NotUnderstoodAnswer("recomiéndame algo", "recomendar"))
+    assert spanish.splitlines()[0].startswith("🍿 ¿Parecidas a cuál?")
+    english = render_text(a.NotUnderstoodAnswer("how much did it make", "retorno"), "en")
+    assert english.splitlines()[0].startswith("💰 Which film?")
+    assert len(english.splitlines()) == 4  # and three examples to tap

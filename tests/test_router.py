@@ -16,6 +16,7 @@ import pytest
 from handlers import answers as a
 from handlers.router import NotUnderstood, Readings, Route, Router
 from handlers.service import MovieService
+from tests.data import facts
 
 TOY_STORY = "Toy Story Collection"
 PIXAR = "Pixar Animation Studios"
@@ -192,6 +193,12 @@ def test_a_name_that_reads_several_ways_is_asked_back(router: Router) -> None:
         ("¿qué puedes hacer?", "greeting"),
         ("no", "ack"),
         ("ok 👍", "ack"),
+        # the question is clear but names no film: the reply asks which one
+        ("recomiéndame algo", "recomendar"),
+        ("recommend me something", "recomendar"),
+        ("parecidas", "recomendar"),
+        ("¿cuánto recaudó?", "retorno"),
+        ("how much did it make", "retorno"),
     ],
 )
 def test_nothing_recognised_is_said_so(router: Router, text: str, kind: str) -> None:
@@ -248,3 +255,19 @@ def test_words_beyond_a_name_or_a_loose_match_are_asked_about(
     readings = {(r.command, r.value) for r in routed.routes}
     assert offered in readings
     assert not_offered not in readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¿cuántas películas se estrenaron en diciembre de 1997?", "estrenos diciembre 1997",
+     "diciembre de 1997", "films released in december 1997", "mes diciembre 1997"],
+)  # fmt: skip
+def test_a_month_with_a_year_is_answered_for_that_year(router: Router, text: str) -> None:
+    routed = router.route(text)
+    assert isinstance(routed, Route) and routed.command == "mes"
+    assert routed.argument == "12 1997"  # also what its buttons (the chart) ask again
+    answer = router.answer(text)
+    assert isinstance(answer, a.MonthAnswer) and (answer.month, answer.year) == (12, 1997)
+    assert answer.count == facts.in_month(12, year=1997)
+    # a month alone still counts every year
+    assert router.answer("estrenos de diciembre") == router.service.answer("mes", "diciembre")

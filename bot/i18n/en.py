@@ -289,6 +289,10 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.2": "🙈 “{query}” doesn't ring a bell. How about one of these?",
     "not_understood.greeting": "👋 Hi! Send me a title or a question. For example:",
     "not_understood.thanks": "😊 You're welcome! Anything else? For example:",
+    "not_understood.recomendar": "🍿 Similar to which one? Tell me a film you like, as in "
+                                 "“movies like Alien”. Or try:",
+    "not_understood.retorno": "💰 Which film? Tell me its title, as in “how much did Titanic "
+                              "make?”. Or try:",
     "not_understood.ack": "👍 Anything else? Send me a title or a question, for example:",
     "example.1": "How many films came out in January?",
     "example.2": "Titanic",

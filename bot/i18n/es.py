@@ -143,6 +143,10 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.2": "🙈 «{query}» no me dice nada. ¿Qué tal alguna de estas?",
     "not_understood.greeting": "👋 ¡Hola! Escríbeme un título o una pregunta. Por ejemplo:",
     "not_understood.thanks": "😊 ¡De nada! ¿Algo más? Por ejemplo:",
+    "not_understood.recomendar": "🍿 ¿Parecidas a cuál? Escríbeme una película que te guste, "
+                                 "como «pelis como Alien». O prueba:",
+    "not_understood.retorno": "💰 ¿De qué película? Escríbeme su título, como «¿cuánto recaudó "
+                              "Titanic?». O prueba:",
     "not_understood.ack": "👍 ¿Algo más? Escríbeme un título o una pregunta, por ejemplo:",
     "example.1": "¿Cuántas películas se estrenaron en enero?",
     "example.2": "Titanic",
