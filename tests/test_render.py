@@ -246,3 +246,15 @@ def test_a_question_that_names_no_film_asks_which_one() -> None:
     english = render_text(a.NotUnderstoodAnswer("how much did it make", "retorno"), "en")
     assert english.splitlines()[0].startswith("💰 Which film?")
     assert len(english.splitlines()) == 4  # and three examples to tap
+
+
+def test_a_month_of_a_year_without_films_says_so_in_words() -> None:
+    none = a.MonthAnswer(3, 0, year=2005, years=(1918, 2013))
+    assert render_text(none).splitlines()[0] == (
+        "🗓️ En marzo de 2005 no se estrenó ninguna película del catálogo."
+    )
+    assert render_text(none, "en").splitlines()[0] == (
+        "🗓️ No film of the catalog was released in March 2005."
+    )
+    one = a.MonthAnswer(3, 1, year=2005, years=(1918, 2013))
+    assert render_text(one).splitlines()[0] == "🗓️ En marzo de 2005 se estrenó 1 película."

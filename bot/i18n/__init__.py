@@ -2,7 +2,8 @@
 
 An entry is a template with ``{named}`` fields, or a dict of CLDR plural forms (``one``,
 ``other``…) chosen by babel for a count, so Spanish agreement ("se estrenó 1 película",
-"se estrenaron 2 películas") lives in the catalog. Templates are plain text: ``markup`` escapes
+"se estrenaron 2 películas") lives in the catalog; a ``zero`` form, when given, says a count of
+nothing in words ("no se estrenó ninguna"). Templates are plain text: ``markup`` escapes
 their literal text and inserts values that the caller has already marked up.
 """
 
@@ -46,6 +47,8 @@ def template(key: str, lang: str, n: float | None = None) -> str:
         return entry
     if n is None:
         raise ValueError(f"{key!r} has plural forms: pass a number")
+    if n == 0 and "zero" in entry:
+        return entry["zero"]
     form = _plural_form(_lang(lang))(abs(n))
     return entry.get(form, entry["other"])
 

@@ -219,6 +219,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "unknown_command": "I don't know the command {command}. Send /help to see what I can do.",
     # -- names, honest numbers and the catalog's years ------------------------------------------
     "answer.month_year": {
+        "zero": "🗓️ No film of the catalog was released in {month} {year}.",
         "one": "🗓️ {movies} was released in {month} {year}.",
         "other": "🗓️ {movies} were released in {month} {year}.",
     },

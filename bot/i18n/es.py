@@ -72,6 +72,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "unknown_command": "No conozco el comando {command}. Escribe /help para ver lo que sé hacer.",
     # -- names, honest numbers and the catalog's years ------------------------------------------
     "answer.month_year": {
+        "zero": "🗓️ En {month} de {year} no se estrenó ninguna película del catálogo.",
         "one": "🗓️ En {month} de {year} se estrenó {movies}.",
         "other": "🗓️ En {month} de {year} se estrenaron {movies}.",
     },
