@@ -525,4 +525,6 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
 
 
 def _movie_json(movie: a.MovieRef) -> dict[str, Any]:
-    return {"id": movie.id, "title": movie.title, "year": movie.year}
+    """A film in JSON: its Spanish title (as the answer's text names it) when it differs."""
+    return {"id": movie.id, "title": movie.title, "year": movie.year,
+            "title_es": movie.title_es or None}

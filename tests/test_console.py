@@ -70,7 +70,7 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     card, january, fox, unknown, again = (json.loads(line) for line in result.stdout.splitlines())
     assert card == {
-        "command": "pelicula", "id": 597, "title": "Titanic", "year": 1997,
+        "command": "pelicula", "id": 597, "title": "Titanic", "year": 1997, "title_es": None,
         "genres": ["Drama", "Romance", "Thriller"], "runtime": 194, "vote_average": 7.5,
         "vote_count": 7770, "budget": 200_000_000, "revenue": 1_845_034_188,
         "return": pytest.approx(1_845_034_188 / 200_000_000), "doubtful": [], "collection": None,

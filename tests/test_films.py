@@ -69,7 +69,8 @@ def test_a_card_the_data_knows_little_about(service: MovieService) -> None:
         "TMDB: https://www.themoviedb.org/movie/5",
     ]  # fmt: skip
     assert to_json(card) == {
-        "command": "pelicula", "id": 5, "title": "Four Rooms", "year": 1995, "genres": [],
+        "command": "pelicula", "id": 5, "title": "Four Rooms", "year": 1995, "title_es": None,
+        "genres": [],
         "runtime": None, "vote_average": None, "vote_count": 0, "budget": 0, "revenue": 0,
         "return": None, "doubtful": [], "collection": None, "poster_url": None,
         "tmdb_url": "https://www.themoviedb.org/movie/5", "imdb_url": None,

@@ -105,7 +105,7 @@ def test_recommendations_with_reasons() -> None:
     )
     data = to_json(answer)
     assert data["recommendations"][0] == {
-        "id": 863, "title": "Toy Story 2", "year": 1999,
+        "id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None,
         "reason": "misma saga; Animación, Comedia; amistad",
     }  # fmt: skip
 
@@ -133,10 +133,10 @@ def test_json_return_keys() -> None:
     data = to_json(a.ReturnAnswer(TOY_STORY, 30_000_000, 373_554_033, 12.4518011,
                                   (a.MovieRef(2, "Toy Story", 2020),)))
     assert data == {
-        "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995,
+        "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995, "title_es": None,
         "budget": 30_000_000, "revenue": 373_554_033, "return": 12.4518011,
         "profit": 343_554_033, "doubtful": [],
-        "alternatives": [{"id": 2, "title": "Toy Story", "year": 2020}],
+        "alternatives": [{"id": 2, "title": "Toy Story", "year": 2020, "title_es": None}],
     }  # fmt: skip
     assert to_json(a.UsageAnswer("mes"))["error"] == "usage"
 

@@ -289,7 +289,7 @@ def test_openapi_documents_every_endpoint_in_spanish(client: TestClient) -> None
         assert operation["summary"] and "Ejemplo:" in operation["description"]
         example = operation["responses"]["200"]["content"]["application/json"]["example"]
         # the OpenAPI document leaves out keys whose value is null
-        assert example == {k: v for k, v in docs.EXAMPLES[entry.name].items() if v is not None}
+        assert example == _without_none(docs.EXAMPLES[entry.name])  # OpenAPI drops nulls
         [parameter] = [p for p in operation["parameters"] if p["in"] == "path"]
         argument = i18n.text(f"cmd.{entry.name}.example", "es")
         assert parameter["examples"][argument]["value"] == argument
@@ -298,6 +298,14 @@ def test_openapi_documents_every_endpoint_in_spanish(client: TestClient) -> None
     assert "/ask" not in schema["paths"]  # an alias, documented with /preguntar
     page = client.get("/docs")
     assert page.status_code == 200 and "swagger" in page.text.lower()
+
+
+def _without_none(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
 
 
 def test_doc_examples_have_the_keys_of_real_answers(service: MovieService) -> None:
@@ -310,3 +318,10 @@ def test_doc_examples_have_the_keys_of_real_answers(service: MovieService) -> No
         assert docs.EXAMPLES[name] == docs.EXAMPLES[name] | {"command": real["command"]}
     assert set(docs.AMBIGUOUS_EXAMPLE) - {"choices"} == set(
         to_json(service.answer("pais", "corea")))
+
+
+def test_films_carry_their_spanish_title_when_it_differs(client: TestClient) -> None:
+    body = client.get("/retorno/el padrino").json()
+    assert (body["id"], body["title"], body["title_es"]) == (238, "The Godfather", "El padrino")
+    body = client.get("/retorno/titanic").json()
+    assert (body["id"], body["title_es"]) == (597, None)  # the same title in Spanish
