@@ -59,8 +59,7 @@ def settle() -> None:
     catalog) are never scanned again, so a full collection takes microseconds instead of
     about 100 ms, and ``release`` can afford one after each chart.
     """
-    gc.collect()  # pandas leaves reference cycles behind
-    trim()
+    release()  # pandas leaves reference cycles behind
     gc.freeze()
 
 

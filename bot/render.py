@@ -239,16 +239,13 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             lines = [s.say(f"not_found.{name}", lang, query=s.esc(_echo(query)))]
             return [*lines, s.say("did_you_mean", lang)] if suggestions else [
                 *lines, *_how_to_ask(name, query, lang, s)]
-        case a.AmbiguousAnswer(query=query, choices=choices):
-            key = "ambiguous_one" if len(choices) == 1 else "ambiguous"
+        case a.AmbiguousAnswer(query=query) | a.ClarifyAnswer(query=query):
+            key = "ambiguous_one" if len(options_of(answer, lang)) == 1 else "ambiguous"
             return [s.say(key, lang, query=s.esc(_echo(query)))]
         case a.UnknownCommandAnswer(command=name):
             return [s.say("unknown_command", lang, command=s.esc(_echo(name)))]
         case a.FilmAnswer():
             return _film_lines(answer, lang, s)
-        case a.ClarifyAnswer(query=query, readings=readings):
-            key = "ambiguous_one" if len(readings) == 1 else "ambiguous"
-            return [s.say(key, lang, query=s.esc(_echo(query)))]
         case a.NotUnderstoodAnswer(query=query, kind=kind, turn=turn):
             key = f"not_understood.{kind}"
             if not i18n.has(key, lang):

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -176,16 +177,7 @@ def duplicate_pairs(catalog: pd.DataFrame) -> np.ndarray:
     """Row positions ``(i, j)``, i ≠ j, of movies sharing the same title and release year."""
     title = catalog["title"].fillna("").astype("str").str.strip().str.casefold()
     key = pd.DataFrame({"title": title, "year": catalog["release_year"].to_numpy()})
-    groups = key.groupby(["title", "year"], sort=False).indices
-    pairs = [
-        (int(i), int(j))
-        for members in groups.values()
-        if len(members) > 1
-        for i in members
-        for j in members
-        if i != j
-    ]
-    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    return _pairs_within(key.groupby(["title", "year"], sort=False).indices.values())
 
 
 DENSE_COLUMNS = 128
@@ -333,13 +325,18 @@ def collection_pairs(catalog: pd.DataFrame) -> np.ndarray:
     codes, _ = pd.factorize(catalog["collection"].astype("str"))
     present = np.flatnonzero(codes >= 0)
     groups = pd.Series(present).groupby(codes[present]).indices
+    return _pairs_within(present[members] for members in groups.values())
+
+
+def _pairs_within(groups: Iterable[Collection[Any]]) -> np.ndarray:
+    """Row positions ``(i, j)``, i ≠ j, of every two members of each group."""
     pairs = [
-        (int(present[a]), int(present[b]))
-        for members in groups.values()
+        (int(i), int(j))
+        for members in groups
         if len(members) > 1
-        for a in members
-        for b in members
-        if a != b
+        for i in members
+        for j in members
+        if i != j
     ]
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 

@@ -282,10 +282,7 @@ class Router:
         years = [w for w in words if _YEAR.fullmatch(w)]
         if len(years) != 1:
             return routed
-        answer = self.service.answer("mes", f"{routed.value} {years[0]}")
-        if not isinstance(answer, a.MonthAnswer) or answer.year is None:
-            return routed
-        return Route("mes", self.service.key_for(answer) or routed.argument, routed.value)
+        return Route("mes", f"{routed.value} {years[0]}", routed.value)  # as ``key_for`` says it
 
     # -- "mes enero": a command name without its slash -------------------------------------------
 

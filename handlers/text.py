@@ -54,8 +54,9 @@ def key_variants(text: str) -> list[str]:
         return variants
     forms = [words]
     if not _PART_WORDS.isdisjoint(words):
-        forms.append([w for at, (w, after) in enumerate(zip(words, [*words[1:], ""], strict=True))
-                      if not (at and w in _PART_WORDS and after in _SWAPPED)])
+        forms.append([w for at, w in enumerate(words)
+                      if not (0 < at < len(words) - 1 and w in _PART_WORDS
+                              and words[at + 1] in _SWAPPED)])
     for form in forms:
         for variant in (" ".join(form), " ".join(_SWAPPED.get(w, w) for w in form)):
             if variant not in variants:
