@@ -50,18 +50,37 @@ SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / 
 RAW_SLICE = SHARED_RAW / "movies_metadata_first4627.csv"
 TOKEN = "424242:bench-token"
 EVERY_COMMAND = [
-    "/retorno toy story", "/mes enero", "/dia sábado", "/franquicia toy story", "/pais reino unido",
-    "/productora pixar", "/recomendar toy story",
-]  # fmt: skip
+    "/retorno toy story",
+    "/mes enero",
+    "/dia sábado",
+    "/franquicia toy story",
+    "/pais reino unido",
+    "/productora pixar",
+    "/recomendar toy story",
+]
 API_PATHS = [
-    "/peliculas_mes/enero", "/peliculas_dia/sabado", "/franquicia/toy%20story",
-    "/peliculas_pais/reino%20unido", "/productoras/pixar", "/retorno/toy%20story",
-    "/recomendacion/toy%20story", "/preguntar?q=/mes%20enero", "/health",
-]  # fmt: skip
+    "/peliculas_mes/enero",
+    "/peliculas_dia/sabado",
+    "/franquicia/toy%20story",
+    "/peliculas_pais/reino%20unido",
+    "/productoras/pixar",
+    "/retorno/toy%20story",
+    "/recomendacion/toy%20story",
+    "/preguntar?q=/mes%20enero",
+    "/health",
+]
 QUESTIONS = [
-    "/mes enero", "/dia sábado", "/franquicia toy story", "/pais reino unido", "/productora pixar",
-    "/retorno toy story", "/recomendar toy story", "/retorno titanic", "/mes", "/retorno heat",
-]  # fmt: skip
+    "/mes enero",
+    "/dia sábado",
+    "/franquicia toy story",
+    "/pais reino unido",
+    "/productora pixar",
+    "/retorno toy story",
+    "/recomendar toy story",
+    "/retorno titanic",
+    "/mes",
+    "/retorno heat",
+]
 
 
 @dataclass
@@ -107,8 +126,14 @@ def _percentile(values: list[float], q: float) -> float:
 class BotRun:
     """One ``pelibot run`` (polling) or ``pelibot serve`` (webhook) process and one emulator."""
 
-    def __init__(self, data_dir: Path, workdir: Path, rate: float, mode: str = "polling",
-                 optimize: bool = False) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        workdir: Path,
+        rate: float,
+        mode: str = "polling",
+        optimize: bool = False,
+    ) -> None:
         self.data_dir, self.workdir, self.rate, self.mode = data_dir, workdir, rate, mode
         self.optimize = optimize
         self.emulator = Emulator(TOKEN)
@@ -185,15 +210,21 @@ class BotRun:
         for question in EVERY_COMMAND:
             mark = self.emulator.mark()
             await self.emulator.send(chat, user, question)
-            replies.append(await self.emulator.wait_for(
-                lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat["id"],
-                after=mark, timeout=30))
+            replies.append(
+                await self.emulator.wait_for(
+                    lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat["id"],
+                    after=mark,
+                    timeout=30,
+                )
+            )
         # every chart offered (on a synthetic catalog some names are not there)
         charts = [
-            (reply, button["callback_data"]) for reply in replies
+            (reply, button["callback_data"])
+            for reply in replies
             for row in (reply.params.get("reply_markup") or {}).get("inline_keyboard", [])
-            for button in row if button["callback_data"].startswith("g ")
-        ]  # fmt: skip
+            for button in row
+            if button["callback_data"].startswith("g ")
+        ]
         if not charts:
             raise SystemExit("no answer offered a chart")
         for reply, chart in charts:
@@ -240,7 +271,12 @@ class BotRun:
 
 
 async def measure(
-    name: str, data_dir: Path, workdir: Path, messages: int, burst: int, mode: str,
+    name: str,
+    data_dir: Path,
+    workdir: Path,
+    messages: int,
+    burst: int,
+    mode: str,
     optimize: bool = False,
 ) -> Figures:
     async with BotRun(data_dir, workdir, rate=0, mode=mode, optimize=optimize) as run:
@@ -297,9 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=int, default=300, help="sequential messages")
     parser.add_argument("--burst", type=int, default=2000, help="updates sent at once")
     parser.add_argument("--mode", choices=("polling", "serve", "both"), default="both")
-    parser.add_argument("--optimize", action="store_true",
-                        help="run the bot with PYTHONOPTIMIZE=2, as the Docker image and "
-                             "render.yaml do")
+    parser.add_argument(
+        "--optimize",
+        action="store_true",
+        help="run the bot with PYTHONOPTIMIZE=2, as the Docker image and render.yaml do",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -320,9 +358,13 @@ def main(argv: list[str] | None = None) -> int:
         modes = ("polling", "serve") if args.mode == "both" else (args.mode,)
         for name, data_dir in catalogs:
             for mode in modes:
-                results.append(asyncio.run(
-                    measure(name, data_dir, work, args.messages, args.burst, mode,
-                            args.optimize)))
+                results.append(
+                    asyncio.run(
+                        measure(
+                            name, data_dir, work, args.messages, args.burst, mode, args.optimize
+                        )
+                    )
+                )
 
     if args.json:
         print(json.dumps([asdict(result) for result in results], indent=2))

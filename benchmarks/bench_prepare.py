@@ -60,8 +60,16 @@ class Run:
 
 def run_prepare(case: str, files: RawFiles, out: Path) -> Run:
     """Run ``pelibot prepare`` in a child process; wall time and the child's own peak RSS."""
-    command = [sys.executable, "-m", "bot.cli", "prepare", "--raw", str(files.movies),
-               "--out", str(out)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "prepare",
+        "--raw",
+        str(files.movies),
+        "--out",
+        str(out),
+    ]
     if files.keywords is not None:
         command += ["--keywords", str(files.keywords)]
     log = out.with_suffix(".log")
@@ -78,9 +86,16 @@ def run_prepare(case: str, files: RawFiles, out: Path) -> Run:
     peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
     neighbours = manifest.get("neighbours") or {}
     skipped = sum((manifest.get("skipped_lines") or {}).values())
-    return Run(case, manifest["rows_raw"] + skipped, manifest["rows"], wall,
-               manifest["build_seconds"], float(neighbours.get("seconds", 0.0)), peak_mb,
-               usage.ru_utime + usage.ru_stime)  # fmt: skip
+    return Run(
+        case,
+        manifest["rows_raw"] + skipped,
+        manifest["rows"],
+        wall,
+        manifest["build_seconds"],
+        float(neighbours.get("seconds", 0.0)),
+        peak_mb,
+        usage.ru_utime + usage.ru_stime,
+    )
 
 
 def best_of(repeat: int, case: str, files: RawFiles, out: Path) -> Run:
@@ -92,22 +107,28 @@ def best_of(repeat: int, case: str, files: RawFiles, out: Path) -> Run:
 def synthetic_files(rows: int, folder: Path, seed: int) -> RawFiles:
     started = time.perf_counter()
     synthetic.generate(rows, folder, seed)
-    print(f"  generated {rows:,} synthetic rows in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)  # fmt: skip
+    print(
+        f"  generated {rows:,} synthetic rows in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     return RawFiles(folder / "movies_metadata.csv", folder / "keywords.csv", "--raw")
 
 
 def table(runs: list[Run]) -> str:
-    header = (f"{'case':<24} {'rows':>9} {'catalog':>9} {'wall s':>8} {'build s':>8} "
-              f"{'neigh. s':>9} {'peak RSS MB':>12} {'s / 10k rows':>13} "
-              f"{'w/o neigh.':>11} {'CPU s':>7}")  # fmt: skip
+    header = (
+        f"{'case':<24} {'rows':>9} {'catalog':>9} {'wall s':>8} {'build s':>8} "
+        f"{'neigh. s':>9} {'peak RSS MB':>12} {'s / 10k rows':>13} "
+        f"{'w/o neigh.':>11} {'CPU s':>7}"
+    )
     lines = [header, "-" * len(header)]
     for run in runs:
-        lines.append(f"{run.case:<24} {run.rows:>9,} {run.catalog_rows:>9,} "
-                     f"{run.wall_seconds:>8.2f} {run.build_seconds:>8.2f} "
-                     f"{run.neighbour_seconds:>9.2f} {run.peak_rss_mb:>12.0f} "
-                     f"{run.seconds_per_10k:>13.2f} {run.cleaning_per_10k:>11.2f} "
-                     f"{run.cpu_seconds:>7.2f}")  # fmt: skip
+        lines.append(
+            f"{run.case:<24} {run.rows:>9,} {run.catalog_rows:>9,} "
+            f"{run.wall_seconds:>8.2f} {run.build_seconds:>8.2f} "
+            f"{run.neighbour_seconds:>9.2f} {run.peak_rss_mb:>12.0f} "
+            f"{run.seconds_per_10k:>13.2f} {run.cleaning_per_10k:>11.2f} "
+            f"{run.cpu_seconds:>7.2f}"
+        )
     return "\n".join(lines)
 
 
@@ -116,19 +137,24 @@ def verdict(runs: list[Run]) -> list[str]:
     for run in runs:
         if run.rows == TARGET_ROWS:
             ok = run.wall_seconds <= TARGET_SECONDS and run.peak_rss_mb <= TARGET_RSS_MB
-            notes.append(f"{run.case}: target ≤ {TARGET_SECONDS:.0f} s and ≤ "
-                         f"{TARGET_RSS_MB:.0f} MB: {'met' if ok else 'MISSED'}")  # fmt: skip
-    synthetic_runs = sorted((r for r in runs if r.case.startswith("synthetic")),
-                            key=lambda r: r.rows)  # fmt: skip
+            notes.append(
+                f"{run.case}: target ≤ {TARGET_SECONDS:.0f} s and ≤ "
+                f"{TARGET_RSS_MB:.0f} MB: {'met' if ok else 'MISSED'}"
+            )
+    synthetic_runs = sorted(
+        (r for r in runs if r.case.startswith("synthetic")), key=lambda r: r.rows
+    )
     if len(synthetic_runs) >= 2:
         small, large = synthetic_runs[0], synthetic_runs[-1]
         ratio = large.seconds_per_10k / small.seconds_per_10k
         cleaning = large.cleaning_per_10k / small.cleaning_per_10k
-        notes.append(f"cost per row at {large.rows:,} rows is {ratio:.2f}× that at "
-                     f"{small.rows:,} rows (1.00 = linear), {cleaning:.2f}× without the "
-                     "neighbour search (which grows with rows²); memory grew "
-                     f"{large.peak_rss_mb / small.peak_rss_mb:.1f}× for "
-                     f"{large.rows / small.rows:.0f}× the rows")  # fmt: skip
+        notes.append(
+            f"cost per row at {large.rows:,} rows is {ratio:.2f}× that at "
+            f"{small.rows:,} rows (1.00 = linear), {cleaning:.2f}× without the "
+            "neighbour search (which grows with rows²); memory grew "
+            f"{large.peak_rss_mb / small.peak_rss_mb:.1f}× for "
+            f"{large.rows / small.rows:.0f}× the rows"
+        )
     return notes
 
 
@@ -148,13 +174,26 @@ def profile(rows: int, seed: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="*", default=[45_000, 450_000],
-                        help="synthetic row counts (default 45000 450000)")  # fmt: skip
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=[45_000, 450_000],
+        help="synthetic row counts (default 45000 450000)",
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help=f"builds per file of up to {REPEAT_UP_TO_ROWS:,} rows (default 3)")
-    parser.add_argument("--profile", type=int, metavar="ROWS",
-                        help="profile build_catalog on ROWS synthetic rows instead")  # fmt: skip
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help=f"builds per file of up to {REPEAT_UP_TO_ROWS:,} rows (default 3)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="ROWS",
+        help="profile build_catalog on ROWS synthetic rows instead",
+    )
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.profile, args.seed)

@@ -33,17 +33,33 @@ from handlers.router import Router
 from handlers.service import MovieService
 
 QUESTIONS = (
-    "¿cuántas películas se estrenaron en {month_es}?", "pelis de {month_es}",
-    "how many films came out in {month_en}?", "cuantas pelis salieron un {weekday_es}",
-    "movies released on a {weekday_en}", "películas producidas en {country}",
-    "¿cuánto recaudó la saga de {collection}?", "cuántas películas hizo {company}",
-    "¿cuánto ganó {title}?", "what was the budget of {title}", "recomiéndame algo como {title}",
-    "something like {title}", "{company}", "{month_es}",
-)  # fmt: skip
+    "¿cuántas películas se estrenaron en {month_es}?",
+    "pelis de {month_es}",
+    "how many films came out in {month_en}?",
+    "cuantas pelis salieron un {weekday_es}",
+    "movies released on a {weekday_en}",
+    "películas producidas en {country}",
+    "¿cuánto recaudó la saga de {collection}?",
+    "cuántas películas hizo {company}",
+    "¿cuánto ganó {title}?",
+    "what was the budget of {title}",
+    "recomiéndame algo como {title}",
+    "something like {title}",
+    "{company}",
+    "{month_es}",
+)
 CHATTER = (
-    "hola", "¿qué tal?", "gracias!", "asdfgh", "qué peli vemos hoy", "jajaja", "ok 👍",
-    "mi gato se llama pelusa", "what's the weather like tomorrow", "no sé qué ver esta noche",
-)  # fmt: skip
+    "hola",
+    "¿qué tal?",
+    "gracias!",
+    "asdfgh",
+    "qué peli vemos hoy",
+    "jajaja",
+    "ok 👍",
+    "mi gato se llama pelusa",
+    "what's the weather like tomorrow",
+    "no sé qué ver esta noche",
+)
 
 
 def _typo(rng: random.Random, text: str) -> str:
@@ -83,11 +99,15 @@ def _plain_words(service: MovieService, rng: random.Random, n: int) -> dict[str,
     def question() -> str:
         month, day = rng.randrange(1, 13), rng.randrange(7)
         return rng.choice(QUESTIONS).format(
-            month_es=month_name(month, "es"), month_en=month_name(month, "en"),
-            weekday_es=weekday_name(day, "es"), weekday_en=weekday_name(day, "en"),
-            country=rng.choice(countries), collection=rng.choice(list(stats.collections)),
-            company=rng.choice(list(stats.companies)), title=rng.choice(titles).lower(),
-        )  # fmt: skip
+            month_es=month_name(month, "es"),
+            month_en=month_name(month, "en"),
+            weekday_es=weekday_name(day, "es"),
+            weekday_en=weekday_name(day, "en"),
+            country=rng.choice(countries),
+            collection=rng.choice(list(stats.collections)),
+            company=rng.choice(list(stats.companies)),
+            title=rng.choice(titles).lower(),
+        )
 
     return {
         "words:title": [rng.choice(titles).lower() for _ in range(n)],
@@ -131,8 +151,14 @@ def measure(data_dir: Path, n: int, repeat: int = 1) -> dict[str, object]:
     for kind, messages in _plain_words(service, rng, n).items():
         times = [_timed(partial(router.answer, message), repeat) for message in messages]
         latencies[kind] = _percentiles(times)
-    return {"movies": len(service.movies), "load_s": load_seconds, "peak_mb": peak_mb,
-            "rss_mb": resident_mb, "rss_after_queries_mb": _resident_mb(), "latency": latencies}
+    return {
+        "movies": len(service.movies),
+        "load_s": load_seconds,
+        "peak_mb": peak_mb,
+        "rss_mb": resident_mb,
+        "rss_after_queries_mb": _resident_mb(),
+        "latency": latencies,
+    }
 
 
 def _resident_mb(field: str = "VmRSS:") -> float:
@@ -145,8 +171,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=45_000)
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=1, help="time each query N times, keep "
-                        "the fastest")  # fmt: skip
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="time each query N times, keep the fastest"
+    )
     parser.add_argument("--data", type=Path, help="an existing catalog directory")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -163,17 +190,30 @@ def main() -> int:
             raw = Path(tmp) / "raw"
             generate(args.rows, raw, seed=1)
             data = Path(tmp) / "data"
-            prepare(RawFiles(raw / "movies_metadata.csv", raw / "keywords.csv", "synthetic"),
-                    data)
+            prepare(RawFiles(raw / "movies_metadata.csv", raw / "keywords.csv", "synthetic"), data)
         out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_queries", "--measure", "--data", str(data),
-             "--queries", str(args.queries), "--repeat", str(args.repeat)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.bench_queries",
+                "--measure",
+                "--data",
+                str(data),
+                "--queries",
+                str(args.queries),
+                "--repeat",
+                str(args.repeat),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     result = json.loads(out.stdout)
-    print(f"catalog: {result['movies']:,} movies; load {result['load_s']:.2f} s; "
-          f"RSS {result['rss_mb']:.0f} MB after load, {result['rss_after_queries_mb']:.0f} MB "
-          f"after the queries (peak while loading {result['peak_mb']:.0f} MB)")
+    print(
+        f"catalog: {result['movies']:,} movies; load {result['load_s']:.2f} s; "
+        f"RSS {result['rss_mb']:.0f} MB after load, {result['rss_after_queries_mb']:.0f} MB "
+        f"after the queries (peak while loading {result['peak_mb']:.0f} MB)"
+    )
     print(f"{'question':<16}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for command, row in result["latency"].items():
         print(f"{command:<16}{row['p50_ms']:>9.3f}{row['p99_ms']:>9.3f}{row['max_ms']:>9.3f}")

@@ -67,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
             for label, seconds in best.items():
                 print(f"{name:<22} {label:<28} {len(frames[label]):>8,} {seconds:>8.3f}")
             old_s, new_s = best.values()
-            print(f"{name:<22} {'difference':<28} {'':>8} {new_s - old_s:>+8.3f}"
-                  f"  ({new_s / old_s:.2f}×)")  # fmt: skip
+            print(
+                f"{name:<22} {'difference':<28} {'':>8} {new_s - old_s:>+8.3f}"
+                f"  ({new_s / old_s:.2f}×)"
+            )
     return 0
 
 

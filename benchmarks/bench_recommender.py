@@ -158,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cores", type=int, default=2, help="CPUs the build may use (default 2)")
     parser.add_argument("-k", type=int, default=20, help="neighbours per movie (default 20)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
-    parser.add_argument("--reuse", action="store_true",
-                        help="only time the lookups of builds kept earlier in --keep")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="only time the lookups of builds kept earlier in --keep",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.reuse and not args.keep:

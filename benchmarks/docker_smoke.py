@@ -70,8 +70,15 @@ class Smoke:
         if not ok:
             self.failures.append(what)
 
-    def run(self, data: Path, *, env: dict[str, str], raw: bool = True,
-            args: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> str:
+    def run(
+        self,
+        data: Path,
+        *,
+        env: dict[str, str],
+        raw: bool = True,
+        args: tuple[str, ...] = (),
+        extra: tuple[str, ...] = (),
+    ) -> str:
         command = ["run", "-d", "--network", "host", *extra, "-v", f"{data}:/data"]
         if raw:  # how the README says to mount the raw files
             command += ["-v", f"{self.raw}:/data/raw/movies_metadata.csv:ro"]
@@ -84,8 +91,9 @@ class Smoke:
         return container
 
     def logs(self, container: str) -> str:
-        done = subprocess.run(["docker", "logs", container], capture_output=True, text=True,
-                              timeout=30)
+        done = subprocess.run(
+            ["docker", "logs", container], capture_output=True, text=True, timeout=30
+        )
         return done.stdout + done.stderr
 
     def cleanup(self) -> None:
@@ -107,9 +115,12 @@ class Smoke:
         emulator = Emulator(TOKEN)
         await emulator.start()
         port = free_port()
-        env = {"PORT": str(port), "TELEGRAM_BOT_TOKEN": TOKEN,
-               "TELEGRAM_BASE_URL": emulator.base_url,
-               "PELIBOT_WEBHOOK_URL": f"http://{LOOPBACK}:{port}/telegram"}
+        env = {
+            "PORT": str(port),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": emulator.base_url,
+            "PELIBOT_WEBHOOK_URL": f"http://{LOOPBACK}:{port}/telegram",
+        }
         try:
             started = time.monotonic()
             container = self.run(data, env=env)
@@ -117,8 +128,10 @@ class Smoke:
             self.figure("serve_first_start_to_healthy_s (builds the catalog)", round(first, 1))
             self.check(data.stat().st_uid == UID, "host folder at /data made writable (uid 10001)")
             docker("stop", "-t", "20", container)
-            self.check(docker("inspect", "-f", "{{.State.ExitCode}}", container) == "0",
-                       "serve stops on SIGTERM with exit code 0")
+            self.check(
+                docker("inspect", "-f", "{{.State.ExitCode}}", container) == "0",
+                "serve stops on SIGTERM with exit code 0",
+            )
             emulator.webhook = {}
             started = time.monotonic()
             container = self.run(data, env=env)
@@ -129,18 +142,26 @@ class Smoke:
             mark = emulator.mark()
             sent = time.monotonic()
             update = await emulator.send(Emulator.private_chat(user), user, "/retorno toy story")
-            reply = await emulator.wait_for(lambda c: c.method == "sendMessage", after=mark,
-                                            timeout=30)
+            reply = await emulator.wait_for(
+                lambda c: c.method == "sendMessage", after=mark, timeout=30
+            )
             self.figure("webhook_reply_ms", round((reply.at - sent) * 1000))
-            self.check(emulator.deliveries[-1] == (update["update_id"], 200)
-                       and "Presupuesto: US$ 30.000.000" in reply.result["text"],
-                       "the webhook answered from inside the container")
-            self.check(await emulator.deliver(update, secret="wrong") == 403,
-                       "a wrong webhook secret gets 403")
+            self.check(
+                emulator.deliveries[-1] == (update["update_id"], 200)
+                and "Presupuesto: US$ 30.000.000" in reply.result["text"],
+                "the webhook answered from inside the container",
+            )
+            self.check(
+                await emulator.deliver(update, secret="wrong") == 403,
+                "a wrong webhook secret gets 403",
+            )
             status, body = await asyncio.to_thread(
-                get, f"http://{LOOPBACK}:{port}/peliculas_pais/reino%20unido")
-            self.check(status == 200 and body.get("iso") == "GB",
-                       "the API answered from inside the container")
+                get, f"http://{LOOPBACK}:{port}/peliculas_pais/reino%20unido"
+            )
+            self.check(
+                status == 200 and body.get("iso") == "GB",
+                "the API answered from inside the container",
+            )
             status, body = await asyncio.to_thread(get, f"http://{LOOPBACK}:{port}/health")
             self.figure("health", json.dumps(body, ensure_ascii=False))
             stats = docker("stats", "--no-stream", "--format", "{{.MemUsage}}", container)
@@ -158,17 +179,21 @@ class Smoke:
         emulator = Emulator(TOKEN)
         await emulator.start()
         try:
-            container = self.run(data, env={"TELEGRAM_BOT_TOKEN": TOKEN,
-                                            "TELEGRAM_BASE_URL": emulator.base_url})
+            container = self.run(
+                data, env={"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": emulator.base_url}
+            )
             await emulator.wait_count(lambda c: c.method == "setMyCommands", 2, timeout=120)
             user = Emulator.user(10, "Poll", "en")
             mark = emulator.mark()
             await emulator.send(Emulator.private_chat(user), user, "/month january")
-            reply = await emulator.wait_for(lambda c: c.method == "sendMessage", after=mark,
-                                            timeout=30)
+            reply = await emulator.wait_for(
+                lambda c: c.method == "sendMessage", after=mark, timeout=30
+            )
             self.check("January" in reply.result["text"], "polling mode answered (no PORT)")
-            self.check(docker("exec", container, "pelibot", "health", check=False) == "healthy",
-                       "pelibot health inside the polling container")
+            self.check(
+                docker("exec", container, "pelibot", "health", check=False) == "healthy",
+                "pelibot health inside the polling container",
+            )
             docker("stop", "-t", "20", container)
         finally:
             await emulator.stop()
@@ -177,22 +202,39 @@ class Smoke:
         data = self.work / "empty-data"
         data.mkdir()
         port = free_port()
-        container = self.run(data, env={"PORT": str(port)}, raw=False,
-                             extra=("--restart", "unless-stopped"))
+        container = self.run(
+            data, env={"PORT": str(port)}, raw=False, extra=("--restart", "unless-stopped")
+        )
         await asyncio.sleep(8)
         status, body = await asyncio.to_thread(get, f"http://{LOOPBACK}:{port}/health")
         logs = self.logs(container)
-        self.check(status == 503 and body.get("status") == "no_catalog",
-                   "no catalog: /health says 503 no_catalog")
+        self.check(
+            status == 503 and body.get("status") == "no_catalog",
+            "no catalog: /health says 503 no_catalog",
+        )
         self.check(logs.count("No movie catalog in") == 1, "no catalog: said once")
-        self.check(docker("inspect", "-f", "{{.RestartCount}}", container) == "0",
-                   "no catalog: no restart")
+        self.check(
+            docker("inspect", "-f", "{{.RestartCount}}", container) == "0", "no catalog: no restart"
+        )
         # the documented fix: `docker compose run --rm pelibot pelibot prepare`, here by hand
         (data / "incoming").mkdir()
         shutil.copy(self.raw, data / "incoming" / "movies_metadata.csv")
-        docker("run", "--rm", "--network", "host", "-v", f"{data}:/data", self.image,
-               "pelibot", "prepare", "--raw", "/data/incoming/movies_metadata.csv",
-               "--out", "/data", timeout=600)
+        docker(
+            "run",
+            "--rm",
+            "--network",
+            "host",
+            "-v",
+            f"{data}:/data",
+            self.image,
+            "pelibot",
+            "prepare",
+            "--raw",
+            "/data/incoming/movies_metadata.csv",
+            "--out",
+            "/data",
+            timeout=600,
+        )
         waited = await self.healthy(port, container, 120)
         self.figure("no_catalog: healthy after the prepare container exited, s", round(waited, 1))
         docker("stop", "-t", "20", container)
@@ -210,9 +252,11 @@ class Smoke:
         started = time.monotonic()
         docker("stop", "-t", "20", container)
         self.figure("stop_during_first_build_s", round(time.monotonic() - started, 1))
-        self.check(docker("inspect", "-f", "{{.State.ExitCode}}", container) == "0"
-                   and "stopped before the bot started" in self.logs(container),
-                   "SIGTERM during the first build stops cleanly")
+        self.check(
+            docker("inspect", "-f", "{{.State.ExitCode}}", container) == "0"
+            and "stopped before the bot started" in self.logs(container),
+            "SIGTERM during the first build stops cleanly",
+        )
         self.check(not list(data.glob(".build-*")), "SIGTERM during the build leaves no files")
 
 
@@ -236,9 +280,12 @@ async def main_async(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--image", default="pelibot:smoke")
-    parser.add_argument("--raw", type=Path,
-                        default=SHARED_RAW / "movies_metadata_first4627.csv",
-                        help="the raw CSV to build the catalog from (its folder is mounted)")
+    parser.add_argument(
+        "--raw",
+        type=Path,
+        default=SHARED_RAW / "movies_metadata_first4627.csv",
+        help="the raw CSV to build the catalog from (its folder is mounted)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("docker") is None:
         print("docker_smoke: no docker command; skipped.")

@@ -78,8 +78,10 @@ def main() -> int:
         print(f"{name:<28}{len(rows):>5}" + "".join(f"{counts[o]:>12}" for o in outcomes))
     print(f"{'all':<28}{sum(total.values()):>5}" + "".join(f"{total[o]:>12}" for o in outcomes))
     guessed = [typed for typed in table.MISSES if _entity(service.ask(typed)) is not None]
-    print(f"not in the catalog: {len(table.MISSES)} names, {len(guessed)} answered with some "
-          f"other entity" + (f": {', '.join(guessed)}" if guessed else ""))
+    print(
+        f"not in the catalog: {len(table.MISSES)} names, {len(guessed)} answered with some "
+        f"other entity" + (f": {', '.join(guessed)}" if guessed else "")
+    )
     return 0
 
 

@@ -60,8 +60,18 @@ TOP = 5
 OBSCURE_VOTES = 10
 WELL_KNOWN_PERCENTILE = 75
 RATING_VOTES = 50
-SHOWN = ("The Matrix", "Titanic", "Fargo", "Heat", "Toy Story", "Alien", "The Godfather",
-         "Pulp Fiction", "Jurassic Park", "Casablanca")  # fmt: skip
+SHOWN = (
+    "The Matrix",
+    "Titanic",
+    "Fargo",
+    "Heat",
+    "Toy Story",
+    "Alien",
+    "The Godfather",
+    "Pulp Fiction",
+    "Jurassic Park",
+    "Casablanca",
+)
 
 Recommendations = Mapping[int, Sequence[int]]
 """Movie id → recommended movie ids, best first."""
@@ -141,9 +151,9 @@ def genre_baseline(catalog: pd.DataFrame, top: int = TOP) -> dict[int, list[int]
     }
 
 
-def from_table(catalog: pd.DataFrame, neighbours: pd.DataFrame, top: int = TOP) -> dict[
-    int, list[int]
-]:
+def from_table(
+    catalog: pd.DataFrame, neighbours: pd.DataFrame, top: int = TOP
+) -> dict[int, list[int]]:
     """The top ``top`` of ``handlers.recommender`` for every movie, given a neighbours table."""
     recommender = Recommender(catalog, neighbours)
     return {
@@ -174,8 +184,12 @@ def load_critic_picks(catalog: pd.DataFrame, path: Path = CRITIC_PICKS) -> dict[
     resolve to exactly one catalog film (``ValueError`` otherwise)."""
     table = pd.read_csv(path, dtype={"film_year": "int64", "pick_year": "int64"})
     found: dict[tuple[str, int], list[int]] = {}
-    keys = zip(catalog["title"].str.casefold().tolist(), catalog["release_year"].tolist(),
-               catalog["id"].tolist(), strict=True)  # fmt: skip
+    keys = zip(
+        catalog["title"].str.casefold().tolist(),
+        catalog["release_year"].tolist(),
+        catalog["id"].tolist(),
+        strict=True,
+    )
     for title, year, movie_id in keys:
         found.setdefault((title, int(year)), []).append(int(movie_id))
 
@@ -186,8 +200,10 @@ def load_critic_picks(catalog: pd.DataFrame, path: Path = CRITIC_PICKS) -> dict[
         return matches[0]
 
     picks: dict[int, set[int]] = {}
-    rows = zip(*(table[c].tolist() for c in ("film_title", "film_year", "pick_title", "pick_year")),
-               strict=True)  # fmt: skip
+    rows = zip(
+        *(table[c].tolist() for c in ("film_title", "film_year", "pick_title", "pick_year")),
+        strict=True,
+    )
     for film_title, film_year, pick_title, pick_year in rows:
         film = resolve(str(film_title), int(film_year))
         picks.setdefault(film, set()).add(resolve(str(pick_title), int(pick_year)))
@@ -198,10 +214,14 @@ def critic_hits(recommendations: Recommendations, picks: Mapping[int, set[int]])
     """Mean share of the five picks that are on the film's list."""
     if not picks:
         return float("nan")
-    return float(np.mean([
-        len(set(recommendations.get(film, [])[:TOP]) & accepted) / TOP
-        for film, accepted in picks.items()
-    ]))  # fmt: skip
+    return float(
+        np.mean(
+            [
+                len(set(recommendations.get(film, [])[:TOP]) & accepted) / TOP
+                for film, accepted in picks.items()
+            ]
+        )
+    )
 
 
 def _sets(column: pd.Series) -> list[frozenset[str]]:
@@ -275,9 +295,11 @@ def quality(
         known_years_apart=float(np.median(known_gaps)) if known_gaps else float("nan"),
         critic_hits=critic_hits(recommendations, critic or {}),
         critic_hits_tuning=critic_hits(recommendations, {f: critic[f] for f in films[::2]})
-        if critic else float("nan"),
+        if critic
+        else float("nan"),
         critic_hits_held_out=critic_hits(recommendations, {f: critic[f] for f in films[1::2]})
-        if critic else float("nan"),
+        if critic
+        else float("nan"),
         collection_recall=recalled / eligible if eligible else float("nan"),
         genre_jaccard=_mean(jaccards),
         little_known_genre_jaccard=_mean(little_jaccards),
@@ -333,9 +355,13 @@ def format_picks(
     """The top 5 of each recommender for the best-known film of each title."""
     label = {
         movie_id: f"{title} ({year})"
-        for movie_id, title, year in zip(catalog["id"].tolist(), catalog["title"].tolist(),
-                                         catalog["release_year"].tolist(), strict=True)
-    }  # fmt: skip
+        for movie_id, title, year in zip(
+            catalog["id"].tolist(),
+            catalog["title"].tolist(),
+            catalog["release_year"].tolist(),
+            strict=True,
+        )
+    }
     lines = []
     for title in titles:
         same = catalog[catalog["title"].str.casefold() == title.casefold()]
@@ -367,11 +393,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--raw", type=Path, default=SHARED_RAW / "movies_metadata_first4627.csv")
     parser.add_argument("--keywords", type=Path, default=SHARED_RAW / "keywords.csv")
-    parser.add_argument("--synthetic", type=int, metavar="ROWS",
-                        help="evaluate on a synthetic catalog of ROWS rows instead")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        metavar="ROWS",
+        help="evaluate on a synthetic catalog of ROWS rows instead",
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--show", nargs="*", default=list(SHOWN), metavar="TITLE",
-                        help="titles whose picks are printed (real data)")
+    parser.add_argument(
+        "--show",
+        nargs="*",
+        default=list(SHOWN),
+        metavar="TITLE",
+        help="titles whose picks are printed (real data)",
+    )
     args = parser.parse_args(argv)
     if not args.synthetic:
         for path in (args.raw, args.keywords):
@@ -391,11 +426,16 @@ def main(argv: list[str] | None = None) -> int:
 
     votes = catalog["vote_count"].to_numpy()
     threshold = np.percentile(votes, WELL_KNOWN_PERCENTILE)
-    print(f"Catalog: {origin}: {len(catalog):,} movies, "
-          f"{int((votes > threshold).sum()):,} well-known (> {threshold:.0f} votes)"
-          + (f"; critic list: {len(critic)} films" if critic else ""))  # fmt: skip
-    print("Seconds to answer every movie: "
-          + ", ".join(f"{name} {s:.1f}" for name, s in seconds.items()) + "\n")  # fmt: skip
+    print(
+        f"Catalog: {origin}: {len(catalog):,} movies, "
+        f"{int((votes > threshold).sum()):,} well-known (> {threshold:.0f} votes)"
+        + (f"; critic list: {len(critic)} films" if critic else "")
+    )
+    print(
+        "Seconds to answer every movie: "
+        + ", ".join(f"{name} {s:.1f}" for name, s in seconds.items())
+        + "\n"
+    )
     print(format_table(results))
     print()
     met = targets_met(results)
@@ -404,7 +444,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.synthetic and args.show:
         print(format_picks(catalog, answers, args.show))
     return 0 if all(met.values()) else 2
-
 
 
 if __name__ == "__main__":

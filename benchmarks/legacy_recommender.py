@@ -20,9 +20,14 @@ from data_prep.neighbours import (
 )
 
 LEGACY_WEIGHTS = FeatureWeights(
-    genres=1.0, keywords=1.3, collection=1.5, overview=1.0, companies=0.3, decade=0.3,
+    genres=1.0,
+    keywords=1.3,
+    collection=1.5,
+    overview=1.0,
+    companies=0.3,
+    decade=0.3,
     language=0.3,
-)  # fmt: skip
+)
 PRIOR_STRENGTH = 0.4
 FAMILIAR_VOTES = 100
 

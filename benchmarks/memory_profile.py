@@ -95,7 +95,7 @@ def _module(filename: str) -> str:
         return parts[parts.index("site-packages") + 1]
     for top in ("handlers", "bot", "data_prep"):
         if top in parts:
-            return "/".join(parts[parts.index(top):])
+            return "/".join(parts[parts.index(top) :])
     return Path(filename).name
 
 
@@ -113,8 +113,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     def run(part: str) -> Any:
-        command = [sys.executable, "-m", "benchmarks.memory_profile", "--data", str(args.data),
-                   "--part", part] + (["--plain"] if args.plain else [])
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.memory_profile",
+            "--data",
+            str(args.data),
+            "--part",
+            part,
+        ] + (["--plain"] if args.plain else [])
         done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
         return json.loads(done.stdout.splitlines()[-1])
 

@@ -54,9 +54,14 @@ from handlers.stats import compute_stats
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / "data" / "raw"))
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--hide-scrollbars",
-)  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--hide-scrollbars",
+)
 PROBE = (
     "<script>document.body.dataset.broken = [...document.images]"
     ".filter(i => !i.complete || i.naturalWidth === 0).length;"
@@ -88,12 +93,16 @@ def chromium() -> str:
 def broken_images(browser: str, page: Path, workdir: Path) -> tuple[int, int]:
     """(images, broken images) of ``page`` as the browser loaded them."""
     probe = workdir / "probe.html"
-    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
-                     encoding="utf-8")
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
     result = subprocess.run(
         [browser, *CHROMIUM_FLAGS, "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     images = re.search(r'data-images="(\d+)"', result.stdout)
     broken = re.search(r'data-broken="(\d+)"', result.stdout)
     if not images or not broken:
@@ -105,10 +114,17 @@ def screenshot(browser: str, page: Path, target: Path, width: int) -> tuple[int,
     """A full-page screenshot at ``width`` px, cropped below the content; returns its size."""
     tall = 16000
     subprocess.run(
-        [browser, *CHROMIUM_FLAGS, f"--window-size={width},{tall}", f"--screenshot={target}",
-         page.as_uri()],
-        capture_output=True, timeout=120, check=True,
-    )  # fmt: skip
+        [
+            browser,
+            *CHROMIUM_FLAGS,
+            f"--window-size={width},{tall}",
+            f"--screenshot={target}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     with Image.open(target) as shot:
         pixels = np.asarray(shot.convert("RGB"))
     background = pixels[-1, 0]
@@ -187,8 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         catalog = find_catalog(args.data, workdir / "data")
         start = time.perf_counter()
         page = write_report(catalog, args.out).resolve()
-        print(f"Report: {page} ({page.stat().st_size / 1e6:.1f} MB) written in "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"Report: {page} ({page.stat().st_size / 1e6:.1f} MB) written in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
 
         browser = chromium()
         images, broken = broken_images(browser, page, workdir)
@@ -200,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             size = screenshot(browser, page, target, width)
             print(f"Screenshot: {target} {size[0]}×{size[1]}")
 
-    for label, movies in (("catalog", catalog.movies),
-                          (f"catalog ×{args.scale}", scaled(catalog.movies, args.scale))):
+    for label, movies in (
+        ("catalog", catalog.movies),
+        (f"catalog ×{args.scale}", scaled(catalog.movies, args.scale)),
+    ):
         print(f"\nChart render times, {label} ({len(movies):,} movies), ms:")
         print(f"  {'command':<11} {'median':>8} {'worst':>8} {'cached':>8}")
         for command, (median, worst, cached) in time_charts(movies, args.repeats).items():

@@ -143,9 +143,14 @@ def _highlight_bars(
     ax.annotate(
         number(counts[chosen], lang),
         (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-        xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
-        fontsize=LABEL_SIZE, fontweight="bold", color=f.ACCENT,
-    )  # fmt: skip
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=LABEL_SIZE,
+        fontweight="bold",
+        color=f.ACCENT,
+    )
     ax.set_ylim(0, max(max(counts), 1) * 1.15)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     ax.yaxis.set_major_formatter(f.count_axis(lang))
@@ -188,16 +193,24 @@ def collection_chart(films: pd.DataFrame, collection: str, lang: str = "es") -> 
     height = 0.38
     revenue = films["revenue"].to_numpy(dtype="float64")
     budget = films["budget"].to_numpy(dtype="float64")
-    ax.barh(rows - height / 2, revenue, height, color=f.BLUE,
-            label=i18n.text("chart.revenue", lang))
-    ax.barh(rows + height / 2, budget, height, color=f.ORANGE,
-            label=i18n.text("chart.budget", lang))
+    ax.barh(
+        rows - height / 2, revenue, height, color=f.BLUE, label=i18n.text("chart.revenue", lang)
+    )
+    ax.barh(
+        rows + height / 2, budget, height, color=f.ORANGE, label=i18n.text("chart.budget", lang)
+    )
     top = max(float(revenue.max(initial=0)), float(budget.max(initial=0)), 1.0)
     unknown = i18n.text("unknown_value", lang)
     for row, value in zip(rows, revenue, strict=True):
         label = compact_money(value, lang) if value > 0 else unknown
-        ax.text(value + top * 0.01, row - height / 2, label, va="center",
-                fontsize=NOTE_SIZE - 2, color=f.INK if value > 0 else f.GREY)
+        ax.text(
+            value + top * 0.01,
+            row - height / 2,
+            label,
+            va="center",
+            fontsize=NOTE_SIZE - 2,
+            color=f.INK if value > 0 else f.GREY,
+        )
     labels = [
         f"{f.shorten(t, 22)} ({y})" for t, y in zip(films["title"], films["year"], strict=True)
     ]
@@ -208,15 +221,32 @@ def collection_chart(films: pd.DataFrame, collection: str, lang: str = "es") -> 
     ax.xaxis.set_major_formatter(f.money_axis(lang))
     _tidy(ax, grid="x")
     ax.tick_params(axis="y", labelsize=NOTE_SIZE)
-    fig.suptitle(f.shorten(i18n.text("chart.collection", lang, name=collection), 46),
-                 fontsize=TITLE_SIZE - 2, color=f.INK, x=0.02, ha="left")
-    ax.legend(fontsize=NOTE_SIZE, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0),
-              ncols=2, borderaxespad=0.2)
+    fig.suptitle(
+        f.shorten(i18n.text("chart.collection", lang, name=collection), 46),
+        fontsize=TITLE_SIZE - 2,
+        color=f.INK,
+        x=0.02,
+        ha="left",
+    )
+    ax.legend(
+        fontsize=NOTE_SIZE,
+        frameon=False,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncols=2,
+        borderaxespad=0.2,
+    )
     return fig
 
 
-def _decade_bars(ax: Axes, decades: Sequence[int], values: Sequence[float], colour: str,
-                 labels: Sequence[str], lang: str) -> None:
+def _decade_bars(
+    ax: Axes,
+    decades: Sequence[int],
+    values: Sequence[float],
+    colour: str,
+    labels: Sequence[str],
+    lang: str,
+) -> None:
     """Bars per decade; ``labels`` ("" for none) written above the bars.
 
     Ticks read "1990s" in English and "1990" in Spanish, which has no such plural.
@@ -225,9 +255,16 @@ def _decade_bars(ax: Axes, decades: Sequence[int], values: Sequence[float], colo
     top = max(max(values, default=0), 1)
     for bar, label in zip(bars, labels, strict=True):
         if label and bar.get_height() > 0:
-            ax.annotate(label, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                        fontsize=NOTE_SIZE - 1, color=f.INK)
+            ax.annotate(
+                label,
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=NOTE_SIZE - 1,
+                color=f.INK,
+            )
     ax.set_ylim(0, top * 1.2)
     step = 10 if len(decades) <= 6 else 20
     shown = [d for d in decades if d % step == 0] or list(decades)
@@ -235,8 +272,9 @@ def _decade_bars(ax: Axes, decades: Sequence[int], values: Sequence[float], colo
     _tidy(ax)
 
 
-def decade_chart(table: pd.DataFrame, name: str, lang: str = "es", *,
-                 with_revenue: bool = False) -> Figure:
+def decade_chart(
+    table: pd.DataFrame, name: str, lang: str = "es", *, with_revenue: bool = False
+) -> Figure:
     """Movies per decade as bars (``table`` from ``handlers.stats.decade_rows``); with
     ``with_revenue`` a second panel of known box office."""
     lang = _lang(lang)
@@ -245,10 +283,17 @@ def decade_chart(table: pd.DataFrame, name: str, lang: str = "es", *,
     fig = _figure(8.0 if with_revenue else 5.6)
     fig.suptitle(f.shorten(name, 40), fontsize=TITLE_SIZE, color=f.INK, x=0.02, ha="left")
     axes = list(fig.subplots(2, 1, sharex=True)) if with_revenue else [fig.add_subplot()]
-    _decade_bars(axes[0], decades, counts, f.MUTED if with_revenue else f.BLUE,
-                 [number(c, lang) for c in counts], lang)
-    axes[0].set_title(i18n.text("chart.decade_movies", lang), fontsize=LABEL_SIZE, color=f.INK,
-                      loc="left")
+    _decade_bars(
+        axes[0],
+        decades,
+        counts,
+        f.MUTED if with_revenue else f.BLUE,
+        [number(c, lang) for c in counts],
+        lang,
+    )
+    axes[0].set_title(
+        i18n.text("chart.decade_movies", lang), fontsize=LABEL_SIZE, color=f.INK, loc="left"
+    )
     axes[0].yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
     axes[0].yaxis.set_major_formatter(f.count_axis(lang))
     if with_revenue:
@@ -256,8 +301,9 @@ def decade_chart(table: pd.DataFrame, name: str, lang: str = "es", *,
         best = max(range(len(revenue)), key=revenue.__getitem__)
         labels = [compact_money(v, lang) if i == best else "" for i, v in enumerate(revenue)]
         _decade_bars(axes[1], decades, revenue, f.BLUE, labels, lang)
-        axes[1].set_title(i18n.text("chart.decade_revenue", lang), fontsize=LABEL_SIZE,
-                          color=f.INK, loc="left")
+        axes[1].set_title(
+            i18n.text("chart.decade_revenue", lang), fontsize=LABEL_SIZE, color=f.INK, loc="left"
+        )
         axes[1].yaxis.set_major_locator(MaxNLocator(nbins=3))
         axes[1].yaxis.set_major_formatter(f.money_axis(lang))
     return fig
@@ -273,8 +319,11 @@ def doubtful_note(data: ReturnComparison, lang: str) -> str:
         if field in fields
     ]
     if not notes and "return" in fields:
-        notes.append(i18n.text("chart.doubtful.return", lang,
-                               ratio=f.ratio(data.revenue / data.budget, lang)))
+        notes.append(
+            i18n.text(
+                "chart.doubtful.return", lang, ratio=f.ratio(data.revenue / data.budget, lang)
+            )
+        )
     return "; ".join(notes)
 
 
@@ -288,20 +337,33 @@ def return_chart(data: ReturnComparison, lang: str = "es") -> Figure:
     film = [float(data.budget), float(data.revenue)]
     median = [data.median_budget or 0.0, data.median_revenue or 0.0]
     known_n = max(data.budget_known, data.revenue_known)
-    ax.bar(groups - width / 2, film, width, color=[f.ORANGE, f.BLUE],
-           label=f.shorten(data.title, 30))
-    ax.bar(groups + width / 2, median, width, color=f.GREY,
-           label=i18n.text("chart.median", lang, known_n, year=data.year,
-                           n=number(known_n, lang)))
+    ax.bar(
+        groups - width / 2, film, width, color=[f.ORANGE, f.BLUE], label=f.shorten(data.title, 30)
+    )
+    ax.bar(
+        groups + width / 2,
+        median,
+        width,
+        color=f.GREY,
+        label=i18n.text("chart.median", lang, known_n, year=data.year, n=number(known_n, lang)),
+    )
     top = max(*film, *median, 1.0)
     unknown = i18n.text("unknown_value", lang)
     for x, value, bold in [(x, v, True) for x, v in zip(groups - width / 2, film, strict=True)] + [
         (x, v, False) for x, v in zip(groups + width / 2, median, strict=True)
     ]:
         label = compact_money(value, lang) if value > 0 else unknown
-        ax.annotate(label, (x, value), xytext=(0, 4), textcoords="offset points", ha="center",
-                    va="bottom", fontsize=NOTE_SIZE, fontweight="bold" if bold else "normal",
-                    color=f.INK if bold else "#5b6670")
+        ax.annotate(
+            label,
+            (x, value),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=NOTE_SIZE,
+            fontweight="bold" if bold else "normal",
+            color=f.INK if bold else "#5b6670",
+        )
     ax.set_xticks(groups, [i18n.text("chart.budget", lang), i18n.text("chart.revenue", lang)])
     ax.tick_params(axis="x", labelsize=LABEL_SIZE)
     ax.set_ylim(0, top * 1.3)
@@ -314,8 +376,9 @@ def return_chart(data: ReturnComparison, lang: str = "es") -> Figure:
     _tidy(ax)
     title = f"{f.shorten(data.title, 30)} ({data.year})"
     if data.budget > 0 and data.revenue > 0:
-        title += " · " + i18n.text("chart.return", lang,
-                                   ratio=f.ratio(data.revenue / data.budget, lang))
+        title += " · " + i18n.text(
+            "chart.return", lang, ratio=f.ratio(data.revenue / data.budget, lang)
+        )
     fig.suptitle(title, fontsize=TITLE_SIZE - 1, color=f.INK, x=0.02, ha="left")
     if note := doubtful_note(data, lang):
         ax.set_title("⚠ " + note, fontsize=NOTE_SIZE - 1, color=f.ACCENT, loc="left")
@@ -327,8 +390,9 @@ def return_chart(data: ReturnComparison, lang: str = "es") -> Figure:
 # --------------------------------------------------------------------------------------------
 
 
-def chart_figure(movies: pd.DataFrame, stats: CatalogStats, answer: Answer,
-                 lang: str = "es") -> Figure | None:
+def chart_figure(
+    movies: pd.DataFrame, stats: CatalogStats, answer: Answer, lang: str = "es"
+) -> Figure | None:
     """The chart for ``answer`` as a Figure, or None when it has none or nothing to draw.
 
     ``stats`` are the catalog's statistics (``handlers.stats.compute_stats(movies)``).
@@ -363,8 +427,9 @@ def chart_figure(movies: pd.DataFrame, stats: CatalogStats, answer: Answer,
     return None
 
 
-def chart_png(movies: pd.DataFrame, stats: CatalogStats, answer: Answer,
-              lang: str = "es") -> bytes | None:
+def chart_png(
+    movies: pd.DataFrame, stats: CatalogStats, answer: Answer, lang: str = "es"
+) -> bytes | None:
     """The chart for ``answer`` as PNG bytes; None for answers without a chart (send text)."""
     fig = chart_figure(movies, stats, answer, lang)
     return None if fig is None else f.png(fig)

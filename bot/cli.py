@@ -140,14 +140,18 @@ def build_parser() -> argparse.ArgumentParser:
     prepare.add_argument("--keywords", type=Path, help="path to keywords.csv")
     prepare.add_argument("--out", type=Path, default=Path("data"), help="output directory")
     prepare.add_argument(
-        "--force", action="store_true",
+        "--force",
+        action="store_true",
         help=f"publish even a catalog of under {MIN_MOVIES} movies or under half the current one",
-    )  # fmt: skip
+    )
     prepare.add_argument(
-        "--wait", type=float, default=0.0, metavar="SECONDS",
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
         help="when another run is writing to the output directory, wait this long for it "
         "(default: refuse at once)",
-    )  # fmt: skip
+    )
     prepare.set_defaults(handler=_prepare)
 
     ask = commands.add_parser("ask", help="answer queries like '/mes enero' as the bot would")

@@ -152,8 +152,10 @@ def options_of(answer: a.Answer, lang: str) -> list[tuple[str, str]]:
             return [(reading_label(r, lang), f"{r.command} {r.choice.key}") for r in readings]
         case a.NotUnderstoodAnswer(turn=turn):
             return [(example, example) for example in examples(lang, turn)]
-    return [(choice_label(answer.command, c, lang), f"{answer.command} {c.key}")
-            for c in choices_of(answer)]  # fmt: skip
+    return [
+        (choice_label(answer.command, c, lang), f"{answer.command} {c.key}")
+        for c in choices_of(answer)
+    ]
 
 
 def reading_label(reading: a.Reading, lang: str) -> str:
@@ -187,8 +189,9 @@ def render_html(answer: a.Answer, lang: str = "es") -> str:
 def _render(answer: a.Answer, lang: str, s: _Style, with_choices: bool) -> str:
     lang = lang if lang in LANGS else "es"
     lines = _lines(answer, lang, s)
-    if with_choices and isinstance(answer, a.AmbiguousAnswer | a.NotFoundAnswer | a.ClarifyAnswer
-                                   | a.NotUnderstoodAnswer):  # fmt: skip
+    if with_choices and isinstance(
+        answer, a.AmbiguousAnswer | a.NotFoundAnswer | a.ClarifyAnswer | a.NotUnderstoodAnswer
+    ):
         lines += [f"• {s.esc(label)}" for label, _ in options_of(answer, lang)]
     text = "\n".join(lines)
     if len(text) > TELEGRAM_LIMIT:  # cannot happen with capped echoes; a last safety net
@@ -199,36 +202,75 @@ def _render(answer: a.Answer, lang: str, s: _Style, with_choices: bool) -> str:
 def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
     match answer:
         case a.MonthAnswer(month=month, count=count, year=None):
-            return [s.say("answer.month", lang, count, month=s.bold(month_name(month, lang)),
-                          movies=s.bold(movies_word(count, lang))), *_years(answer.years, lang, s)]
+            return [
+                s.say(
+                    "answer.month",
+                    lang,
+                    count,
+                    month=s.bold(month_name(month, lang)),
+                    movies=s.bold(movies_word(count, lang)),
+                ),
+                *_years(answer.years, lang, s),
+            ]
         case a.MonthAnswer(month=month, count=count, year=int(year)):
             first, last = answer.years
             outside = first and not first <= year <= last
-            return [s.say("answer.month_year", lang, count,
-                          month=s.bold(month_name(month, lang)), year=s.bold(str(year)),
-                          movies=s.bold(movies_word(count, lang))),
-                    *(_years(answer.years, lang, s) if outside else [])]
+            return [
+                s.say(
+                    "answer.month_year",
+                    lang,
+                    count,
+                    month=s.bold(month_name(month, lang)),
+                    year=s.bold(str(year)),
+                    movies=s.bold(movies_word(count, lang)),
+                ),
+                *(_years(answer.years, lang, s) if outside else []),
+            ]
         case a.WeekdayAnswer(weekday=weekday, count=count):
-            return [s.say("answer.weekday", lang, count,
-                          weekday=s.bold(weekday_name(weekday, lang)),
-                          movies=s.bold(movies_word(count, lang))), *_years(answer.years, lang, s)]
+            return [
+                s.say(
+                    "answer.weekday",
+                    lang,
+                    count,
+                    weekday=s.bold(weekday_name(weekday, lang)),
+                    movies=s.bold(movies_word(count, lang)),
+                ),
+                *_years(answer.years, lang, s),
+            ]
         case a.CollectionAnswer():
-            return [f"🎬 {s.bold(answer.collection)}",
-                    s.say("answer.films", lang, count=number(answer.count, lang)),
-                    *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known,
-                                    lang, s, mean=answer.revenue_mean),
-                    *_doubtful_films(answer.doubtful, lang, s)]
+            return [
+                f"🎬 {s.bold(answer.collection)}",
+                s.say("answer.films", lang, count=number(answer.count, lang)),
+                *_revenue_lines(
+                    answer.count,
+                    answer.revenue_total,
+                    answer.revenue_known,
+                    lang,
+                    s,
+                    mean=answer.revenue_mean,
+                ),
+                *_doubtful_films(answer.doubtful, lang, s),
+            ]
         case a.CountryAnswer():
             name = answer.country_es if lang == "es" and answer.country_es else answer.country
-            return [s.say("answer.country", lang, answer.count, country=s.bold(name),
-                          iso=s.esc(answer.iso), movies=s.bold(movies_word(answer.count, lang)))]
+            return [
+                s.say(
+                    "answer.country",
+                    lang,
+                    answer.count,
+                    country=s.bold(name),
+                    iso=s.esc(answer.iso),
+                    movies=s.bold(movies_word(answer.count, lang)),
+                )
+            ]
         case a.CompanyAnswer():
-            return [f"🏢 {s.bold(answer.company)}",
-                    s.say("answer.films", lang, count=number(answer.count, lang)),
-                    *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known,
-                                    lang, s),
-                    *_doubtful_films(answer.doubtful, lang, s),
-                    *_relatives(answer, lang, s)]
+            return [
+                f"🏢 {s.bold(answer.company)}",
+                s.say("answer.films", lang, count=number(answer.count, lang)),
+                *_revenue_lines(answer.count, answer.revenue_total, answer.revenue_known, lang, s),
+                *_doubtful_films(answer.doubtful, lang, s),
+                *_relatives(answer, lang, s),
+            ]
         case a.ReturnAnswer():
             return _return_lines(answer, lang, s)
         case a.RecommendAnswer():
@@ -237,8 +279,11 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return usage_lines(name, lang, s)
         case a.NotFoundAnswer(command=name, query=query, suggestions=suggestions):
             lines = [s.say(f"not_found.{name}", lang, query=s.esc(_echo(query)))]
-            return [*lines, s.say("did_you_mean", lang)] if suggestions else [
-                *lines, *_how_to_ask(name, query, lang, s)]
+            return (
+                [*lines, s.say("did_you_mean", lang)]
+                if suggestions
+                else [*lines, *_how_to_ask(name, query, lang, s)]
+            )
         case a.AmbiguousAnswer(query=query) | a.ClarifyAnswer(query=query):
             key = "ambiguous_one" if len(options_of(answer, lang)) == 1 else "ambiguous"
             return [s.say(key, lang, query=s.esc(_echo(query)))]
@@ -270,45 +315,69 @@ def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
     if answer.vote_average is None:
         lines.append(s.say("card.no_votes", lang))
     else:
-        lines.append(s.say("card.rating", lang, answer.vote_count,
-                           average=s.esc(number(answer.vote_average, lang, 1)),
-                           votes=s.esc(number(answer.vote_count, lang))))
-    lines += _money_lines(answer.budget, answer.revenue, answer.ret, None, answer.doubtful,
-                          lang, s)
+        lines.append(
+            s.say(
+                "card.rating",
+                lang,
+                answer.vote_count,
+                average=s.esc(number(answer.vote_average, lang, 1)),
+                votes=s.esc(number(answer.vote_count, lang)),
+            )
+        )
+    lines += _money_lines(answer.budget, answer.revenue, answer.ret, None, answer.doubtful, lang, s)
     if answer.collection:
         lines.append(s.say("card.saga", lang, name=s.esc(answer.collection)))
     lines += _alternatives(answer.alternatives, lang, s)
     if s.links:
-        for key, url in (("card.tmdb", answer.tmdb_url), ("card.imdb", answer.imdb_url),
-                         ("card.poster", answer.poster_url)):
+        for key, url in (
+            ("card.tmdb", answer.tmdb_url),
+            ("card.imdb", answer.imdb_url),
+            ("card.poster", answer.poster_url),
+        ):
             if url:
                 lines.append(s.say(key, lang, url=url))
     return lines
 
 
-def _revenue_lines(count: int, total: int, known: int, lang: str, s: _Style,
-                   mean: float | None = None) -> list[str]:
+def _revenue_lines(
+    count: int, total: int, known: int, lang: str, s: _Style, mean: float | None = None
+) -> list[str]:
     if known == 0:
         return [s.say("revenue.none", lang)]
     lines = [s.say("revenue.total", lang, money=s.bold(readable_money(total, lang)))]
     if mean is not None:
         lines.append(s.say("revenue.mean", lang, money=s.esc(readable_money(mean, lang))))
     if known < count:
-        lines.append(s.italic(i18n.text("revenue.known", lang, known=number(known, lang),
-                                         count=number(count, lang))))
+        lines.append(
+            s.italic(
+                i18n.text(
+                    "revenue.known", lang, known=number(known, lang), count=number(count, lang)
+                )
+            )
+        )
     return lines
 
 
 def _return_lines(answer: a.ReturnAnswer, lang: str, s: _Style) -> list[str]:
     title, bracket = movie_title(answer.movie, lang)
-    return [f"💰 {s.bold(title)} ({s.esc(bracket)})",
-            *_money_lines(answer.budget, answer.revenue, answer.ret, answer.profit,
-                          answer.doubtful, lang, s),
-            *_alternatives(answer.alternatives, lang, s)]
+    return [
+        f"💰 {s.bold(title)} ({s.esc(bracket)})",
+        *_money_lines(
+            answer.budget, answer.revenue, answer.ret, answer.profit, answer.doubtful, lang, s
+        ),
+        *_alternatives(answer.alternatives, lang, s),
+    ]
 
 
-def _money_lines(budget: int, revenue: int, ret: float | None, profit: int | None,
-                 doubtful_fields: tuple[str, ...], lang: str, s: _Style) -> list[str]:
+def _money_lines(
+    budget: int,
+    revenue: int,
+    ret: float | None,
+    profit: int | None,
+    doubtful_fields: tuple[str, ...],
+    lang: str,
+    s: _Style,
+) -> list[str]:
     """Budget, box office, then profit (when given) and return — unless a figure is doubtful:
     one off by a factor of a million makes profit and return meaningless."""
     unknown = s.esc(i18n.text("unknown_value", lang))
@@ -320,8 +389,10 @@ def _money_lines(budget: int, revenue: int, ret: float | None, profit: int | Non
         shown = s.esc(readable_money(value, lang))
         return shown + s.italic(i18n.text("doubtful.mark", lang)) if field in doubtful else shown
 
-    lines = [s.say("return.budget", lang, value=amount("budget", budget)),
-             s.say("return.revenue", lang, value=amount("revenue", revenue))]
+    lines = [
+        s.say("return.budget", lang, value=amount("budget", budget)),
+        s.say("return.revenue", lang, value=amount("revenue", revenue)),
+    ]
     if doubtful and ret is not None:
         return [*lines, s.say("return.doubtful", lang)]
     if profit is not None:
@@ -358,8 +429,10 @@ def _how_to_ask(command_name: str, query: str, lang: str, s: _Style) -> list[str
         return [s.say(f"hint.{command_name}.number", lang)]
     if command_name in ("retorno", "recomendar"):
         shown = command(command_name).display_name(lang)
-        return [s.say("hint.title", lang, example=s.esc(f"/{shown} the godfather 1972")),
-                s.say("hint.inline", lang)]
+        return [
+            s.say("hint.title", lang, example=s.esc(f"/{shown} the godfather 1972")),
+            s.say("hint.inline", lang),
+        ]
     return []
 
 
@@ -399,8 +472,9 @@ def _recommend_lines(answer: a.RecommendAnswer, lang: str, s: _Style) -> list[st
     lines = [head]
     for rank, rec in enumerate(answer.recommendations, 1):
         title, bracket = movie_title(rec.movie, lang)
-        lines.append(f"{rank}. {s.bold(title)} ({s.esc(bracket)}) — "
-                     f"{s.esc(reason_text(rec.reason, lang))}")
+        lines.append(
+            f"{rank}. {s.bold(title)} ({s.esc(bracket)}) — {s.esc(reason_text(rec.reason, lang))}"
+        )
     return lines + _alternatives(answer.alternatives, lang, s)
 
 
@@ -412,15 +486,18 @@ def command_example(name: str, lang: str) -> str:
 def usage_lines(name: str, lang: str, s: _Style = PLAIN) -> list[str]:
     shown = command(name).display_name(lang)
     argument = i18n.text(f"cmd.{name}.argument", lang)
-    return [f"/{shown} — {s.esc(i18n.text(f'cmd.{name}.description', lang))}",
-            s.say("usage.usage", lang, usage=s.esc(f"/{shown} <{argument}>")),
-            s.say("usage.example", lang, example=s.esc(command_example(name, lang)))]
+    return [
+        f"/{shown} — {s.esc(i18n.text(f'cmd.{name}.description', lang))}",
+        s.say("usage.usage", lang, usage=s.esc(f"/{shown} <{argument}>")),
+        s.say("usage.example", lang, example=s.esc(command_example(name, lang))),
+    ]
 
 
 def command_menu(lang: str) -> list[tuple[str, str]]:
     """(command, description) pairs for Telegram's command menu, in ``lang``."""
-    return [(c.display_name(lang), i18n.text(f"cmd.{c.name}.description", lang))
-            for c in COMMANDS] + [(HELP_NAMES[0], i18n.text("cmd.help.description", lang))]
+    return [
+        (c.display_name(lang), i18n.text(f"cmd.{c.name}.description", lang)) for c in COMMANDS
+    ] + [(HELP_NAMES[0], i18n.text("cmd.help.description", lang))]
 
 
 def help_lines(lang: str, s: _Style, bot: str = "pelibot") -> list[str]:
@@ -434,8 +511,11 @@ def help_lines(lang: str, s: _Style, bot: str = "pelibot") -> list[str]:
 
 def _plain_words_lines(lang: str, s: _Style, bot: str) -> list[str]:
     """How to ask without commands: words, the year trick, inline mode."""
-    return [s.say("start.words", lang), s.say("start.year", lang),
-            s.say("start.inline", lang, bot=s.esc(bot))]
+    return [
+        s.say("start.words", lang),
+        s.say("start.year", lang),
+        s.say("start.inline", lang, bot=s.esc(bot)),
+    ]
 
 
 def help_html(lang: str = "es", bot: str = "pelibot") -> str:
@@ -446,82 +526,150 @@ def help_text(lang: str = "es") -> str:
     return "\n".join(help_lines(lang, PLAIN))
 
 
-def start_html(lang: str, movies: int, first_year: int, last_year: int,
-               bot: str = "pelibot") -> str:
+def start_html(
+    lang: str, movies: int, first_year: int, last_year: int, bot: str = "pelibot"
+) -> str:
     """The greeting, with the catalog's own size and years: short enough for a phone screen
     (the examples come as buttons under it)."""
-    greeting = HTML.say("start.greeting", lang, movies=number(movies, lang),
-                        first=str(first_year), last=str(last_year))
+    greeting = HTML.say(
+        "start.greeting",
+        lang,
+        movies=number(movies, lang),
+        first=str(first_year),
+        last=str(last_year),
+    )
     commands = " ".join(f"/{c.display_name(lang)}" for c in COMMANDS)
-    return "\n".join([greeting, "", *_plain_words_lines(lang, HTML, bot),
-                      HTML.say("start.commands", lang, commands=HTML.esc(commands)), "",
-                      HTML.say("start.examples", lang)])
+    return "\n".join(
+        [
+            greeting,
+            "",
+            *_plain_words_lines(lang, HTML, bot),
+            HTML.say("start.commands", lang, commands=HTML.esc(commands)),
+            "",
+            HTML.say("start.examples", lang),
+        ]
+    )
 
 
 def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
     """The public JSON form of an answer (``pelibot ask --json``); texts in ``lang``."""
     match answer:
         case a.MonthAnswer():
-            return {"command": "mes", "month": answer.month, "count": answer.count,
-                    "year": answer.year}
+            return {
+                "command": "mes",
+                "month": answer.month,
+                "count": answer.count,
+                "year": answer.year,
+            }
         case a.WeekdayAnswer():
             return {"command": "dia", "weekday": answer.weekday, "count": answer.count}
         case a.CollectionAnswer():
-            return {"command": "franquicia", "collection": answer.collection,
-                    "count": answer.count, "revenue_total": answer.revenue_total,
-                    "revenue_mean": answer.revenue_mean, "revenue_known": answer.revenue_known,
-                    "doubtful_films": answer.doubtful}
+            return {
+                "command": "franquicia",
+                "collection": answer.collection,
+                "count": answer.count,
+                "revenue_total": answer.revenue_total,
+                "revenue_mean": answer.revenue_mean,
+                "revenue_known": answer.revenue_known,
+                "doubtful_films": answer.doubtful,
+            }
         case a.CountryAnswer():
-            return {"command": "pais", "country": answer.country, "iso": answer.iso,
-                    "count": answer.count, "country_es": answer.country_es}
+            return {
+                "command": "pais",
+                "country": answer.country,
+                "iso": answer.iso,
+                "count": answer.count,
+                "country_es": answer.country_es,
+            }
         case a.CompanyAnswer():
-            return {"command": "productora", "company": answer.company, "count": answer.count,
-                    "revenue_total": answer.revenue_total, "revenue_known": answer.revenue_known,
-                    "doubtful_films": answer.doubtful,
-                    "relatives": [{"company": c.name, "count": c.count}
-                                  for c in answer.relatives]}
+            return {
+                "command": "productora",
+                "company": answer.company,
+                "count": answer.count,
+                "revenue_total": answer.revenue_total,
+                "revenue_known": answer.revenue_known,
+                "doubtful_films": answer.doubtful,
+                "relatives": [{"company": c.name, "count": c.count} for c in answer.relatives],
+            }
         case a.ReturnAnswer():
-            return {"command": "retorno", **_movie_json(answer.movie),
-                    "budget": answer.budget, "revenue": answer.revenue, "return": answer.ret,
-                    "profit": answer.profit, "doubtful": list(answer.doubtful),
-                    "alternatives": [_movie_json(r) for r in answer.alternatives]}
+            return {
+                "command": "retorno",
+                **_movie_json(answer.movie),
+                "budget": answer.budget,
+                "revenue": answer.revenue,
+                "return": answer.ret,
+                "profit": answer.profit,
+                "doubtful": list(answer.doubtful),
+                "alternatives": [_movie_json(r) for r in answer.alternatives],
+            }
         case a.RecommendAnswer():
-            return {"command": "recomendar", **_movie_json(answer.movie),
-                    "recommendations": [
-                        {**_movie_json(r.movie), "reason": reason_text(r.reason, lang)}
-                        for r in answer.recommendations],
-                    "alternatives": [_movie_json(r) for r in answer.alternatives]}
+            return {
+                "command": "recomendar",
+                **_movie_json(answer.movie),
+                "recommendations": [
+                    {**_movie_json(r.movie), "reason": reason_text(r.reason, lang)}
+                    for r in answer.recommendations
+                ],
+                "alternatives": [_movie_json(r) for r in answer.alternatives],
+            }
         case a.UsageAnswer():
-            return {"command": answer.command, "error": "usage", "suggestions": [],
-                    "usage": usage_lines(answer.command, lang)[1]}
+            return {
+                "command": answer.command,
+                "error": "usage",
+                "suggestions": [],
+                "usage": usage_lines(answer.command, lang)[1],
+            }
         case a.NotFoundAnswer() | a.AmbiguousAnswer():
             error = "not_found" if isinstance(answer, a.NotFoundAnswer) else "ambiguous"
-            return {"command": answer.command, "error": error, "query": answer.query,
-                    "suggestions": [choice_label(answer.command, c, lang)
-                                    for c in choices_of(answer)]}
+            return {
+                "command": answer.command,
+                "error": error,
+                "query": answer.query,
+                "suggestions": [choice_label(answer.command, c, lang) for c in choices_of(answer)],
+            }
         case a.UnknownCommandAnswer():
             return {"command": answer.command, "error": "unknown_command", "suggestions": []}
         case a.FilmAnswer():
-            return {"command": "pelicula", **_movie_json(answer.movie),
-                    "genres": list(answer.genres), "runtime": answer.runtime,
-                    "vote_average": answer.vote_average, "vote_count": answer.vote_count,
-                    "budget": answer.budget, "revenue": answer.revenue, "return": answer.ret,
-                    "doubtful": list(answer.doubtful),
-                    "collection": answer.collection, "poster_url": answer.poster_url,
-                    "tmdb_url": answer.tmdb_url, "imdb_url": answer.imdb_url}
+            return {
+                "command": "pelicula",
+                **_movie_json(answer.movie),
+                "genres": list(answer.genres),
+                "runtime": answer.runtime,
+                "vote_average": answer.vote_average,
+                "vote_count": answer.vote_count,
+                "budget": answer.budget,
+                "revenue": answer.revenue,
+                "return": answer.ret,
+                "doubtful": list(answer.doubtful),
+                "collection": answer.collection,
+                "poster_url": answer.poster_url,
+                "tmdb_url": answer.tmdb_url,
+                "imdb_url": answer.imdb_url,
+            }
         case a.ClarifyAnswer():
             options = options_of(answer, lang)
-            return {"error": "ambiguous", "query": answer.query,
-                    "suggestions": [label for label, _ in options],
-                    "choices": [dict(zip(("command", "key"), line.split(" ", 1), strict=True))
-                                for _, line in options]}
+            return {
+                "error": "ambiguous",
+                "query": answer.query,
+                "suggestions": [label for label, _ in options],
+                "choices": [
+                    dict(zip(("command", "key"), line.split(" ", 1), strict=True))
+                    for _, line in options
+                ],
+            }
         case a.NotUnderstoodAnswer():
-            return {"error": "not_understood",
-                    "suggestions": [label for label, _ in options_of(answer, lang)]}
+            return {
+                "error": "not_understood",
+                "suggestions": [label for label, _ in options_of(answer, lang)],
+            }
     raise TypeError(f"cannot convert {answer!r}")
 
 
 def _movie_json(movie: a.MovieRef) -> dict[str, Any]:
     """A film in JSON: its Spanish title (as the answer's text names it) when it differs."""
-    return {"id": movie.id, "title": movie.title, "year": movie.year,
-            "title_es": movie.title_es or None}
+    return {
+        "id": movie.id,
+        "title": movie.title,
+        "year": movie.year,
+        "title_es": movie.title_es or None,
+    }

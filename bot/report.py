@@ -38,22 +38,105 @@ from handlers.stats import CatalogStats, compute_stats, decade_of, top_groups
 REPORT_FILE = "report.html"
 FIGURES_DIR = "figures"
 
-SECTIONS = ("summary", "cleaning", "releases", "money", "outliers", "collections", "companies",
-            "countries", "genres", "title-words")
+SECTIONS = (
+    "summary",
+    "cleaning",
+    "releases",
+    "money",
+    "outliers",
+    "collections",
+    "companies",
+    "countries",
+    "genres",
+    "title-words",
+)
 """Every section of the page (its HTML id), in page order; headings: ``report.section.<id>``."""
 
 GENRES_SHOWN = 6
 GENRE_MIN_MOVIES = 30
 """Decades with fewer movies are left out of the genre shares (their shares are noise)."""
 
-SPANISH_STOPWORDS = frozenset({
-    "a", "al", "algo", "ante", "aquel", "aquella", "como", "con", "contra", "cual", "de", "del",
-    "desde", "donde", "dos", "el", "ella", "ellas", "ellos", "en", "entre", "era", "es", "esa",
-    "ese", "eso", "esta", "este", "esto", "estos", "fue", "ha", "hay", "la", "las", "le", "les",
-    "lo", "los", "mas", "más", "me", "mi", "mis", "muy", "nada", "ni", "no", "nos", "o", "os",
-    "para", "pero", "por", "que", "qué", "se", "ser", "si", "sí", "sin", "sobre", "su", "sus",
-    "también", "te", "tu", "tú", "tus", "un", "una", "uno", "unos", "unas", "y", "ya", "yo",
-})  # fmt: skip
+SPANISH_STOPWORDS = frozenset(
+    {
+        "a",
+        "al",
+        "algo",
+        "ante",
+        "aquel",
+        "aquella",
+        "como",
+        "con",
+        "contra",
+        "cual",
+        "de",
+        "del",
+        "desde",
+        "donde",
+        "dos",
+        "el",
+        "ella",
+        "ellas",
+        "ellos",
+        "en",
+        "entre",
+        "era",
+        "es",
+        "esa",
+        "ese",
+        "eso",
+        "esta",
+        "este",
+        "esto",
+        "estos",
+        "fue",
+        "ha",
+        "hay",
+        "la",
+        "las",
+        "le",
+        "les",
+        "lo",
+        "los",
+        "mas",
+        "más",
+        "me",
+        "mi",
+        "mis",
+        "muy",
+        "nada",
+        "ni",
+        "no",
+        "nos",
+        "o",
+        "os",
+        "para",
+        "pero",
+        "por",
+        "que",
+        "qué",
+        "se",
+        "ser",
+        "si",
+        "sí",
+        "sin",
+        "sobre",
+        "su",
+        "sus",
+        "también",
+        "te",
+        "tu",
+        "tú",
+        "tus",
+        "un",
+        "una",
+        "uno",
+        "unos",
+        "unas",
+        "y",
+        "ya",
+        "yo",
+    }
+)
 EXTRA_STOPWORDS = frozenset({"ii", "iii", "part", "vol"})
 """Sequel markers say nothing about what films are about."""
 
@@ -151,8 +234,9 @@ def heading(section: str, lang: str = "es") -> str:
     return i18n.text(f"report.section.{section}", lang)
 
 
-def why_suspicious(budget: int, revenue: int, ret: float, fences: tuple[float, float],
-                   lang: str = "es") -> str:
+def why_suspicious(
+    budget: int, revenue: int, ret: float, fences: tuple[float, float], lang: str = "es"
+) -> str:
     """A short reason why a return stands out (``handlers.doubtful`` first, then the fences)."""
     say = _say(lang)
     doubtful = doubtful_fields(budget, revenue)
@@ -169,8 +253,9 @@ def why_suspicious(budget: int, revenue: int, ret: float, fences: tuple[float, f
     return say("why.usual")
 
 
-def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5,
-                    lang: str = "es") -> pd.DataFrame:
+def return_outliers(
+    movies: pd.DataFrame, top: int = 10, bottom: int = 5, lang: str = "es"
+) -> pd.DataFrame:
     """The ``top`` highest and ``bottom`` lowest returns among films with both figures known.
 
     Columns: title, year, budget, revenue, return, why (see ``why_suspicious``).
@@ -180,7 +265,7 @@ def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5,
         ["ret", "id"], ascending=[False, True], kind="stable"
     )
     high = ranked.head(top)
-    picked = pd.concat([high, ranked.iloc[len(high):].tail(bottom)])
+    picked = pd.concat([high, ranked.iloc[len(high) :].tail(bottom)])
     fences = return_fences(movies)
     rows = [
         {
@@ -189,8 +274,9 @@ def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5,
             "budget": int(film["budget"]),
             "revenue": int(film["revenue"]),
             "return": float(film["ret"]),
-            "why": why_suspicious(int(film["budget"]), int(film["revenue"]), float(film["ret"]),
-                                  fences, lang),
+            "why": why_suspicious(
+                int(film["budget"]), int(film["revenue"]), float(film["ret"]), fences, lang
+            ),
         }
         for film in picked.to_dict("records")
     ]
@@ -198,8 +284,9 @@ def return_outliers(movies: pd.DataFrame, top: int = 10, bottom: int = 5,
     return pd.DataFrame(rows, columns=columns)
 
 
-def genre_share_by_decade(movies: pd.DataFrame, genres: int = GENRES_SHOWN,
-                          min_movies: int = GENRE_MIN_MOVIES) -> pd.DataFrame:
+def genre_share_by_decade(
+    movies: pd.DataFrame, genres: int = GENRES_SHOWN, min_movies: int = GENRE_MIN_MOVIES
+) -> pd.DataFrame:
     """Share (0..1) of each decade's movies tagged with each of the ``genres`` commonest genres.
 
     Only decades with at least ``min_movies`` movies (smaller ones are noise); index = decade,
@@ -208,15 +295,19 @@ def genre_share_by_decade(movies: pd.DataFrame, genres: int = GENRES_SHOWN,
     decade = decade_of(movies["release_year"])
     sizes = decade.value_counts()
     keep = sorted(int(d) for d in sizes.index[sizes.ge(min_movies)])
-    pairs = [(d, g) for d, cell in zip(decade, movies["genres"], strict=True)
-             for g in dict.fromkeys(list_cell(cell))]
+    pairs = [
+        (d, g)
+        for d, cell in zip(decade, movies["genres"], strict=True)
+        for g in dict.fromkeys(list_cell(cell))
+    ]
     if not pairs or not keep:
         return pd.DataFrame(index=pd.Index(keep, name="decade"))
     long = pd.DataFrame(pairs, columns=["decade", "genre"])
     commonest = long["genre"].value_counts()
     names = sorted(commonest.index, key=lambda g: (-commonest[g], g))[:genres]
-    counts = pd.crosstab(long["decade"], long["genre"]).reindex(index=keep, columns=names,
-                                                                fill_value=0)
+    counts = pd.crosstab(long["decade"], long["genre"]).reindex(
+        index=keep, columns=names, fill_value=0
+    )
     share = counts.div(sizes.reindex(keep).to_numpy(), axis=0)
     return share.rename_axis(index="decade", columns=None)
 
@@ -227,15 +318,15 @@ def title_words(title: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", text)
 
 
-def title_word_counts(titles: Iterable[str], stopwords: Iterable[str],
-                      min_length: int = 3) -> Counter[str]:
+def title_word_counts(
+    titles: Iterable[str], stopwords: Iterable[str], min_length: int = 3
+) -> Counter[str]:
     """How many titles use each word (once per title), without stopwords and short words."""
     stop = {w.lower() for w in stopwords}
     counts: Counter[str] = Counter()
     for title in titles:
         if isinstance(title, str):
-            counts.update({w for w in title_words(title) if len(w) >= min_length
-                           and w not in stop})
+            counts.update({w for w in title_words(title) if len(w) >= min_length and w not in stop})
     return counts
 
 
@@ -271,8 +362,10 @@ def money_figure(budget: pd.Series, revenue: pd.Series, lang: str = "es") -> byt
     say = _say(lang)
     fig = _figure(9.0, 3.8)
     axes = fig.subplots(1, 2, sharey=False)
-    for ax, values, colour, name in ((axes[0], known(budget), f.ORANGE, "budget"),
-                                     (axes[1], known(revenue), f.BLUE, "revenue")):
+    for ax, values, colour, name in (
+        (axes[0], known(budget), f.ORANGE, "budget"),
+        (axes[1], known(revenue), f.BLUE, "revenue"),
+    ):
         data = values.to_numpy(dtype="float64")
         top = max(float(data.max(initial=1.0)), 10.0)
         bins = np.logspace(0, np.log10(top) + 0.05, 45)
@@ -302,15 +395,30 @@ def outliers_figure(movies: pd.DataFrame, fences: tuple[float, float], lang: str
     both = movies.loc[both_known(movies)]
     budget = both["budget"].to_numpy(dtype="float64")
     revenue = both["revenue"].to_numpy(dtype="float64")
-    doubtful = np.array([bool(doubtful_fields(b, r)) for b, r in zip(budget, revenue, strict=True)],
-                        dtype=bool)
+    doubtful = np.array(
+        [bool(doubtful_fields(b, r)) for b, r in zip(budget, revenue, strict=True)], dtype=bool
+    )
     fig = _figure(9.0, 4.6)
     ax = fig.add_subplot()
-    ax.scatter(budget[~doubtful], revenue[~doubtful], s=8, color=f.BLUE, alpha=0.45,
-               label=say("plot.plausible"))
-    ax.scatter(budget[doubtful], revenue[doubtful], s=28, color=f.ACCENT,
-               label=say("plot.doubtful", limit=money(DOUBTFUL_BELOW, lang),
-                         ratio=number(DOUBTFUL_RETURN_ABOVE, lang)))
+    ax.scatter(
+        budget[~doubtful],
+        revenue[~doubtful],
+        s=8,
+        color=f.BLUE,
+        alpha=0.45,
+        label=say("plot.plausible"),
+    )
+    ax.scatter(
+        budget[doubtful],
+        revenue[doubtful],
+        s=28,
+        color=f.ACCENT,
+        label=say(
+            "plot.doubtful",
+            limit=money(DOUBTFUL_BELOW, lang),
+            ratio=number(DOUBTFUL_RETURN_ABOVE, lang),
+        ),
+    )
     ax.set_xscale("log")
     ax.set_yscale("log")
     if len(budget):
@@ -319,8 +427,14 @@ def outliers_figure(movies: pd.DataFrame, fences: tuple[float, float], lang: str
         low, high = fences
         for factor, key in ((high, "plot.upper"), (low, "plot.lower")):
             if np.isfinite(factor):
-                ax.plot(span, span * factor, color=f.GREY, linestyle="--", linewidth=1,
-                        label=say(key, ratio=f.ratio(factor, lang)))
+                ax.plot(
+                    span,
+                    span * factor,
+                    color=f.GREY,
+                    linestyle="--",
+                    linewidth=1,
+                    label=say(key, ratio=f.ratio(factor, lang)),
+                )
         ax.set_xlim(0.5, span[1])
         ax.set_ylim(0.5, span[1] * 50)
     ax.xaxis.set_major_formatter(f.money_axis(lang))
@@ -355,8 +469,14 @@ def genres_figure(share: pd.DataFrame, lang: str = "es") -> bytes:
     ax = fig.add_subplot()
     colours = [f.BLUE, f.ORANGE, f.ACCENT, f.GREEN, "#7768ae", "#8c6d46", f.GREY, "#e1bc29"]
     for i, name in enumerate(share.columns):
-        ax.plot(share.index, share[name] * 100, marker="o", linewidth=2,
-                color=colours[i % len(colours)], label=genre(str(name), lang))
+        ax.plot(
+            share.index,
+            share[name] * 100,
+            marker="o",
+            linewidth=2,
+            color=colours[i % len(colours)],
+            label=genre(str(name), lang),
+        )
     ax.set_xticks(share.index, [i18n.text("chart.decade", lang, decade=d) for d in share.index])
     ax.set_ylabel(_say(lang)("genres.axis"), fontsize=11)
     if len(share.columns):
@@ -374,8 +494,16 @@ def word_cloud_png(counts: Counter[str], width: int = 1000, height: int = 440) -
     def colour(word: str, **_: Any) -> str:
         return palette[sum(map(ord, word)) % len(palette)]  # stable per word, dark on white
 
-    cloud = WordCloud(width=width, height=height, background_color="white", random_state=7,
-                      color_func=colour, max_words=150, prefer_horizontal=0.95, margin=4)
+    cloud = WordCloud(
+        width=width,
+        height=height,
+        background_color="white",
+        random_state=7,
+        color_func=colour,
+        max_words=150,
+        prefer_horizontal=0.95,
+        margin=4,
+    )
     cloud.generate_from_frequencies(dict(counts) or {"—": 1})
     buffer = io.BytesIO()
     cloud.to_image().save(buffer, format="PNG", optimize=True)
@@ -417,19 +545,21 @@ class Column:
     numeric: bool = False
 
 
-def html_table(rows: pd.DataFrame, columns: Sequence[Column],
-               formats: dict[str, Any] | None = None) -> str:
+def html_table(
+    rows: pd.DataFrame, columns: Sequence[Column], formats: dict[str, Any] | None = None
+) -> str:
     """An HTML table of ``rows`` with every cell escaped; ``formats`` maps a key to a formatter."""
     formats = formats or {}
-    head = "".join(f'<th{" class=n" if c.numeric else ""}>{html.escape(c.heading)}</th>'
-                   for c in columns)
+    head = "".join(
+        f"<th{' class=n' if c.numeric else ''}>{html.escape(c.heading)}</th>" for c in columns
+    )
     body = []
     for record in rows.to_dict("records"):
         cells = []
         for c in columns:
             value = record[c.key]
             text = formats[c.key](value) if c.key in formats else str(value)
-            cells.append(f'<td{" class=n" if c.numeric else ""}>{html.escape(text)}</td>')
+            cells.append(f"<td{' class=n' if c.numeric else ''}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     return f'<div class="scroll">{table}</div>'
@@ -489,8 +619,10 @@ def _summary(movies: pd.DataFrame, stats: CatalogStats, lang: str) -> str:
         ("companies", fmt.count(facts["companies"])),
         ("countries", fmt.count(facts["countries"])),
     ]
-    cells = "".join(f'<div class="fact"><b>{html.escape(value)}</b>'
-                    f'{html.escape(say(f"fact.{key}"))}</div>' for key, value in items)
+    cells = "".join(
+        f'<div class="fact"><b>{html.escape(value)}</b>{html.escape(say(f"fact.{key}"))}</div>'
+        for key, value in items
+    )
     return f'<div class="facts">{cells}</div>' + _p(say("summary.note"))
 
 
@@ -499,78 +631,122 @@ def _cleaning(movies: pd.DataFrame, manifest: dict[str, Any], lang: str) -> str:
     source = manifest.get("source", {})
     published = int(manifest.get("rows", len(movies)))
     rows_raw = int(manifest.get("rows_raw", 0))
-    text = say("cleaning.text", published, name=source.get("name", "?"),
-               rows=say("rows", rows_raw, count=fmt.count(rows_raw)),
-               sha=str(source.get("sha256", ""))[:12], built=manifest.get("built_at", "?"),
-               movies=movies_word(published, lang))
+    text = say(
+        "cleaning.text",
+        published,
+        name=source.get("name", "?"),
+        rows=say("rows", rows_raw, count=fmt.count(rows_raw)),
+        sha=str(source.get("sha256", ""))[:12],
+        built=manifest.get("built_at", "?"),
+        movies=movies_word(published, lang),
+    )
     counts = ("rows_in", "rows_out", "dropped", "unparseable")
-    columns = [Column(key, say(f"col.{key}"), key in counts)
-               for key in ("rule", "description", *counts)]
-    return _p(text) + html_table(cleaning_table(manifest), columns,
-                                 dict.fromkeys(counts, fmt.count))
+    columns = [
+        Column(key, say(f"col.{key}"), key in counts) for key in ("rule", "description", *counts)
+    ]
+    return _p(text) + html_table(
+        cleaning_table(manifest), columns, dict.fromkeys(counts, fmt.count)
+    )
 
 
 def _money_section(movies: pd.DataFrame, png: bytes, lang: str) -> str:
     say, fmt = _say(lang), _Formats(lang)
-    table = pd.DataFrame([{"what": say("budget")} | money_stats(movies["budget"]),
-                          {"what": say("revenue")} | money_stats(movies["revenue"])])
+    table = pd.DataFrame(
+        [
+            {"what": say("budget")} | money_stats(movies["budget"]),
+            {"what": say("revenue")} | money_stats(movies["revenue"]),
+        ]
+    )
     limit = money(DOUBTFUL_BELOW, lang)
-    columns = [Column("what", ""), *(Column(key, say(f"col.{key}"), True)
-                                     for key in ("known", "min", "median", "max")),
-               Column("doubtful", say("col.doubtful", limit=limit), True)]
-    formats = {"known": fmt.count, "min": fmt.money, "median": fmt.money, "max": fmt.money,
-               "doubtful": fmt.count}
-    return (_img(png, say("money.alt")) + _p(say("money.text", limit=limit))
-            + html_table(table, columns, formats))
+    columns = [
+        Column("what", ""),
+        *(Column(key, say(f"col.{key}"), True) for key in ("known", "min", "median", "max")),
+        Column("doubtful", say("col.doubtful", limit=limit), True),
+    ]
+    formats = {
+        "known": fmt.count,
+        "min": fmt.money,
+        "median": fmt.money,
+        "max": fmt.money,
+        "doubtful": fmt.count,
+    }
+    return (
+        _img(png, say("money.alt"))
+        + _p(say("money.text", limit=limit))
+        + html_table(table, columns, formats)
+    )
 
 
-def _outliers_section(movies: pd.DataFrame, fences: tuple[float, float], png: bytes,
-                      lang: str) -> str:
+def _outliers_section(
+    movies: pd.DataFrame, fences: tuple[float, float], png: bytes, lang: str
+) -> str:
     say, fmt = _say(lang), _Formats(lang)
     both = both_known(movies)
     ret = movies.loc[both, "revenue"] / movies.loc[both, "budget"]
     low, high = fences
     n = int(both.sum())
-    text = say("outliers.text", n, movies=movies_word(n, lang),
-               fences=say("fences", low=f.ratio(low, lang), high=f.ratio(high, lang))
-               if np.isfinite(low) else "—",
-               above=fmt.count(ret.gt(high).sum()), below=fmt.count(ret.lt(low).sum()),
-               tiny=compact_money(1, lang))
-    columns = [Column("title", say("col.title")), Column("year", say("col.year"), True),
-               Column("budget", say("budget"), True), Column("revenue", say("revenue"), True),
-               Column("return", say("col.return"), True), Column("why", say("col.why"))]
-    table = html_table(return_outliers(movies, lang=lang), columns,
-                       {"budget": fmt.money, "revenue": fmt.money, "return": fmt.ratio})
+    text = say(
+        "outliers.text",
+        n,
+        movies=movies_word(n, lang),
+        fences=say("fences", low=f.ratio(low, lang), high=f.ratio(high, lang))
+        if np.isfinite(low)
+        else "—",
+        above=fmt.count(ret.gt(high).sum()),
+        below=fmt.count(ret.lt(low).sum()),
+        tiny=compact_money(1, lang),
+    )
+    columns = [
+        Column("title", say("col.title")),
+        Column("year", say("col.year"), True),
+        Column("budget", say("budget"), True),
+        Column("revenue", say("revenue"), True),
+        Column("return", say("col.return"), True),
+        Column("why", say("col.why")),
+    ]
+    table = html_table(
+        return_outliers(movies, lang=lang),
+        columns,
+        {"budget": fmt.money, "revenue": fmt.money, "return": fmt.ratio},
+    )
     return _p(text) + _img(png, say("outliers.alt")) + table
 
 
 def _top_section(table: pd.DataFrame, section: str, png: bytes, lang: str) -> str:
     say, fmt = _say(lang), _Formats(lang)
-    columns = [Column("name", say("col.name")), Column("count", say("movies"), True),
-               Column("revenue_total", say("col.revenue_total"), True),
-               Column("revenue_known", say("col.revenue_known"), True)]
+    columns = [
+        Column("name", say("col.name")),
+        Column("count", say("movies"), True),
+        Column("revenue_total", say("col.revenue_total"), True),
+        Column("revenue_known", say("col.revenue_known"), True),
+    ]
     formats = {"count": fmt.count, "revenue_total": fmt.money, "revenue_known": fmt.count}
-    return (_img(png, say("top.alt", heading=heading(section, lang)))
-            + html_table(table, columns, formats))
+    return _img(png, say("top.alt", heading=heading(section, lang))) + html_table(
+        table, columns, formats
+    )
 
 
-def build_report(catalog: LoadedCatalog, *, lang: str = "es",
-                 cloud_size: tuple[int, int] = (1000, 440)) -> Report:
+def build_report(
+    catalog: LoadedCatalog, *, lang: str = "es", cloud_size: tuple[int, int] = (1000, 440)
+) -> Report:
     """Compute every section and draw every figure of the report for ``catalog``, in ``lang``."""
     lang = i18n.language_of(lang)
     say, fmt = _say(lang), _Formats(lang)
     movies, manifest = catalog.movies, catalog.manifest
     stats = compute_stats(movies)
     figures: dict[str, bytes] = {}
-    parts = {"summary": _summary(movies, stats, lang),
-             "cleaning": _cleaning(movies, manifest, lang)}
+    parts = {
+        "summary": _summary(movies, stats, lang),
+        "cleaning": _cleaning(movies, manifest, lang),
+    }
 
     per_year = stats.years["count"]
     figures["releases"] = releases_figure(per_year, lang)
     busiest = int(per_year.index[int(per_year.argmax())]) if len(per_year) else 0
     most = int(per_year.max()) if len(per_year) else 0
     parts["releases"] = _img(figures["releases"], say("releases.alt")) + _p(
-        say("releases.text", most, year=busiest, count=fmt.count(most)))
+        say("releases.text", most, year=busiest, count=fmt.count(most))
+    )
 
     figures["money"] = money_figure(movies["budget"], movies["revenue"], lang)
     parts["money"] = _money_section(movies, figures["money"], lang)
@@ -590,13 +766,15 @@ def build_report(catalog: LoadedCatalog, *, lang: str = "es",
 
     figures["genres"] = genres_figure(genre_share_by_decade(movies), lang)
     parts["genres"] = _img(figures["genres"], say("genres.alt")) + _p(
-        say("genres.text", genres=GENRES_SHOWN, least=GENRE_MIN_MOVIES))
+        say("genres.text", genres=GENRES_SHOWN, least=GENRE_MIN_MOVIES)
+    )
 
     counts = title_word_counts(movies["title"], stopwords())
     figures["title-words"] = word_cloud_png(counts, *cloud_size)
     common = ", ".join(f"{w} ({fmt.count(n)})" for w, n in counts.most_common(12))
     parts["title-words"] = _img(figures["title-words"], say("words.alt")) + _p(
-        say("words.text", words=common))
+        say("words.text", words=common)
+    )
 
     title = say("title", movies=movies_word(len(movies), lang))
     nav = "".join(f'<a href="#{sid}">{html.escape(heading(sid, lang))}</a>' for sid in SECTIONS)

@@ -18,11 +18,31 @@ import pandas as pd
 from data_prep import nested
 
 RAW_COLUMNS = (
-    "adult", "belongs_to_collection", "budget", "genres", "homepage", "id", "imdb_id",
-    "original_language", "original_title", "overview", "popularity", "poster_path",
-    "production_companies", "production_countries", "release_date", "revenue", "runtime",
-    "spoken_languages", "status", "tagline", "title", "video", "vote_average", "vote_count",
-)  # fmt: skip
+    "adult",
+    "belongs_to_collection",
+    "budget",
+    "genres",
+    "homepage",
+    "id",
+    "imdb_id",
+    "original_language",
+    "original_title",
+    "overview",
+    "popularity",
+    "poster_path",
+    "production_companies",
+    "production_countries",
+    "release_date",
+    "revenue",
+    "runtime",
+    "spoken_languages",
+    "status",
+    "tagline",
+    "title",
+    "video",
+    "vote_average",
+    "vote_count",
+)
 
 DROPPED_COLUMNS = ("video", "adult", "homepage")
 """Rule 6. It also names ``original_title``, ``vote_count``, ``imdb_id`` and ``poster_path``,
@@ -60,11 +80,31 @@ class RuleReport:
 
 
 CATALOG_COLUMNS = (
-    "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
-    "budget", "revenue", "return", "production_companies", "production_countries",
-    "production_country_codes", "spoken_languages", "original_language", "runtime", "status",
-    "popularity", "vote_average", "vote_count", "tagline", "overview", "imdb_id", "poster_path",
-)  # fmt: skip
+    "id",
+    "title",
+    "original_title",
+    "release_date",
+    "release_year",
+    "collection",
+    "genres",
+    "budget",
+    "revenue",
+    "return",
+    "production_companies",
+    "production_countries",
+    "production_country_codes",
+    "spoken_languages",
+    "original_language",
+    "runtime",
+    "status",
+    "popularity",
+    "vote_average",
+    "vote_count",
+    "tagline",
+    "overview",
+    "imdb_id",
+    "poster_path",
+)
 
 Rule = Callable[[pd.DataFrame], tuple[pd.DataFrame, RuleReport]]
 
@@ -99,8 +139,9 @@ def drop_malformed_ids(raw: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     ok, ids = valid_ids(raw["id"])
     out = raw.loc[ok].copy()
     out["id"] = ids
-    return out, RuleReport("7a", "drop rows whose id is not an integer from 1 to 2³¹−1",
-                           len(raw), len(out))
+    return out, RuleReport(
+        "7a", "drop rows whose id is not an integer from 1 to 2³¹−1", len(raw), len(out)
+    )
 
 
 def drop_duplicate_ids(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
@@ -136,8 +177,13 @@ def unnest(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
             failures[raw_column] = max(failures.get(raw_column, 0), failed)
             out[target] = pd.Series(values, index=df.index, dtype="object")
     out = out.drop(columns=["belongs_to_collection"])
-    report = RuleReport("1", "unnest collection, genres, companies, countries, languages",
-                        len(df), len(out), {k: v for k, v in failures.items() if v})
+    report = RuleReport(
+        "1",
+        "unnest collection, genres, companies, countries, languages",
+        len(df),
+        len(out),
+        {k: v for k, v in failures.items() if v},
+    )
     return out, report
 
 
@@ -152,8 +198,9 @@ def numeric_money(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
         if bad:
             unparseable[column] = bad
         out[column] = number.fillna(0).round().astype("int64")
-    return out, RuleReport("2", "budget and revenue numeric, nulls to 0", len(df), len(out),
-                           unparseable)
+    return out, RuleReport(
+        "2", "budget and revenue numeric, nulls to 0", len(df), len(out), unparseable
+    )
 
 
 def drop_missing_dates(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
@@ -162,8 +209,13 @@ def drop_missing_dates(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     out = df.loc[dates.notna()].copy()
     out["release_date"] = dates[dates.notna()]
     unparseable = int((df["release_date"].notna() & dates.isna()).sum())
-    return out, RuleReport("3", "drop rows with a null or invalid release_date", len(df), len(out),
-                           {"release_date": unparseable} if unparseable else {})
+    return out, RuleReport(
+        "3",
+        "drop rows with a null or invalid release_date",
+        len(df),
+        len(out),
+        {"release_date": unparseable} if unparseable else {},
+    )
 
 
 def add_release_year(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
@@ -181,8 +233,9 @@ def add_return(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
     revenue = out["revenue"].to_numpy(dtype="float64")
     safe_budget = np.where(budget > 0, budget, 1.0)
     out["return"] = np.where(budget > 0, revenue / safe_budget, 0.0)
-    return out, RuleReport("5", "return = revenue / budget (0 when the budget is 0)", len(df),
-                           len(out))
+    return out, RuleReport(
+        "5", "return = revenue / budget (0 when the budget is 0)", len(df), len(out)
+    )
 
 
 def drop_unused_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
@@ -205,9 +258,14 @@ def drop_unused_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, RuleReport]:
         text = out[column].astype("str").str.strip()
         out[column] = text.where(text.str.fullmatch(shape, na=False))
     out = out[[c for c in CATALOG_COLUMNS if c in out.columns]]
-    return out, RuleReport("6", "drop video, adult, homepage (original_title, vote_count, "
-                           "imdb_id and poster_path are kept)", len(df), len(out),
-                           {k: v for k, v in unparseable.items() if v})
+    return out, RuleReport(
+        "6",
+        "drop video, adult, homepage (original_title, vote_count, "
+        "imdb_id and poster_path are kept)",
+        len(df),
+        len(out),
+        {k: v for k, v in unparseable.items() if v},
+    )
 
 
 RULES: tuple[Rule, ...] = (
@@ -226,8 +284,10 @@ def _require_columns(raw: pd.DataFrame, columns: Iterable[str], source: str) -> 
     if missing := [c for c in columns if c not in raw.columns]:
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         header = ", ".join(str(c) for c in raw.columns[:6]) + (", …" if raw.shape[1] > 6 else "")
-        raise ValueError(f"{source} lacks the columns {', '.join(missing[:5])}{more} "
-                         f"(its header: {header or 'empty'})")  # fmt: skip
+        raise ValueError(
+            f"{source} lacks the columns {', '.join(missing[:5])}{more} "
+            f"(its header: {header or 'empty'})"
+        )
 
 
 def clean(raw: pd.DataFrame, source: str = "the raw file") -> tuple[pd.DataFrame, list[RuleReport]]:
@@ -253,8 +313,13 @@ def parse_keywords(
     df = raw.loc[ok].assign(id=ids).drop_duplicates("id", keep="first")
     values, failed = nested.parse_column(df["keywords"], nested.names, list)
     out = pd.DataFrame({"id": df["id"].to_numpy(), "keywords": values})
-    return out, RuleReport("kw", "parse keywords.csv (integer ids, first of duplicates)",
-                           len(raw), len(out), {"keywords": failed} if failed else {})
+    return out, RuleReport(
+        "kw",
+        "parse keywords.csv (integer ids, first of duplicates)",
+        len(raw),
+        len(out),
+        {"keywords": failed} if failed else {},
+    )
 
 
 def join_keywords(catalog: pd.DataFrame, keywords: pd.DataFrame | None) -> pd.DataFrame:

@@ -37,6 +37,7 @@ def data_dir_from(arg: str | Path | None, env: Mapping[str, str] | None = None) 
         return Path(value)
     return DEFAULT_DATA_DIR
 
+
 SCHEMA_VERSION = 2
 SPANISH_TITLE_COLUMNS = ("es_es", "es_419")
 """Catalog columns (since schema 2): titles of the release in Spain and in Latin America, from the
@@ -81,8 +82,9 @@ def read_manifest(build: Path) -> dict[str, Any]:
     """The manifest of ``build``: ValueError when it is not a JSON object, OSError if unreadable."""
     manifest = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
     if not isinstance(manifest, dict):
-        raise ValueError(f"{build / MANIFEST_FILE} holds a JSON {type(manifest).__name__}, "
-                         "not an object")  # fmt: skip
+        raise ValueError(
+            f"{build / MANIFEST_FILE} holds a JSON {type(manifest).__name__}, not an object"
+        )
     return manifest
 
 
@@ -121,8 +123,10 @@ def _busy_message(data_dir: Path, lock_file: str) -> str:
     except (OSError, UnicodeDecodeError):
         holder = ""
     process = f" (process {holder})" if holder.isdigit() else ""
-    return (f"Another `pelibot prepare` is writing to {data_dir}{process}. Wait for it to finish, "
-            "or let this run wait for it with --wait SECONDS.")  # fmt: skip
+    return (
+        f"Another `pelibot prepare` is writing to {data_dir}{process}. Wait for it to finish, "
+        "or let this run wait for it with --wait SECONDS."
+    )
 
 
 def publish_build(lock: DataDirLock, write: Callable[[Path], None]) -> Path:

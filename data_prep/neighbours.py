@@ -78,9 +78,7 @@ def list_tfidf(lists: list[list[str]], min_df: int = 1) -> sparse.csr_matrix:
     """TF-IDF of lists of labels (each label is one token), rows L2-normalised."""
     if not any(lists):
         return sparse.csr_matrix((len(lists), 0), dtype=np.float32)
-    vectorizer = TfidfVectorizer(
-        analyzer=_identity, min_df=min_df, binary=True, dtype=np.float32
-    )
+    vectorizer = TfidfVectorizer(analyzer=_identity, min_df=min_df, binary=True, dtype=np.float32)
     try:
         return sparse.csr_matrix(vectorizer.fit_transform(lists))
     except ValueError:  # no label is frequent enough
@@ -198,9 +196,7 @@ class _Split:
     n: int
 
 
-def _split(
-    features: sparse.csr_matrix, candidate_weight: np.ndarray, dense_columns: int
-) -> _Split:
+def _split(features: sparse.csr_matrix, candidate_weight: np.ndarray, dense_columns: int) -> _Split:
     n = features.shape[0]
     frequency = np.bincount(features.indices, minlength=features.shape[1])
     by_frequency = np.argsort(-frequency, kind="stable")

@@ -57,9 +57,15 @@ def read_raw_csv(path: Path) -> tuple[pd.DataFrame, int]:
             # Raised when the first data line is longer than the header; handled just below.
             warnings.filterwarnings("ignore", "Length of header", pd.errors.ParserWarning)
             frame = pd.read_csv(
-                path, dtype="str", keep_default_na=False, na_values=[""], engine="python",
-                on_bad_lines=skip, index_col=False, encoding="utf-8",
-            )  # fmt: skip
+                path,
+                dtype="str",
+                keep_default_na=False,
+                na_values=[""],
+                engine="python",
+                on_bad_lines=skip,
+                index_col=False,
+                encoding="utf-8",
+            )
     except UnicodeDecodeError:
         raise ValueError(_not_utf8(path)) from None
     except pd.errors.EmptyDataError:
@@ -96,8 +102,10 @@ def _not_utf8(path: Path) -> str:
         where = f" (line {line:,} holds the byte 0x{data[error.start]:02x})"
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "latin1"
     converted = path.with_name(f"{path.stem}-utf8.csv")
-    return (f"{path} is not UTF-8 text{where}. Convert it first, "
-            f"e.g. `iconv -f {encoding} -t utf-8 {path} > {converted}`.")  # fmt: skip
+    return (
+        f"{path} is not UTF-8 text{where}. Convert it first, "
+        f"e.g. `iconv -f {encoding} -t utf-8 {path} > {converted}`."
+    )
 
 
 def file_facts(path: Path) -> dict[str, Any]:
@@ -167,11 +175,15 @@ def refusal(manifest: dict[str, Any], data_dir: Path, min_movies: int) -> str | 
             size = f", {current_rows:,} movies" if current_rows is not None else ""
             kept = f"The catalog in {data_dir} ({current.name}{size}) is kept."
         noun = "movie" if rows == 1 else "movies"
-        return (f"Not published: the new catalog has {rows:,} {noun}, fewer than the minimum of "
-                f"{min_movies:,}. {kept} {advice}")  # fmt: skip
+        return (
+            f"Not published: the new catalog has {rows:,} {noun}, fewer than the minimum of "
+            f"{min_movies:,}. {kept} {advice}"
+        )
     if current_rows is not None and rows < current_rows / 2:
-        return (f"Not published: the new catalog has {rows:,} movies, fewer than half of the "
-                f"{current_rows:,} in the current one ({current}), which is kept. {advice}")
+        return (
+            f"Not published: the new catalog has {rows:,} movies, fewer than half of the "
+            f"{current_rows:,} in the current one ({current}), which is kept. {advice}"
+        )
     return None
 
 
@@ -187,7 +199,11 @@ def _rows_of(build: Path | None) -> int | None:
 
 
 def prepare(
-    files: RawFiles, out_dir: Path, *, force: bool = False, min_movies: int = layout.MIN_MOVIES,
+    files: RawFiles,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    min_movies: int = layout.MIN_MOVIES,
     wait: float = 0.0,
 ) -> BuildResult:
     """Build the catalog from ``files`` and publish it atomically in ``out_dir``.
@@ -218,7 +234,9 @@ def prepare(
             "columns": list(catalog.columns),
             "kept_columns": clean.KEPT_COLUMNS,
             "neighbours": {
-                "k": NEIGHBOURS_K, "rows": len(neighbours), "seconds": neighbours_seconds
+                "k": NEIGHBOURS_K,
+                "rows": len(neighbours),
+                "seconds": neighbours_seconds,
             },
             "build_seconds": round(time.perf_counter() - started, 2),
         }
@@ -239,14 +257,21 @@ def prepare(
 def format_report(manifest: dict[str, Any]) -> str:
     """A short human-readable account of what each rule did."""
     lines = [f"Source: {manifest['source']['name']} ({manifest['rows_raw']:,} rows)"]
-    names = {"movies": manifest["source"]["name"],
-             "keywords": (manifest.get("keywords_source") or {}).get("name", "keywords")}
-    skipped = ", ".join(f"{names[role]} {count:,}"
-                        for role, count in manifest.get("skipped_lines", {}).items() if count)
+    names = {
+        "movies": manifest["source"]["name"],
+        "keywords": (manifest.get("keywords_source") or {}).get("name", "keywords"),
+    }
+    skipped = ", ".join(
+        f"{names[role]} {count:,}"
+        for role, count in manifest.get("skipped_lines", {}).items()
+        if count
+    )
     lines.append(f"  CSV lines skipped (more fields than the header): {skipped or 'none'}")
     for rule in manifest["rules"]:
-        line = (f"  rule {rule['rule']:>2}: {rule['description']}: "
-                f"{rule['rows_in']:,} in, {rule['dropped']:,} dropped")
+        line = (
+            f"  rule {rule['rule']:>2}: {rule['description']}: "
+            f"{rule['rows_in']:,} in, {rule['dropped']:,} dropped"
+        )
         if rule["unparseable"]:
             cells = ", ".join(f"{k} {v:,}" for k, v in rule["unparseable"].items())
             line += f"; cells that did not parse: {cells}"
@@ -260,12 +285,16 @@ def format_report(manifest: dict[str, Any]) -> str:
 
 def _spanish_titles_report(titles: dict[str, Any]) -> list[str]:
     unmatched = titles["unmatched"]
-    lines = [f"Spanish titles ({titles['file']}): {titles['matched']:,} of {titles['entries']:,}"
-             f" curated entries matched a film; {len(unmatched):,} did not"
-             + (" (no film of that title and year in this catalog):" if unmatched else ".")]
+    lines = [
+        f"Spanish titles ({titles['file']}): {titles['matched']:,} of {titles['entries']:,}"
+        f" curated entries matched a film; {len(unmatched):,} did not"
+        + (" (no film of that title and year in this catalog):" if unmatched else ".")
+    ]
     shown = ", ".join(f"{t['title']} ({t['year']})" for t in unmatched[:UNMATCHED_SHOWN])
     lines += textwrap.wrap(shown, 100, initial_indent="    ", subsequent_indent="    ")
     if len(unmatched) > UNMATCHED_SHOWN:
-        lines.append(f"    … and {len(unmatched) - UNMATCHED_SHOWN:,} more, all listed in "
-                     "manifest.json (spanish_titles.unmatched)")
+        lines.append(
+            f"    … and {len(unmatched) - UNMATCHED_SHOWN:,} more, all listed in "
+            "manifest.json (spanish_titles.unmatched)"
+        )
     return lines

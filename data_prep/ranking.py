@@ -31,10 +31,17 @@ import pandas as pd
 COLLECTION_BONUS = 1.0
 """Added to the scores of the first films of the movie's own collection (others score ≤ 1)."""
 
-META_KEYWORDS = frozenset({
-    "woman director", "independent film", "duringcreditsstinger", "aftercreditsstinger",
-    "based on novel", "sequel", "remake",
-})  # fmt: skip
+META_KEYWORDS = frozenset(
+    {
+        "woman director",
+        "independent film",
+        "duringcreditsstinger",
+        "aftercreditsstinger",
+        "based on novel",
+        "sequel",
+        "remake",
+    }
+)
 """Keywords about how a film was made or released, not about what it is; never counted."""
 
 MAX_KEYWORD_SHARE = 0.02

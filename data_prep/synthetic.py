@@ -60,50 +60,156 @@ class SyntheticCounts:
 # --- vocabularies ------------------------------------------------------------------------------
 
 GENRES: tuple[tuple[int, str, float], ...] = (
-    (18, "Drama", 45), (35, "Comedy", 29), (53, "Thriller", 17), (10749, "Romance", 15),
-    (28, "Action", 15), (27, "Horror", 10), (80, "Crime", 10), (99, "Documentary", 9),
-    (12, "Adventure", 8), (878, "Science Fiction", 7), (10751, "Family", 6), (9648, "Mystery", 5),
-    (14, "Fantasy", 5), (16, "Animation", 4), (10769, "Foreign", 4), (10402, "Music", 4),
-    (36, "History", 3), (10752, "War", 3), (37, "Western", 2), (10770, "TV Movie", 2),
-)  # fmt: skip
+    (18, "Drama", 45),
+    (35, "Comedy", 29),
+    (53, "Thriller", 17),
+    (10749, "Romance", 15),
+    (28, "Action", 15),
+    (27, "Horror", 10),
+    (80, "Crime", 10),
+    (99, "Documentary", 9),
+    (12, "Adventure", 8),
+    (878, "Science Fiction", 7),
+    (10751, "Family", 6),
+    (9648, "Mystery", 5),
+    (14, "Fantasy", 5),
+    (16, "Animation", 4),
+    (10769, "Foreign", 4),
+    (10402, "Music", 4),
+    (36, "History", 3),
+    (10752, "War", 3),
+    (37, "Western", 2),
+    (10770, "TV Movie", 2),
+)
 
 MAJOR_COMPANIES: tuple[tuple[int, str], ...] = (
-    (6194, "Warner Bros."), (4, "Paramount Pictures"), (33, "Universal Pictures"),
-    (306, "Twentieth Century Fox Film Corporation"), (5, "Columbia Pictures"),
-    (8411, "Metro-Goldwyn-Mayer (MGM)"), (12, "New Line Cinema"), (2, "Walt Disney Pictures"),
-    (14, "Miramax Films"), (559, "TriStar Pictures"), (60, "United Artists"), (5358, "Canal+"),
-    (9195, "Touchstone Pictures"), (1632, "Lionsgate"), (27, "DreamWorks SKG"),
-    (694, "StudioCanal"), (288, "BBC Films"), (9, "Gaumont"), (882, "Toho Company"),
-    (7295, "Relativity Media"), (47, "Constantin Film"), (3, "Pixar Animation Studios"),
-    (10342, "Studio Ghibli"), (1583, "Rai Cinema"), (7, "DreamWorks Pictures"),
-    (104, "Pathé"), (1225, "Mosfilm"), (11, "Svensk Filmindustri (SF)"),
-)  # fmt: skip
+    (6194, "Warner Bros."),
+    (4, "Paramount Pictures"),
+    (33, "Universal Pictures"),
+    (306, "Twentieth Century Fox Film Corporation"),
+    (5, "Columbia Pictures"),
+    (8411, "Metro-Goldwyn-Mayer (MGM)"),
+    (12, "New Line Cinema"),
+    (2, "Walt Disney Pictures"),
+    (14, "Miramax Films"),
+    (559, "TriStar Pictures"),
+    (60, "United Artists"),
+    (5358, "Canal+"),
+    (9195, "Touchstone Pictures"),
+    (1632, "Lionsgate"),
+    (27, "DreamWorks SKG"),
+    (694, "StudioCanal"),
+    (288, "BBC Films"),
+    (9, "Gaumont"),
+    (882, "Toho Company"),
+    (7295, "Relativity Media"),
+    (47, "Constantin Film"),
+    (3, "Pixar Animation Studios"),
+    (10342, "Studio Ghibli"),
+    (1583, "Rai Cinema"),
+    (7, "DreamWorks Pictures"),
+    (104, "Pathé"),
+    (1225, "Mosfilm"),
+    (11, "Svensk Filmindustri (SF)"),
+)
 
 COMPANY_WORDS = (
-    "Silver", "Lantern", "Harbor", "Crescent", "Northern", "Blue", "Red", "Iron", "Golden", "Oak",
-    "Falcon", "Cedar", "Atlas", "Orion", "Phoenix", "Granite", "Maple", "Nova", "Summit", "Echo",
-    "Lumière", "Sol", "Aurora", "Pinewood", "Riverside", "Meridian", "Vanguard", "Zenith", "Apex",
-    "Mirage", "Cóndor", "Élan", "Nordisk", "Kinema", "Sakura", "Dragon", "Tiger", "Lotus",
-)  # fmt: skip
+    "Silver",
+    "Lantern",
+    "Harbor",
+    "Crescent",
+    "Northern",
+    "Blue",
+    "Red",
+    "Iron",
+    "Golden",
+    "Oak",
+    "Falcon",
+    "Cedar",
+    "Atlas",
+    "Orion",
+    "Phoenix",
+    "Granite",
+    "Maple",
+    "Nova",
+    "Summit",
+    "Echo",
+    "Lumière",
+    "Sol",
+    "Aurora",
+    "Pinewood",
+    "Riverside",
+    "Meridian",
+    "Vanguard",
+    "Zenith",
+    "Apex",
+    "Mirage",
+    "Cóndor",
+    "Élan",
+    "Nordisk",
+    "Kinema",
+    "Sakura",
+    "Dragon",
+    "Tiger",
+    "Lotus",
+)
 COMPANY_SUFFIXES = (
-    "Films", "Pictures", "Productions", "Entertainment", "Studios", "Film", "Media", "Cinema",
-    "Filmproduktion", "Producciones", "Film Company", "Motion Pictures",
-)  # fmt: skip
+    "Films",
+    "Pictures",
+    "Productions",
+    "Entertainment",
+    "Studios",
+    "Film",
+    "Media",
+    "Cinema",
+    "Filmproduktion",
+    "Producciones",
+    "Film Company",
+    "Motion Pictures",
+)
 
 # ISO 3166-1 code, TMDB's English name, weight.
 COUNTRIES: tuple[tuple[str, str, float], ...] = (
-    ("US", "United States of America", 500), ("GB", "United Kingdom", 90), ("FR", "France", 70),
-    ("DE", "Germany", 50), ("CA", "Canada", 40), ("IT", "Italy", 40), ("JP", "Japan", 35),
-    ("IN", "India", 20), ("ES", "Spain", 20), ("RU", "Russia", 20), ("AU", "Australia", 15),
-    ("HK", "Hong Kong", 13), ("CN", "China", 10), ("SE", "Sweden", 10), ("KR", "South Korea", 9),
-    ("MX", "Mexico", 7), ("BE", "Belgium", 7), ("DK", "Denmark", 6), ("BR", "Brazil", 6),
-    ("AR", "Argentina", 5), ("NL", "Netherlands", 5), ("IE", "Ireland", 5),
-    ("CH", "Switzerland", 5), ("AT", "Austria", 4), ("FI", "Finland", 4), ("PL", "Poland", 4),
+    ("US", "United States of America", 500),
+    ("GB", "United Kingdom", 90),
+    ("FR", "France", 70),
+    ("DE", "Germany", 50),
+    ("CA", "Canada", 40),
+    ("IT", "Italy", 40),
+    ("JP", "Japan", 35),
+    ("IN", "India", 20),
+    ("ES", "Spain", 20),
+    ("RU", "Russia", 20),
+    ("AU", "Australia", 15),
+    ("HK", "Hong Kong", 13),
+    ("CN", "China", 10),
+    ("SE", "Sweden", 10),
+    ("KR", "South Korea", 9),
+    ("MX", "Mexico", 7),
+    ("BE", "Belgium", 7),
+    ("DK", "Denmark", 6),
+    ("BR", "Brazil", 6),
+    ("AR", "Argentina", 5),
+    ("NL", "Netherlands", 5),
+    ("IE", "Ireland", 5),
+    ("CH", "Switzerland", 5),
+    ("AT", "Austria", 4),
+    ("FI", "Finland", 4),
+    ("PL", "Poland", 4),
     ("NO", "Norway", 3),
-    ("CZ", "Czech Republic", 3), ("HU", "Hungary", 3), ("TR", "Turkey", 3), ("IR", "Iran", 2),
-    ("PT", "Portugal", 2), ("GR", "Greece", 2), ("IL", "Israel", 2), ("NZ", "New Zealand", 2),
-    ("ZA", "South Africa", 2), ("CO", "Colombia", 1), ("CL", "Chile", 1), ("CU", "Cuba", 1),
-)  # fmt: skip
+    ("CZ", "Czech Republic", 3),
+    ("HU", "Hungary", 3),
+    ("TR", "Turkey", 3),
+    ("IR", "Iran", 2),
+    ("PT", "Portugal", 2),
+    ("GR", "Greece", 2),
+    ("IL", "Israel", 2),
+    ("NZ", "New Zealand", 2),
+    ("ZA", "South Africa", 2),
+    ("CO", "Colombia", 1),
+    ("CL", "Chile", 1),
+    ("CU", "Cuba", 1),
+)
 
 # ISO 639-1 code, the name the Kaggle file gives it, weight as an original language, countries.
 LANGUAGES: tuple[tuple[str, str, float, tuple[str, ...]], ...] = (
@@ -136,90 +242,501 @@ LANGUAGES: tuple[tuple[str, str, float, tuple[str, ...]], ...] = (
 )
 
 ADJECTIVES = (
-    "Dark", "Silent", "Last", "Lost", "Golden", "Broken", "Hidden", "Eternal", "Crimson", "Wild",
-    "Forgotten", "Little", "Big", "Secret", "Burning", "Frozen", "Midnight", "Lonely", "Electric",
-    "Savage", "Sweet", "Bitter", "Final", "Endless", "Distant", "Black", "White", "Red", "Blue",
-    "Empty", "Holy", "Wicked", "Brave", "Strange", "Quiet", "Restless", "Fallen", "Rising",
-    "Young", "Deadly", "Sacred", "Hollow", "Iron", "Silver", "Perfect", "Dangerous", "Beautiful",
-    "Invisible", "Naked", "Raging", "Scarlet", "Shattered", "Stolen", "Twisted", "Wandering",
-    "Velvet", "Cold", "Crazy", "Happy", "Lucky", "Mad", "Magnificent", "Mysterious", "Northern",
-    "Purple", "Royal", "Seventh", "Southern", "Sudden", "Wonderful", "Fatal", "Blind", "Pale",
-)  # fmt: skip
+    "Dark",
+    "Silent",
+    "Last",
+    "Lost",
+    "Golden",
+    "Broken",
+    "Hidden",
+    "Eternal",
+    "Crimson",
+    "Wild",
+    "Forgotten",
+    "Little",
+    "Big",
+    "Secret",
+    "Burning",
+    "Frozen",
+    "Midnight",
+    "Lonely",
+    "Electric",
+    "Savage",
+    "Sweet",
+    "Bitter",
+    "Final",
+    "Endless",
+    "Distant",
+    "Black",
+    "White",
+    "Red",
+    "Blue",
+    "Empty",
+    "Holy",
+    "Wicked",
+    "Brave",
+    "Strange",
+    "Quiet",
+    "Restless",
+    "Fallen",
+    "Rising",
+    "Young",
+    "Deadly",
+    "Sacred",
+    "Hollow",
+    "Iron",
+    "Silver",
+    "Perfect",
+    "Dangerous",
+    "Beautiful",
+    "Invisible",
+    "Naked",
+    "Raging",
+    "Scarlet",
+    "Shattered",
+    "Stolen",
+    "Twisted",
+    "Wandering",
+    "Velvet",
+    "Cold",
+    "Crazy",
+    "Happy",
+    "Lucky",
+    "Mad",
+    "Magnificent",
+    "Mysterious",
+    "Northern",
+    "Purple",
+    "Royal",
+    "Seventh",
+    "Southern",
+    "Sudden",
+    "Wonderful",
+    "Fatal",
+    "Blind",
+    "Pale",
+)
 NOUNS = (
-    "Night", "River", "Heart", "City", "Road", "Storm", "Dream", "Shadow", "Kingdom", "Island",
-    "Mountain", "Garden", "Summer", "Winter", "Empire", "Ghost", "Stranger", "Witness", "Promise",
-    "Journey", "Game", "War", "House", "Moon", "Sun", "Star", "Sea", "Fire", "Ice", "Wolf",
-    "Dragon", "Angel", "Devil", "Hunter", "Soldier", "Queen", "King", "Prince", "Princess",
-    "Detective", "Thief", "Lover", "Family", "Brother", "Sister", "Mother", "Father", "Daughter",
-    "Son", "Child", "Mirror", "Letter", "Code", "Machine", "Planet", "Train", "Bridge", "Tower",
-    "Castle", "Forest", "Desert", "Valley", "Harbor", "Street", "Hotel", "Station", "Party",
-    "Wedding", "Funeral", "Voyage", "Escape", "Revenge", "Silence", "Memory", "Time", "Love",
-    "Life", "Death", "Blood", "Gold", "Money", "Power", "Truth", "Lies", "Sins", "Rain", "Wind",
-    "Thunder", "Horizon", "Paradise", "Inferno", "Nightmare", "Legend", "Circus", "Orchestra",
-    "Affair", "Conspiracy", "Diary", "Frontier", "Gambler", "Heist", "Kiss", "Labyrinth",
-)  # fmt: skip
+    "Night",
+    "River",
+    "Heart",
+    "City",
+    "Road",
+    "Storm",
+    "Dream",
+    "Shadow",
+    "Kingdom",
+    "Island",
+    "Mountain",
+    "Garden",
+    "Summer",
+    "Winter",
+    "Empire",
+    "Ghost",
+    "Stranger",
+    "Witness",
+    "Promise",
+    "Journey",
+    "Game",
+    "War",
+    "House",
+    "Moon",
+    "Sun",
+    "Star",
+    "Sea",
+    "Fire",
+    "Ice",
+    "Wolf",
+    "Dragon",
+    "Angel",
+    "Devil",
+    "Hunter",
+    "Soldier",
+    "Queen",
+    "King",
+    "Prince",
+    "Princess",
+    "Detective",
+    "Thief",
+    "Lover",
+    "Family",
+    "Brother",
+    "Sister",
+    "Mother",
+    "Father",
+    "Daughter",
+    "Son",
+    "Child",
+    "Mirror",
+    "Letter",
+    "Code",
+    "Machine",
+    "Planet",
+    "Train",
+    "Bridge",
+    "Tower",
+    "Castle",
+    "Forest",
+    "Desert",
+    "Valley",
+    "Harbor",
+    "Street",
+    "Hotel",
+    "Station",
+    "Party",
+    "Wedding",
+    "Funeral",
+    "Voyage",
+    "Escape",
+    "Revenge",
+    "Silence",
+    "Memory",
+    "Time",
+    "Love",
+    "Life",
+    "Death",
+    "Blood",
+    "Gold",
+    "Money",
+    "Power",
+    "Truth",
+    "Lies",
+    "Sins",
+    "Rain",
+    "Wind",
+    "Thunder",
+    "Horizon",
+    "Paradise",
+    "Inferno",
+    "Nightmare",
+    "Legend",
+    "Circus",
+    "Orchestra",
+    "Affair",
+    "Conspiracy",
+    "Diary",
+    "Frontier",
+    "Gambler",
+    "Heist",
+    "Kiss",
+    "Labyrinth",
+)
 PLURALS = (
-    "Dreams", "Shadows", "Ghosts", "Strangers", "Lovers", "Wolves", "Angels", "Devils", "Kings",
-    "Sisters", "Brothers", "Children", "Soldiers", "Thieves", "Stars", "Secrets", "Sins", "Lies",
-    "Days", "Nights", "Years", "Streets", "Bridges", "Rivers", "Roads", "Games", "Heroes",
-)  # fmt: skip
+    "Dreams",
+    "Shadows",
+    "Ghosts",
+    "Strangers",
+    "Lovers",
+    "Wolves",
+    "Angels",
+    "Devils",
+    "Kings",
+    "Sisters",
+    "Brothers",
+    "Children",
+    "Soldiers",
+    "Thieves",
+    "Stars",
+    "Secrets",
+    "Sins",
+    "Lies",
+    "Days",
+    "Nights",
+    "Years",
+    "Streets",
+    "Bridges",
+    "Rivers",
+    "Roads",
+    "Games",
+    "Heroes",
+)
 NAMES = (
-    "Jack", "Anna", "Max", "Lucy", "Victor", "Elena", "Sam", "Grace", "Leo", "Nora", "Hugo",
-    "Mia", "Oscar", "Rosa", "Felix", "Clara", "Bruno", "Iris", "Otto", "Vera", "Frank", "Julia",
-    "Harry", "Alice", "Charlie", "Emma", "Billy", "Maggie", "Tony", "Lola", "Johnny", "Sally",
-    "José", "Inés", "Zoë", "Chloé", "Renée", "Björn", "Søren", "Ángel",
-)  # fmt: skip
+    "Jack",
+    "Anna",
+    "Max",
+    "Lucy",
+    "Victor",
+    "Elena",
+    "Sam",
+    "Grace",
+    "Leo",
+    "Nora",
+    "Hugo",
+    "Mia",
+    "Oscar",
+    "Rosa",
+    "Felix",
+    "Clara",
+    "Bruno",
+    "Iris",
+    "Otto",
+    "Vera",
+    "Frank",
+    "Julia",
+    "Harry",
+    "Alice",
+    "Charlie",
+    "Emma",
+    "Billy",
+    "Maggie",
+    "Tony",
+    "Lola",
+    "Johnny",
+    "Sally",
+    "José",
+    "Inés",
+    "Zoë",
+    "Chloé",
+    "Renée",
+    "Björn",
+    "Søren",
+    "Ángel",
+)
 PLACES = (
-    "Paris", "Berlin", "Tokyo", "Brooklyn", "Texas", "Havana", "Rome", "Vienna", "Casablanca",
-    "Manhattan", "Alaska", "Bombay", "Shanghai", "Madrid", "Lisbon", "Chicago", "Montana", "Cairo",
-    "Istanbul", "Venice", "Moscow", "Saigon", "Harlem", "Hollywood", "Bogotá", "Zürich", "Kraków",
-    "São Paulo", "Montréal", "Düsseldorf",
-)  # fmt: skip
+    "Paris",
+    "Berlin",
+    "Tokyo",
+    "Brooklyn",
+    "Texas",
+    "Havana",
+    "Rome",
+    "Vienna",
+    "Casablanca",
+    "Manhattan",
+    "Alaska",
+    "Bombay",
+    "Shanghai",
+    "Madrid",
+    "Lisbon",
+    "Chicago",
+    "Montana",
+    "Cairo",
+    "Istanbul",
+    "Venice",
+    "Moscow",
+    "Saigon",
+    "Harlem",
+    "Hollywood",
+    "Bogotá",
+    "Zürich",
+    "Kraków",
+    "São Paulo",
+    "Montréal",
+    "Düsseldorf",
+)
 SUBTITLES = (
-    "The Beginning", "The Return", "Revenge", "Resurrection", "The Final Chapter", "Reloaded",
-    "Legacy", "Origins", "The Next Generation", "Part II", "Homecoming", "Judgment Day",
-)  # fmt: skip
+    "The Beginning",
+    "The Return",
+    "Revenge",
+    "Resurrection",
+    "The Final Chapter",
+    "Reloaded",
+    "Legacy",
+    "Origins",
+    "The Next Generation",
+    "Part II",
+    "Homecoming",
+    "Judgment Day",
+)
 
 # Words of original titles in other languages (accents included on purpose).
 FOREIGN_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # language: (articles or leading words, words)
-    "fr": (("Le", "La", "Les", "L'", "Un", "Une"),
-           ("Été", "Forêt", "Rêve", "Cœur", "Fenêtre", "Château", "Mémoire", "Étoile", "Fête",
-            "Hôtel", "Frère", "Soirée", "Lumière", "Fièvre", "Mère", "Âme", "Île", "Chemin")),
-    "es": (("El", "La", "Los", "Las", "Un"),
-           ("Corazón", "Canción", "Niña", "Mañana", "Pasión", "Sueño", "Camión", "Último",
-            "Jardín", "Árbol", "Lágrimas", "Música", "Ladrón", "Año", "Dragón", "Señorita")),
-    "de": (("Der", "Die", "Das", "Über", "Ein"),
-           ("Mädchen", "Brücke", "Größe", "Schöne", "Nächte", "Glück", "Träume", "Stadt",
-            "Bär", "Männer", "Vögel", "Königin", "Straße", "Frühling", "Wüste", "Mörder")),
-    "it": (("Il", "La", "Le", "I", "Una"),
-           ("Città", "Libertà", "Verità", "Notte", "Amore", "Perché", "Caffè", "Felicità",
-            "Strada", "Fratelli", "Vendetta", "Più", "Bellezza", "Estate", "Società")),
-    "pt": (("O", "A", "Os", "As"),
-           ("Coração", "Cidade", "Ilusão", "Canção", "Irmãos", "Paixão", "Saudade", "Mãe")),
+    "fr": (
+        ("Le", "La", "Les", "L'", "Un", "Une"),
+        (
+            "Été",
+            "Forêt",
+            "Rêve",
+            "Cœur",
+            "Fenêtre",
+            "Château",
+            "Mémoire",
+            "Étoile",
+            "Fête",
+            "Hôtel",
+            "Frère",
+            "Soirée",
+            "Lumière",
+            "Fièvre",
+            "Mère",
+            "Âme",
+            "Île",
+            "Chemin",
+        ),
+    ),
+    "es": (
+        ("El", "La", "Los", "Las", "Un"),
+        (
+            "Corazón",
+            "Canción",
+            "Niña",
+            "Mañana",
+            "Pasión",
+            "Sueño",
+            "Camión",
+            "Último",
+            "Jardín",
+            "Árbol",
+            "Lágrimas",
+            "Música",
+            "Ladrón",
+            "Año",
+            "Dragón",
+            "Señorita",
+        ),
+    ),
+    "de": (
+        ("Der", "Die", "Das", "Über", "Ein"),
+        (
+            "Mädchen",
+            "Brücke",
+            "Größe",
+            "Schöne",
+            "Nächte",
+            "Glück",
+            "Träume",
+            "Stadt",
+            "Bär",
+            "Männer",
+            "Vögel",
+            "Königin",
+            "Straße",
+            "Frühling",
+            "Wüste",
+            "Mörder",
+        ),
+    ),
+    "it": (
+        ("Il", "La", "Le", "I", "Una"),
+        (
+            "Città",
+            "Libertà",
+            "Verità",
+            "Notte",
+            "Amore",
+            "Perché",
+            "Caffè",
+            "Felicità",
+            "Strada",
+            "Fratelli",
+            "Vendetta",
+            "Più",
+            "Bellezza",
+            "Estate",
+            "Società",
+        ),
+    ),
+    "pt": (
+        ("O", "A", "Os", "As"),
+        ("Coração", "Cidade", "Ilusão", "Canção", "Irmãos", "Paixão", "Saudade", "Mãe"),
+    ),
     "ja": (("",), ("東京", "物語", "夜", "愛", "花", "海", "風", "刀", "夢", "桜", "影", "侍")),
     "zh": (("",), ("龍", "城", "愛", "夜", "江湖", "英雄", "春", "月", "家", "少林")),
     "ru": (("",), ("Белое", "Солнце", "Город", "Война", "Любовь", "Ночь", "Брат", "Сибирь")),
     "ko": (("",), ("사랑", "밤", "도시", "전쟁", "비밀", "여름", "친구", "살인")),
-}  # fmt: skip
+}
 
 OVERVIEW_WORDS = (
-    "a", "the", "of", "and", "in", "to", "his", "her", "their", "young", "old", "man", "woman",
-    "family", "town", "city", "finds", "discovers", "must", "love", "secret", "past", "war",
-    "friends", "life", "new", "small", "dangerous", "journey", "together", "after", "when",
-    "before", "world", "mysterious", "stranger", "falls", "escape", "murder", "police", "story",
-    "father", "mother", "daughter", "son", "years", "night", "help", "save", "team", "home",
-)  # fmt: skip
+    "a",
+    "the",
+    "of",
+    "and",
+    "in",
+    "to",
+    "his",
+    "her",
+    "their",
+    "young",
+    "old",
+    "man",
+    "woman",
+    "family",
+    "town",
+    "city",
+    "finds",
+    "discovers",
+    "must",
+    "love",
+    "secret",
+    "past",
+    "war",
+    "friends",
+    "life",
+    "new",
+    "small",
+    "dangerous",
+    "journey",
+    "together",
+    "after",
+    "when",
+    "before",
+    "world",
+    "mysterious",
+    "stranger",
+    "falls",
+    "escape",
+    "murder",
+    "police",
+    "story",
+    "father",
+    "mother",
+    "daughter",
+    "son",
+    "years",
+    "night",
+    "help",
+    "save",
+    "team",
+    "home",
+)
 
 KEYWORD_SEEDS = (
-    "woman director", "independent film", "murder", "based on novel", "musical", "sex",
-    "violence", "nudity", "biography", "revenge", "suspense", "love", "female nudity", "sport",
-    "police", "teenager", "duringcreditsstinger", "sequel", "friendship", "dystopia",
-    "world war ii", "new york", "los angeles", "high school", "london england", "paris",
-    "based on true story", "aftercreditsstinger", "prison", "small town", "jealousy",
-    "based on children's book", "kidnapping", "serial killer", "time travel", "alien", "robot",
-    "zombie", "vampire", "coming of age", "road trip", "heist", "ménage à trois", "café",
-)  # fmt: skip
+    "woman director",
+    "independent film",
+    "murder",
+    "based on novel",
+    "musical",
+    "sex",
+    "violence",
+    "nudity",
+    "biography",
+    "revenge",
+    "suspense",
+    "love",
+    "female nudity",
+    "sport",
+    "police",
+    "teenager",
+    "duringcreditsstinger",
+    "sequel",
+    "friendship",
+    "dystopia",
+    "world war ii",
+    "new york",
+    "los angeles",
+    "high school",
+    "london england",
+    "paris",
+    "based on true story",
+    "aftercreditsstinger",
+    "prison",
+    "small town",
+    "jealousy",
+    "based on children's book",
+    "kidnapping",
+    "serial killer",
+    "time travel",
+    "alien",
+    "robot",
+    "zombie",
+    "vampire",
+    "coming of age",
+    "road trip",
+    "heist",
+    "ménage à trois",
+    "café",
+)
 
 ALPHABET = string.ascii_letters + string.digits
 GENRE_CUM = list(itertools.accumulate(w for _, _, w in GENRES))  # cumulative
@@ -236,8 +753,9 @@ STATUSES = ("Released", "Rumored", "Post Production", "In Production", "Planned"
 STATUS_WEIGHTS = (99.2, 0.5, 0.2, 0.04, 0.03, 0.01, 0.02)
 
 
-def _weighted_distinct(rng: random.Random, items: Sequence[Any], cum_weights: Sequence[float],
-                       count: int) -> list[Any]:
+def _weighted_distinct(
+    rng: random.Random, items: Sequence[Any], cum_weights: Sequence[float], count: int
+) -> list[Any]:
     """``count`` distinct items drawn by weight, in the order drawn."""
     count = min(count, len(items))
     picked: list[Any] = []
@@ -261,14 +779,16 @@ class _Vocabulary:
         ids = rng.sample(range(20_000, 20_000 + 4 * tail), tail)
         self.minor_companies = list(zip(ids, names[:tail], strict=True))
         self.major_cum = list(
-            itertools.accumulate(1 / (rank + 1) for rank in range(len(MAJOR_COMPANIES))))
+            itertools.accumulate(1 / (rank + 1) for rank in range(len(MAJOR_COMPANIES)))
+        )
         words = sorted({w.lower() for w in (*NOUNS, *ADJECTIVES, *PLURALS, *PLACES)})
         phrases = [f"{a.lower()} {b.lower()}" for a, b in zip(ADJECTIVES, NOUNS, strict=False)]
         vocabulary = list(dict.fromkeys([*KEYWORD_SEEDS, *words, *phrases]))
         keyword_ids = rng.sample(range(100, 250_000), len(vocabulary))
         self.keywords = list(zip(keyword_ids, vocabulary, strict=True))
         self.keyword_cum = list(
-            itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(self.keywords))))
+            itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(self.keywords)))
+        )
 
     def companies(self, rng: random.Random) -> str:
         chosen: list[tuple[int, str]] = []
@@ -307,13 +827,20 @@ def _english_title(rng: random.Random) -> str:
     adjective, noun, other = rng.choice(ADJECTIVES), rng.choice(NOUNS), rng.choice(NOUNS)
     name, place, plural = rng.choice(NAMES), rng.choice(PLACES), rng.choice(PLURALS)
     patterns = (
-        f"{name}'s {adjective} {noun}", f"{place} {adjective} {noun}",
-        f"A {adjective} {noun} for {name}", f"{adjective} {noun} and the {other}",
-        f"The {adjective} {plural} of {place}", f"{name} and the {adjective} {plural}",
-        f"{adjective} {noun}: {rng.choice(SUBTITLES)}", f"The {noun} of {name} {other}",
+        f"{name}'s {adjective} {noun}",
+        f"{place} {adjective} {noun}",
+        f"A {adjective} {noun} for {name}",
+        f"{adjective} {noun} and the {other}",
+        f"The {adjective} {plural} of {place}",
+        f"{name} and the {adjective} {plural}",
+        f"{adjective} {noun}: {rng.choice(SUBTITLES)}",
+        f"The {noun} of {name} {other}",
         # short titles, fewer combinations: these collide now and then, as real titles do
-        f"The {adjective} {noun}", f"{adjective} {noun}", f"{noun} of the {plural}",
-        f"The {noun} in {place}", f"{name} and {rng.choice(NAMES)}",
+        f"The {adjective} {noun}",
+        f"{adjective} {noun}",
+        f"{noun} of the {plural}",
+        f"The {noun} in {place}",
+        f"{name} and {rng.choice(NAMES)}",
     )
     weights = (12, 12, 10, 10, 8, 8, 8, 8, 6, 6, 4, 4, 4)
     return rng.choices(patterns, weights)[0]
@@ -356,8 +883,16 @@ def _money(rng: random.Random, in_collection: bool) -> tuple[int, int]:
     return budget, revenue
 
 
-def _movie_row(rng: random.Random, vocabulary: _Vocabulary, movie_id: int, title: str,
-               original_title: str, language: str, year: int, collection: str) -> list[str]:
+def _movie_row(
+    rng: random.Random,
+    vocabulary: _Vocabulary,
+    movie_id: int,
+    title: str,
+    original_title: str,
+    language: str,
+    year: int,
+    collection: str,
+) -> list[str]:
     """One complete raw row, in ``RAW_COLUMNS`` order."""
     budget, revenue = _money(rng, bool(collection))
     genres = _weighted_distinct(rng, GENRES, GENRE_CUM, _how_many(rng, (5, 30, 34, 22), (4, 6)))
@@ -373,8 +908,13 @@ def _movie_row(rng: random.Random, vocabulary: _Vocabulary, movie_id: int, title
     votes = 0 if rng.random() < 0.06 else int(rng.lognormvariate(2.6, 1.8))
     average = 0.0 if votes == 0 else round(min(10.0, max(0.5, rng.gauss(6.0, 1.1))), 1)
     runtime_roll = rng.random()
-    runtime = "" if runtime_roll < 0.005 else "0.0" if runtime_roll < 0.04 else \
-        f"{max(1, round(rng.gauss(98, 24)))}.0"  # fmt: skip
+    runtime = (
+        ""
+        if runtime_roll < 0.005
+        else "0.0"
+        if runtime_roll < 0.04
+        else f"{max(1, round(rng.gauss(98, 24)))}.0"
+    )
     words = rng.choices(OVERVIEW_WORDS, k=rng.randint(12, 60))
     overview = "" if rng.random() < 0.02 else " ".join(words).capitalize() + "."
     tagline = f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS).lower()}."
@@ -432,11 +972,18 @@ def _titles(rng: random.Random, count: int) -> list[tuple[str, str, str, int, st
             size = min(count - len(out), rng.choice((2, 2, 2, 3, 3, 4, 5, 6)))
             poster = repr(_poster(rng)) if rng.random() < 0.9 else "None"
             backdrop = repr(_poster(rng)) if rng.random() < 0.8 else "None"
-            cell = (f"{{'id': {next(collection_ids)}, 'name': {title + ' Collection'!r}, "
-                    f"'poster_path': {poster}, 'backdrop_path': {backdrop}}}")
+            cell = (
+                f"{{'id': {next(collection_ids)}, 'name': {title + ' Collection'!r}, "
+                f"'poster_path': {poster}, 'backdrop_path': {backdrop}}}"
+            )
             for number in range(1, size + 1):
-                suffix = "" if number == 1 else f" {number}" if rng.random() < 0.7 else \
-                    f": {rng.choice(SUBTITLES)}"  # fmt: skip
+                suffix = (
+                    ""
+                    if number == 1
+                    else f" {number}"
+                    if rng.random() < 0.7
+                    else f": {rng.choice(SUBTITLES)}"
+                )
                 out.append((title + suffix, original + suffix, language, year, cell))
                 year = min(LAST_YEAR, year + rng.randint(1, 5))
             continue
@@ -446,13 +993,21 @@ def _titles(rng: random.Random, count: int) -> list[tuple[str, str, str, int, st
 
 def default_defects(rows: int) -> tuple[int, int, int]:
     """(malformed, duplicates, null dates) at the rates of the full Kaggle file, at least 1 each."""
-    return (max(1, round(rows * MALFORMED_RATE)), max(1, round(rows * DUPLICATE_RATE)),
-            max(1, round(rows * NULL_DATE_RATE)))  # fmt: skip
+    return (
+        max(1, round(rows * MALFORMED_RATE)),
+        max(1, round(rows * DUPLICATE_RATE)),
+        max(1, round(rows * NULL_DATE_RATE)),
+    )
 
 
 def generate(
-    rows: int, out_dir: Path, seed: int = 0, *, malformed: int | None = None,
-    duplicates: int | None = None, null_dates: int | None = None,
+    rows: int,
+    out_dir: Path,
+    seed: int = 0,
+    *,
+    malformed: int | None = None,
+    duplicates: int | None = None,
+    null_dates: int | None = None,
 ) -> SyntheticCounts:
     """Write ``out_dir/movies_metadata.csv`` with ``rows`` data rows and ``out_dir/keywords.csv``.
 
@@ -511,9 +1066,13 @@ def generate(
             writer.writerows(cells[source] for source in repeats.after.get(index, ()))
 
     return SyntheticCounts(
-        rows=unique + malformed + duplicates, malformed=malformed, stubs=malformed,
-        duplicates=duplicates, null_dates=null_dates,
-        keyword_rows=unique + keyword_copies, keyword_duplicates=keyword_copies,
+        rows=unique + malformed + duplicates,
+        malformed=malformed,
+        stubs=malformed,
+        duplicates=duplicates,
+        null_dates=null_dates,
+        keyword_rows=unique + keyword_copies,
+        keyword_duplicates=keyword_copies,
     )
 
 
@@ -551,10 +1110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     args = parser.parse_args(argv)
     counts = generate(args.rows, args.out, args.seed)
-    print(f"Wrote {counts.rows:,} rows to {args.out / MOVIES_FILE} "
-          f"({counts.malformed} broken records, {counts.duplicates} duplicate ids, "
-          f"{counts.null_dates} rows without a date; {counts.expected_catalog_rows:,} should "
-          f"survive) and {counts.keyword_rows:,} rows to {args.out / KEYWORDS_FILE}")
+    print(
+        f"Wrote {counts.rows:,} rows to {args.out / MOVIES_FILE} "
+        f"({counts.malformed} broken records, {counts.duplicates} duplicate ids, "
+        f"{counts.null_dates} rows without a date; {counts.expected_catalog_rows:,} should "
+        f"survive) and {counts.keyword_rows:,} rows to {args.out / KEYWORDS_FILE}"
+    )
     return 0
 
 

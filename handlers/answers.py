@@ -239,8 +239,14 @@ Answer = (
     | NotUnderstoodAnswer
 )
 
-UNRESOLVED = (UsageAnswer, NotFoundAnswer, AmbiguousAnswer, UnknownCommandAnswer, ClarifyAnswer,
-              NotUnderstoodAnswer)  # fmt: skip
+UNRESOLVED = (
+    UsageAnswer,
+    NotFoundAnswer,
+    AmbiguousAnswer,
+    UnknownCommandAnswer,
+    ClarifyAnswer,
+    NotUnderstoodAnswer,
+)
 """Answers that did not answer the question (they explain or ask back)."""
 
 

@@ -15,11 +15,28 @@ import pyarrow.parquet as pq
 from data_prep import layout
 
 RUNTIME_COLUMNS = (
-    "id", "title", "original_title", "release_date", "release_year", "collection", "genres",
-    "budget", "revenue", "return", "production_companies", "production_countries",
-    "production_country_codes", "keywords", "vote_count", "vote_average", "runtime", "imdb_id",
-    "poster_path", "es_es", "es_419",
-)  # fmt: skip
+    "id",
+    "title",
+    "original_title",
+    "release_date",
+    "release_year",
+    "collection",
+    "genres",
+    "budget",
+    "revenue",
+    "return",
+    "production_companies",
+    "production_countries",
+    "production_country_codes",
+    "keywords",
+    "vote_count",
+    "vote_average",
+    "runtime",
+    "imdb_id",
+    "poster_path",
+    "es_es",
+    "es_419",
+)
 """What answering needs; the long texts (overview, tagline) only served to build neighbours."""
 
 

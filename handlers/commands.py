@@ -44,24 +44,57 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("mes", "month", ("meses", "estrenos"), "month", chart=True,
-            web_path="peliculas_mes"),
-    Command("dia", "day", ("día", "weekday", "dias", "días"), "weekday", chart=True,
-            web_path="peliculas_dia"),
-    Command("franquicia", "collection",
-            ("saga", "coleccion", "colección", "franchise", "sagas"), "collection", chart=True,
-            web_path="franquicia"),
-    Command("pais", "country", ("país", "paises", "países"), "country", chart=True,
-            web_path="peliculas_pais"),
-    Command("productora", "company", ("studio", "estudio", "productoras"), "company", chart=True,
-            web_path="productoras"),
+    Command("mes", "month", ("meses", "estrenos"), "month", chart=True, web_path="peliculas_mes"),
+    Command(
+        "dia",
+        "day",
+        ("día", "weekday", "dias", "días"),
+        "weekday",
+        chart=True,
+        web_path="peliculas_dia",
+    ),
+    Command(
+        "franquicia",
+        "collection",
+        ("saga", "coleccion", "colección", "franchise", "sagas"),
+        "collection",
+        chart=True,
+        web_path="franquicia",
+    ),
+    Command(
+        "pais",
+        "country",
+        ("país", "paises", "países"),
+        "country",
+        chart=True,
+        web_path="peliculas_pais",
+    ),
+    Command(
+        "productora",
+        "company",
+        ("studio", "estudio", "productoras"),
+        "company",
+        chart=True,
+        web_path="productoras",
+    ),
     Command("retorno", "return", ("roi", "taquilla"), "title", chart=True, web_path="retorno"),
-    Command("recomendar", "recommend",
-            ("recomienda", "recomendacion", "recomendación", "recomendaciones", "similar"),
-            "title", chart=False, web_path="recomendacion"),
-    Command("pelicula", "movie", ("película", "peli", "film", "ficha"), "title", chart=False,
-            web_path="pelicula"),
-)  # fmt: skip
+    Command(
+        "recomendar",
+        "recommend",
+        ("recomienda", "recomendacion", "recomendación", "recomendaciones", "similar"),
+        "title",
+        chart=False,
+        web_path="recomendacion",
+    ),
+    Command(
+        "pelicula",
+        "movie",
+        ("película", "peli", "film", "ficha"),
+        "title",
+        chart=False,
+        web_path="pelicula",
+    ),
+)
 
 HELP_NAMES = ("help", "ayuda")
 START_NAMES = ("start",)

@@ -59,8 +59,11 @@ def country_names(catalog_names: Mapping[str, str]) -> dict[str, list[str]]:
     spanish = _spanish()
     for country in pycountry.countries:
         iso = country.alpha_2
-        english = [country.name, getattr(country, "common_name", None),
-                   getattr(country, "official_name", None)]
+        english = [
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ]
         entry = names.setdefault(iso, [])
         for name in filter(None, english):
             entry += _variants(name) + _variants(spanish.gettext(name))

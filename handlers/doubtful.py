@@ -21,8 +21,11 @@ def doubtful_fields(budget: float, revenue: float) -> tuple[str, ...]:
     "budget" or "revenue" when known but under ``DOUBTFUL_BELOW``; "return" when both are known
     and the return is above ``DOUBTFUL_RETURN_ABOVE``.
     """
-    fields = [name for name, value in (("budget", budget), ("revenue", revenue))
-              if 0 < value < DOUBTFUL_BELOW]
+    fields = [
+        name
+        for name, value in (("budget", budget), ("revenue", revenue))
+        if 0 < value < DOUBTFUL_BELOW
+    ]
     if budget > 0 and revenue > 0 and revenue / budget > DOUBTFUL_RETURN_ABOVE:
         fields.append("return")
     return tuple(fields)

@@ -78,7 +78,8 @@ class NameIndex(Generic[V]):
     """
 
     def __init__(
-        self, names: Mapping[V, Iterable[str]] | Iterable[tuple[V, Iterable[str]]],
+        self,
+        names: Mapping[V, Iterable[str]] | Iterable[tuple[V, Iterable[str]]],
         weights: Mapping[V, float] | None = None,
         short: Mapping[V, Iterable[str]] | None = None,
         curated: Mapping[V, Iterable[str]] | None = None,
@@ -188,9 +189,13 @@ class NameIndex(Generic[V]):
         """Fuzzy candidates for a folded ``key``, one entry per value with its best score."""
         shortlist = set(self._sharing_words(key))
         cheap = process.extract(
-            key, self._keys, scorer=fuzz.QRatio, processor=None, limit=40,
+            key,
+            self._keys,
+            scorer=fuzz.QRatio,
+            processor=None,
+            limit=40,
             score_cutoff=SUGGEST_SCORE - 20,
-        )  # fmt: skip
+        )
         shortlist.update(position for _, _, position in cheap)
         words = key.split()
         numbers = {w for w in words if w.isdecimal()}
@@ -238,9 +243,10 @@ class NameIndex(Generic[V]):
         if top.score < ACCEPT_SCORE:
             return Match(None, candidates, best_score=top.score)
         rivals = [
-            s for s in ranked[1:]
+            s
+            for s in ranked[1:]
             if s.score > top.score - MARGIN and s.weight * DOMINANCE >= top.weight
-        ]  # fmt: skip
+        ]
         if rivals:
             return Match(None, candidates, best_score=top.score)
         return Match(top.value, candidates, best_score=top.score)
@@ -290,10 +296,13 @@ def _coverage(words: list[str], name_words: list[str]) -> float:
     "story" is 80.
     """
     found = sum(
-        1 for word in words
+        1
+        for word in words
         if any(name_word.startswith(word) for name_word in name_words)
-        or (len(word) >= MIN_FUZZY_KEY
-            and any(Levenshtein.distance(word, n, score_cutoff=1) <= 1 for n in name_words))
+        or (
+            len(word) >= MIN_FUZZY_KEY
+            and any(Levenshtein.distance(word, n, score_cutoff=1) <= 1 for n in name_words)
+        )
         or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=76) is not None
-    )  # fmt: skip
+    )
     return 0.5 + 0.5 * found / len(words)

@@ -53,8 +53,11 @@ class Recommender:
     """
 
     def __init__(
-        self, movies: pd.DataFrame, neighbours: pd.DataFrame | pa.Table,
-        index: pd.Index | None = None, depth: int | None = None,
+        self,
+        movies: pd.DataFrame,
+        neighbours: pd.DataFrame | pa.Table,
+        index: pd.Index | None = None,
+        depth: int | None = None,
     ) -> None:
         """``index``: the catalog's movie ids, when the caller has it already (shared).
         ``depth``: keep the neighbours ranked 1 to ``depth`` only (all when None)."""
@@ -90,7 +93,11 @@ class Recommender:
         known = (sources >= 0) & (targets >= 0)
         if not known.all():
             sources, targets, ranks, scores = (
-                sources[known], targets[known], ranks[known], scores[known])
+                sources[known],
+                targets[known],
+                ranks[known],
+                scores[known],
+            )
         del known
         key = sources.astype(np.int64) * (int(ranks.max(initial=0)) + 1) + ranks
         if len(key) and not bool((key[1:] >= key[:-1]).all()):  # prepare writes them sorted
@@ -150,14 +157,19 @@ class Recommender:
     def reason(self, source: int, target: int) -> Reason:
         """Why the movie at catalog position ``target`` fits the one at ``source``."""
         collection = self._collection[source]
-        same = collection if isinstance(collection, str) and collection and (
-            collection == self._collection[target]
-        ) else None
+        same = (
+            collection
+            if isinstance(collection, str)
+            and collection
+            and (collection == self._collection[target])
+            else None
+        )
         other_genres = set(_labels(self._genres[target]))
         other_keywords = set(_labels(self._keywords[target]))
-        words = sorted((word for word in _labels(self._keywords[source])
-                        if word in self._keyword_count),
-                       key=lambda word: (self._keyword_count[word], word))
+        words = sorted(
+            (word for word in _labels(self._keywords[source]) if word in self._keyword_count),
+            key=lambda word: (self._keyword_count[word], word),
+        )
         return Reason(
             same_collection=same,
             genres=tuple(g for g in _labels(self._genres[source]) if g in other_genres),

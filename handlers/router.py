@@ -37,52 +37,217 @@ def _words(text: str) -> frozenset[str]:
 
 CUES: dict[str, tuple[str, ...]] = {
     # what is asked
-    "count": ("cuantas", "cuantos", "how many", "numero de", "number of", "cantidad de",
-              "total de"),
+    "count": (
+        "cuantas",
+        "cuantos",
+        "how many",
+        "numero de",
+        "number of",
+        "cantidad de",
+        "total de",
+    ),
     "amount": ("cuanto", "cuanta", "how much", "que tanto"),
-    "money": ("recaudo", "recaudaron", "recaudacion", "recaudaciones", "recaudado", "recaudar",
-              "gano", "ganaron", "gana", "ganado", "ganancia", "ganancias", "dinero", "earned",
-              "earn", "earns", "earnings", "gross", "grossed", "box office", "revenue", "money",
-              "presupuesto", "budget", "costo", "coste", "cost", "costs", "rentable",
-              "rentabilidad", "profit", "profits", "profitable", "beneficio", "beneficios",
-              "perdida", "perdidas", "flop", "fracaso", "return on"),
+    "money": (
+        "recaudo",
+        "recaudaron",
+        "recaudacion",
+        "recaudaciones",
+        "recaudado",
+        "recaudar",
+        "gano",
+        "ganaron",
+        "gana",
+        "ganado",
+        "ganancia",
+        "ganancias",
+        "dinero",
+        "earned",
+        "earn",
+        "earns",
+        "earnings",
+        "gross",
+        "grossed",
+        "box office",
+        "revenue",
+        "money",
+        "presupuesto",
+        "budget",
+        "costo",
+        "coste",
+        "cost",
+        "costs",
+        "rentable",
+        "rentabilidad",
+        "profit",
+        "profits",
+        "profitable",
+        "beneficio",
+        "beneficios",
+        "perdida",
+        "perdidas",
+        "flop",
+        "fracaso",
+        "return on",
+    ),
     "made": ("hizo", "hicieron", "made", "make", "makes"),
-    "release": ("estreno", "estrenaron", "estrenadas", "estrenados", "estrenada", "estrenado",
-                "estrena", "estrenan", "salieron", "salio", "lanzaron", "lanzadas",
-                "lanzamiento", "lanzamientos", "released", "release", "releases", "came out",
-                "come out", "comes out", "premiered", "opened", "hit theaters"),
-    "produced": ("producidas", "producida", "producidos", "producido", "produjo", "produjeron",
-                 "produce", "producen", "produced", "rodadas", "rodada", "filmadas", "filmed",
-                 "hechas", "hecha", "made in", "produced in", "produced by"),
-    "recommend": ("recomiendame", "recomiendas", "recomendarias", "recommend", "recommendation",
-                  "recommendations", "suggest", "sugiereme", "sugiere", "sugerencia",
-                  "sugerencias", "parecidas", "parecida", "parecidos", "parecido", "similares",
-                  "algo como", "alguna como", "algo tipo", "otra como", "otras como",
-                  "pelis como", "peliculas como", "peli como", "pelicula como", "del estilo de",
-                  "al estilo de", "pelis tipo", "peliculas tipo", "something like",
-                  "anything like", "movies like", "films like", "more like", "similar to",
-                  "si me gusto", "me gusto", "if i liked", "i liked", "if you liked", "que veo",
-                  "what should i watch", "stuff like", "things like"),
+    "release": (
+        "estreno",
+        "estrenaron",
+        "estrenadas",
+        "estrenados",
+        "estrenada",
+        "estrenado",
+        "estrena",
+        "estrenan",
+        "salieron",
+        "salio",
+        "lanzaron",
+        "lanzadas",
+        "lanzamiento",
+        "lanzamientos",
+        "released",
+        "release",
+        "releases",
+        "came out",
+        "come out",
+        "comes out",
+        "premiered",
+        "opened",
+        "hit theaters",
+    ),
+    "produced": (
+        "producidas",
+        "producida",
+        "producidos",
+        "producido",
+        "produjo",
+        "produjeron",
+        "produce",
+        "producen",
+        "produced",
+        "rodadas",
+        "rodada",
+        "filmadas",
+        "filmed",
+        "hechas",
+        "hecha",
+        "made in",
+        "produced in",
+        "produced by",
+    ),
+    "recommend": (
+        "recomiendame",
+        "recomiendas",
+        "recomendarias",
+        "recommend",
+        "recommendation",
+        "recommendations",
+        "suggest",
+        "sugiereme",
+        "sugiere",
+        "sugerencia",
+        "sugerencias",
+        "parecidas",
+        "parecida",
+        "parecidos",
+        "parecido",
+        "similares",
+        "algo como",
+        "alguna como",
+        "algo tipo",
+        "otra como",
+        "otras como",
+        "pelis como",
+        "peliculas como",
+        "peli como",
+        "pelicula como",
+        "del estilo de",
+        "al estilo de",
+        "pelis tipo",
+        "peliculas tipo",
+        "something like",
+        "anything like",
+        "movies like",
+        "films like",
+        "more like",
+        "similar to",
+        "si me gusto",
+        "me gusto",
+        "if i liked",
+        "i liked",
+        "if you liked",
+        "que veo",
+        "what should i watch",
+        "stuff like",
+        "things like",
+    ),
     "when": ("cuando", "when", "que ano", "what year", "which year"),
-    "card": ("ficha", "info", "informacion", "datos", "details", "detalles", "tell me about",
-             "hablame de", "que sabes de", "dura", "duracion", "runtime", "how long", "nota",
-             "rating", "puntuacion", "valoracion", "genero", "generos", "genre", "genres",
-             "poster", "cartel", "imdb", "tmdb", "filme", "cinta"),
+    "card": (
+        "ficha",
+        "info",
+        "informacion",
+        "datos",
+        "details",
+        "detalles",
+        "tell me about",
+        "hablame de",
+        "que sabes de",
+        "dura",
+        "duracion",
+        "runtime",
+        "how long",
+        "nota",
+        "rating",
+        "puntuacion",
+        "valoracion",
+        "genero",
+        "generos",
+        "genre",
+        "genres",
+        "poster",
+        "cartel",
+        "imdb",
+        "tmdb",
+        "filme",
+        "cinta",
+    ),
     "films": ("peliculas", "pelis", "films", "movies", "filmes", "titulos", "cintas"),
     # what kind of name follows
-    "collection": ("sagas", "franquicias", "colecciones", "collections", "serie", "series",
-                   "trilogia", "trilogy"),
-    "company": ("productoras", "estudios", "studios", "companies", "compania", "companias",
-                "production company"),
+    "collection": (
+        "sagas",
+        "franquicias",
+        "colecciones",
+        "collections",
+        "serie",
+        "series",
+        "trilogia",
+        "trilogy",
+    ),
+    "company": (
+        "productoras",
+        "estudios",
+        "studios",
+        "companies",
+        "compania",
+        "companias",
+        "production company",
+    ),
     "country": ("paises", "countries", "nacion"),
     "month": ("meses", "months"),
     "weekday": ("dias", "day", "days", "dia de la semana", "day of the week"),
-}  # fmt: skip
+}
 """Cue phrases by what they say. Every name of a command (``handlers.commands``) is a cue too."""
 
-COMMAND_CUES = {"mes": "month", "dia": "weekday", "franquicia": "collection", "pais": "country",
-                "productora": "company", "retorno": "money", "recomendar": "recommend",
-                "pelicula": "card"}  # fmt: skip
+COMMAND_CUES = {
+    "mes": "month",
+    "dia": "weekday",
+    "franquicia": "collection",
+    "pais": "country",
+    "productora": "company",
+    "retorno": "money",
+    "recomendar": "recommend",
+    "pelicula": "card",
+}
 
 FILLERS = _words("""
     a al algo alguna alguno algunas algunos ante aqui asi bueno cine con contra cual cuales de del
@@ -106,9 +271,11 @@ VAGUE = _words("something anything somethin one ones movie film peli pelicula ot
 ARTICLES = frozenset({"el", "la", "los", "las", "lo", "un", "una", "the", "a", "an"})
 """Kept in front of a name when the name with them matches ("The Matrix", "El padrino")."""
 
-GREETINGS = _words("hola holi buenas buenos tardes noches hey hi hello ey saludos tal good morning "
-                   "evening afternoon help ayuda start menu comandos commands instrucciones "
-                   "funciona funcionas hacer sirve sirves usar use work works")  # fmt: skip
+GREETINGS = _words(
+    "hola holi buenas buenos tardes noches hey hi hello ey saludos tal good morning "
+    "evening afternoon help ayuda start menu comandos commands instrucciones "
+    "funciona funcionas hacer sirve sirves usar use work works"
+)
 """Hello, and asking what the bot does: answered with the greeting and examples."""
 THANKS = _words("gracias muchas thanks thank thx genial perfecto")
 ACKS = _words("ok okay vale si yes yeah yep no nope nah claro dale bueno jaja jajaja haha lol")
@@ -131,8 +298,13 @@ TYPO_MARGIN = 10.0
 """A title at least this close to the typed words, and this much closer than any other, is it."""
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 
-COMMAND_OF: dict[str, str] = {"month": "mes", "weekday": "dia", "country": "pais",
-                              "company": "productora", "collection": "franquicia"}  # fmt: skip
+COMMAND_OF: dict[str, str] = {
+    "month": "mes",
+    "weekday": "dia",
+    "country": "pais",
+    "company": "productora",
+    "collection": "franquicia",
+}
 GROUP_KINDS = ("month", "weekday", "country", "company", "collection")
 HINT_KINDS = ("collection", "company", "country", "month", "weekday")
 BARE_ORDER = ("title", "collection", "company", "country", "month", "weekday")
@@ -251,8 +423,10 @@ class Router:
             case Route(command=command, argument=argument):
                 return self.service.answer(command, argument)
             case Readings(query=query, routes=routes):
-                readings = tuple(a.Reading(r.command, a.Choice(r.argument, _choice_value(r),
-                                                               r.name)) for r in routes)
+                readings = tuple(
+                    a.Reading(r.command, a.Choice(r.argument, _choice_value(r), r.name))
+                    for r in routes
+                )
                 return a.ClarifyAnswer(query, readings)
         return a.NotUnderstoodAnswer(routed.query, routed.kind, turn)
 
@@ -384,8 +558,9 @@ class Router:
             return self._ask(reading, "pelicula", _unique(order), hints)
         return self._bare(reading)
 
-    def _ask(self, reading: _Reading, title_command: str, order: list[str],
-             hints: list[str]) -> Routed:
+    def _ask(
+        self, reading: _Reading, title_command: str, order: list[str], hints: list[str]
+    ) -> Routed:
         """The first kind in ``order`` that a name in the message has: exactly, else forgivingly."""
         for kind in order:
             for span in reading.spans:
@@ -394,8 +569,7 @@ class Router:
                     if partial is not None:
                         return partial
                     alone = span.text in _segments(reading)  # "fox", not "fox searchlite"
-                    return self._route_span(reading.query, span, kind, title_command,
-                                            widen=alone)  # fmt: skip
+                    return self._route_span(reading.query, span, kind, title_command, widen=alone)
         segments = _segments(reading)
         if title_command == "pelicula" and "title" in order and order[0] != "title":
             order = [k for k in order if k != "title"]  # "películas de terror": not a title
@@ -418,6 +592,7 @@ class Router:
                     if isinstance(asked, NotUnderstood):  # "saga xyz": it says it found none
                         return Route(_command(kind, title_command), text)
                     return asked
+
         def surely_named() -> Route | None:
             for text in segments:
                 for kind in order:
@@ -430,8 +605,11 @@ class Router:
 
         if (route := surely_named()) is not None:
             return route
-        near = [(key, found) for key, found in tried.items()
-                if found.candidates and found.best_score >= SUGGEST_SCORE]  # fmt: skip
+        near = [
+            (key, found)
+            for key, found in tried.items()
+            if found.candidates and found.best_score >= SUGGEST_SCORE
+        ]
         if near:
             (text, kind), found = max(near, key=lambda item: item[1].best_score)
             return self._ask_back(reading.query, text, kind, found, title_command)
@@ -474,21 +652,27 @@ class Router:
             return self._not_understood(reading)
         if len(unsure) == 1:
             [(kind, (score, candidates))] = unsure.items()
-            return self._ask_back(reading.query, text, kind, Match(None, tuple(candidates),
-                                                                   best_score=score), "pelicula")
+            return self._ask_back(
+                reading.query,
+                text,
+                kind,
+                Match(None, tuple(candidates), best_score=score),
+                "pelicula",
+            )
         by_score = sorted(unsure.items(), key=lambda item: -item[1][0])
-        return self._readings(reading.query, text, {k: v for k, (_, v) in by_score},
-                              mentioned=True)  # fmt: skip
+        return self._readings(reading.query, text, {k: v for k, (_, v) in by_score}, mentioned=True)
 
-    def _ask_back(self, query: str, text: str, kind: str, found: Match[Any],
-                  title_command: str) -> Routed:
+    def _ask_back(
+        self, query: str, text: str, kind: str, found: Match[Any], title_command: str
+    ) -> Routed:
         """Which one? A month or weekday: the question's own "did you mean…". Anything else:
         buttons for the candidates that have every typed word (the question itself might take
         a candidate this router found too loose)."""
         if kind in ("month", "weekday"):
             return Route(_command(kind, title_command), text)
-        return self._readings(query, text, {kind: list(found.candidates)}, title_command,
-                              mentioned=True)  # fmt: skip
+        return self._readings(
+            query, text, {kind: list(found.candidates)}, title_command, mentioned=True
+        )
 
     def _worth_looking(self, kind: str, text: str) -> bool:
         """Whether ``text`` could name a title, saga or company: one of its words is in such a
@@ -500,9 +684,13 @@ class Router:
         words = words or text.split()
         if any(self.service.has_word(_kind(kind), w) for w in words):
             return True
-        return len(words) == 1 and process.extractOne(
-            words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
-        ) is not None
+        return (
+            len(words) == 1
+            and process.extractOne(
+                words[0], self._words[kind], scorer=fuzz.ratio, score_cutoff=TYPO_WORD_SCORE
+            )
+            is not None
+        )
 
     def _by_full_name(self, kind: str, span: _Span) -> bool:
         """Whether ``span`` names a value of ``kind`` by its full name, not by an alias (the
@@ -515,8 +703,9 @@ class Router:
             return any(ref is not None and fold(ref.title) == span.text for ref in refs)
         return True
 
-    def _partial_name(self, reading: _Reading, span: _Span, kind: str, title_command: str,
-                      bare: bool = False) -> Routed | None:
+    def _partial_name(
+        self, reading: _Reading, span: _Span, kind: str, title_command: str, bare: bool = False
+    ) -> Routed | None:
         """A name said exactly inside more words: "world" in "jurassic world", "leon" in "el
         rey león", "alien" in "alien 3". When the name is only an alias, or the other words
         matter, the words are matched as a whole (``bare``: as a title first); if that finds
@@ -538,8 +727,9 @@ class Router:
             if whole.candidates and (says_more or whole.best_score >= SUGGEST_SCORE):
                 return self._ask_back(reading.query, segment, whole_kind, whole, title_command)
         if alias and kind not in ("month", "weekday", "country"):
-            return self._readings(reading.query, span.text, {kind: span.kinds[kind][:3]},
-                                  title_command)  # fmt: skip
+            return self._readings(
+                reading.query, span.text, {kind: span.kinds[kind][:3]}, title_command
+            )
         return None
 
     def _says_more(self, text: str, span: _Span) -> bool:
@@ -547,8 +737,10 @@ class Router:
         found in titles, sagas or companies ("jurassic" in "jurassic world", where "world"
         alone is a company); not "dirigió" in "quién dirigió titanic"."""
         extra = [w for w in text.split() if w not in span.text.split() and w not in FILLERS]
-        return any(w.isdecimal() or any(self.service.has_word(_kind(k), w) for k in LARGE_KINDS)
-                   for w in extra)  # fmt: skip
+        return any(
+            w.isdecimal() or any(self.service.has_word(_kind(k), w) for k in LARGE_KINDS)
+            for w in extra
+        )
 
     def _bare_name(self, query: str, span: _Span, alone: bool) -> Routed:
         """A message that is exactly a name: the one kind it names, else ask which (``alone``:
@@ -562,16 +754,21 @@ class Router:
             card = self.service.film_card(film.value) if film.value is not None else None
             if card is not None and card.collection in span.kinds["collection"]:
                 return self._route_value("title", card.movie.id, "pelicula")
-        common = (kinds in (["company"], ["collection"]) and " " not in span.text
-                  and not self._by_full_name(kinds[0], span)
-                  and self.service.has_word("title", span.text))  # fmt: skip
+        common = (
+            kinds in (["company"], ["collection"])
+            and " " not in span.text
+            and not self._by_full_name(kinds[0], span)
+            and self.service.has_word("title", span.text)
+        )
         if common:  # "home": Media Home Entertainment, or Home Alone? ask
-            return self._readings(query, span.text, {kinds[0]: span.kinds[kinds[0]]},
-                                  widen=alone, films_too=alone)  # fmt: skip
+            return self._readings(
+                query, span.text, {kinds[0]: span.kinds[kinds[0]]}, widen=alone, films_too=alone
+            )
         if len(kinds) == 1 or self._film_of_its_saga(span, kinds):
             return self._route_span(query, span, kinds[0], "pelicula", widen=alone, bare=True)
-        return self._readings(query, span.text, {k: span.kinds[k] for k in kinds}, widen=alone,
-                              films_too=alone)  # fmt: skip
+        return self._readings(
+            query, span.text, {k: span.kinds[k] for k in kinds}, widen=alone, films_too=alone
+        )
 
     def _forgiving(self, kind: str, text: str) -> Match[Any]:
         """``service.match``, but taken for sure only when the words cover the name, not just
@@ -584,8 +781,11 @@ class Router:
             return found
         value = found.value
         if value is None and kind == "title":
-            titles = {i: fold(ref.title) for i in found.candidates
-                      if (ref := self.service.movie_ref(i)) is not None}  # fmt: skip
+            titles = {
+                i: fold(ref.title)
+                for i in found.candidates
+                if (ref := self.service.movie_ref(i)) is not None
+            }
             value = _one_typo_away(text, titles)
         if value is not None and any(_covers(text, n) for n in self._names_of(kind, value)):
             return Match(value, found.candidates, best_score=found.best_score)
@@ -604,15 +804,22 @@ class Router:
         return [name, " ".join(w for w in name.split() if w not in generic)]
 
     def _film_of_its_saga(self, span: _Span, kinds: list[str]) -> bool:
-        """"toy story" is a film and its saga: the film's card (which links the saga)."""
+        """ "toy story" is a film and its saga: the film's card (which links the saga)."""
         if set(kinds) != {"title", "collection"}:
             return False
         card = self.service.film_card(span.kinds["title"][0])
         return card is not None and card.collection in span.kinds["collection"]
 
-    def _readings(self, query: str, text: str, kinds: dict[str, list[Any]],
-                  title_command: str = "pelicula", widen: bool = False,
-                  mentioned: bool = False, films_too: bool = False) -> Routed:
+    def _readings(
+        self,
+        query: str,
+        text: str,
+        kinds: dict[str, list[Any]],
+        title_command: str = "pelicula",
+        widen: bool = False,
+        mentioned: bool = False,
+        films_too: bool = False,
+    ) -> Routed:
         """Ask which one. ``widen`` (for a name said exactly) also offers the best-known names
         that contain it ("fox" → 20th Century Fox), ``films_too`` films with that word in their
         title (The Fox and the Hound). ``mentioned`` keeps only names that have every typed
@@ -620,8 +827,9 @@ class Router:
         routes = []
         for kind, values in kinds.items():
             if mentioned:
-                said = [v for v in values
-                        if any(_mentions(text, n) for n in self._names_of(kind, v))]  # fmt: skip
+                said = [
+                    v for v in values if any(_mentions(text, n) for n in self._names_of(kind, v))
+                ]
                 values = said or (values[:3] if kind == "title" else [])  # films: still ask
             if kind == "country":  # a country without films is no answer to offer
                 values = [v for v in values if self.service.stats.country_counts.get(v, 0)]
@@ -629,17 +837,29 @@ class Router:
             if widen and kind in ("company", "collection"):
                 stats = self.service.stats
                 groups = stats.companies if kind == "company" else stats.collections
-                values = sorted({*values, *self.service.prominent(_kind(kind), text)},
-                                key=lambda v: (-groups[v].count, str(v)))
+                values = sorted(
+                    {*values, *self.service.prominent(_kind(kind), text)},
+                    key=lambda v: (-groups[v].count, str(v)),
+                )
             routes += [self._route_value(kind, v, title_command) for v in values[:limit]]
         if films_too and len(text.split()) == 1 and "title" not in kinds:
             titles = self.service.search_movies(text, limit=3)
-            routes += [self._route_value("title", ref.id, title_command) for ref in titles
-                       if text in fold(ref.title).split()]  # fmt: skip
+            routes += [
+                self._route_value("title", ref.id, title_command)
+                for ref in titles
+                if text in fold(ref.title).split()
+            ]
         return Readings(query, tuple(routes)) if routes else NotUnderstood(query)
 
-    def _route_span(self, query: str, span: _Span, kind: str, title_command: str,
-                    widen: bool = False, bare: bool = False) -> Routed:
+    def _route_span(
+        self,
+        query: str,
+        span: _Span,
+        kind: str,
+        title_command: str,
+        widen: bool = False,
+        bare: bool = False,
+    ) -> Routed:
         """The question about the name ``span`` says exactly; which one, when several share it
         ("fox": the best-known companies with it, and for just "fox", films with it in the
         title)."""
@@ -650,8 +870,14 @@ class Router:
         found = self.service.match(_kind(kind), span.text)
         if found.value is not None:
             return self._route_value(kind, found.value, title_command)
-        return self._readings(query, span.text, {kind: span.kinds[kind]}, title_command,
-                              widen=widen, films_too=widen and bare)  # fmt: skip
+        return self._readings(
+            query,
+            span.text,
+            {kind: span.kinds[kind]},
+            title_command,
+            widen=widen,
+            films_too=widen and bare,
+        )
 
     def _route_value(self, kind: str, value: Any, title_command: str) -> Route:
         """The route to ``value``, argued by its exact key."""
@@ -662,8 +888,12 @@ class Router:
             case "weekday":
                 return Route(command, str(int(value) + 1), int(value))
             case "country":
-                return Route(command, str(value), str(value),
-                             display_name(str(value), self.service.stats.country_names))
+                return Route(
+                    command,
+                    str(value),
+                    str(value),
+                    display_name(str(value), self.service.stats.country_names),
+                )
             case "collection" | "company":
                 return Route(command, entity_key(str(value)), str(value), str(value))
         card = self.service.film_card(int(value))
@@ -708,19 +938,25 @@ def _mark_cue_typos(reading: _Reading) -> None:
     """Long words outside names that are a typo away from a cue word count as it."""
     covered = {k for s in reading.spans for k in range(s.start, s.end)}
     for k, word in enumerate(reading.words):
-        if (reading.cues[k] is None and k not in covered and word not in FILLERS
-                and len(word) >= MIN_CUE_TYPO_LENGTH):  # fmt: skip
-            hit = process.extractOne(word, TYPO_TARGETS, scorer=fuzz.ratio,
-                                     score_cutoff=CUE_TYPO_SCORE)  # fmt: skip
+        if (
+            reading.cues[k] is None
+            and k not in covered
+            and word not in FILLERS
+            and len(word) >= MIN_CUE_TYPO_LENGTH
+        ):
+            hit = process.extractOne(
+                word, TYPO_TARGETS, scorer=fuzz.ratio, score_cutoff=CUE_TYPO_SCORE
+            )
             if hit is not None:
                 reading.cues[k] = PHRASES[(hit[0],)]
 
 
 def _names_nothing(reading: _Reading) -> bool:
-    """"recomiéndame algo", "recommend me something", "¿cuánto recaudó?": a question that
+    """ "recomiéndame algo", "recommend me something", "¿cuánto recaudó?": a question that
     names nothing (the reply asks which film)."""
-    return not reading.spans and all(w in VAGUE for text in _segments(reading)
-                                     for w in text.split())  # fmt: skip
+    return not reading.spans and all(
+        w in VAGUE for text in _segments(reading) for w in text.split()
+    )
 
 
 def _segments(reading: _Reading) -> list[str]:
@@ -733,8 +969,11 @@ def _segments(reading: _Reading) -> list[str]:
             runs.append([])
     texts = []
     for run in runs:
-        while run and run[0] in FILLERS and not (run[0] in ARTICLES and len(run) > 1
-                                                 and run[1] not in FILLERS):  # fmt: skip
+        while (
+            run
+            and run[0] in FILLERS
+            and not (run[0] in ARTICLES and len(run) > 1 and run[1] not in FILLERS)
+        ):
             run = run[1:]
         while run and run[-1] in FILLERS:
             run = run[:-1]
@@ -794,11 +1033,13 @@ def _mentions(text: str, name: str) -> bool:
     (a number anywhere: "alien 3" → "Alien³")."""
     name_words = name.split()
     return all(
-        word in name.replace(" ", "") if word.isdecimal() else
-        any(n.startswith(word) for n in name_words)
+        word in name.replace(" ", "")
+        if word.isdecimal()
+        else any(n.startswith(word) for n in name_words)
         or process.extractOne(word, name_words, scorer=fuzz.ratio, score_cutoff=75) is not None
-        for word in text.split() if word not in FILLERS
-    )  # fmt: skip
+        for word in text.split()
+        if word not in FILLERS
+    )
 
 
 def _one_typo_away(text: str, titles: dict[int, str]) -> int | None:

@@ -34,13 +34,43 @@ from handlers.stats import GroupStats, compute_stats
 from handlers.text import clean_argument, fold, key_variants
 
 GENERIC_WORDS = {
-    "franquicia": {"collection", "coleccion", "saga", "trilogy", "trilogia", "series",
-                   "franchise", "the"},
-    "productora": {"pictures", "picture", "studios", "studio", "films", "film", "productions",
-                   "production", "producciones", "entertainment", "animation", "company",
-                   "corporation", "corp", "inc", "ltd", "llc", "co", "gmbh", "group",
-                   "international", "distribution", "media", "the"},
-}  # fmt: skip
+    "franquicia": {
+        "collection",
+        "coleccion",
+        "saga",
+        "trilogy",
+        "trilogia",
+        "series",
+        "franchise",
+        "the",
+    },
+    "productora": {
+        "pictures",
+        "picture",
+        "studios",
+        "studio",
+        "films",
+        "film",
+        "productions",
+        "production",
+        "producciones",
+        "entertainment",
+        "animation",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "llc",
+        "co",
+        "gmbh",
+        "group",
+        "international",
+        "distribution",
+        "media",
+        "the",
+    },
+}
 """Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
 RELATIVES = 3
 """Other companies named like the one answered, mentioned beside it ("también: …")."""
@@ -138,8 +168,9 @@ class _MovieTable:
         self.index = pd.Index(movies["id"].to_numpy(np.int64))  # shared with the recommender
         # cells read when asked: no Python str per movie, and no copy of the catalog's columns
         self._titles = movies["title"].array
-        self._columns = [movies[c].to_numpy(np.int64) for c in ("release_year", "budget",
-                                                               "revenue")]
+        self._columns = [
+            movies[c].to_numpy(np.int64) for c in ("release_year", "budget", "revenue")
+        ]
         self._returns = movies["return"].to_numpy(np.float64)
         self._spanish = [movies[c].array for c in SPANISH_TITLE_COLUMNS if c in movies.columns]
 
@@ -164,8 +195,12 @@ class _MovieTable:
     def _at(self, position: int, typed: str = "", latin: bool = False) -> _Movie:
         year, budget, revenue = (int(column[position]) for column in self._columns)
         title = str(self._titles[position])
-        ref = a.MovieRef(int(self.index[position]), title, year,
-                         self._spanish_title(position, title, typed, latin))
+        ref = a.MovieRef(
+            int(self.index[position]),
+            title,
+            year,
+            self._spanish_title(position, title, typed, latin),
+        )
         return _Movie(ref, budget, revenue, float(self._returns[position]))
 
     def _spanish_names(self, position: int) -> list[str]:
@@ -194,8 +229,11 @@ class MovieService:
         years = movies["release_year"]
         self.year_range = (int(years.min()), int(years.max())) if len(years) else (0, 0)
         self._movies = _MovieTable(movies)
-        title_columns = [movies[c].array for c in ("title", "original_title",
-                                                   *SPANISH_TITLE_COLUMNS) if c in movies.columns]
+        title_columns = [
+            movies[c].array
+            for c in ("title", "original_title", *SPANISH_TITLE_COLUMNS)
+            if c in movies.columns
+        ]
         ids = movies["id"].tolist()  # one int object per movie, shared by the maps below
         short: dict[int, list[str]] = {}  # "Terminator 2" of "Terminator 2: Judgment Day"
         for movie_id, *names in zip(ids, *title_columns, strict=True):
@@ -208,28 +246,38 @@ class MovieService:
         votes = _ColumnWeights(self._movies.index, movies["vote_count"].to_numpy(np.int64))
         self._titles = NameIndex(titles, votes, short)
         del ids, title_columns, short
-        self._collections = self._entity_index("franquicia", self.stats.collections,
-                                               extra=_spanish_member_titles(movies))
+        self._collections = self._entity_index(
+            "franquicia", self.stats.collections, extra=_spanish_member_titles(movies)
+        )
         self._company_aliases: dict[str, list[str]] = {}
         for alias in load_company_aliases():
             if alias.company in self.stats.companies:
                 self._company_aliases.setdefault(alias.company, []).append(alias.alias)
-        self._companies = self._entity_index("productora", self.stats.companies,
-                                             self._company_aliases)
+        self._companies = self._entity_index(
+            "productora", self.stats.companies, self._company_aliases
+        )
         self._countries = country_index(self.stats.country_names, self.stats.country_counts)
         self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
         self.recommender = Recommender.load(catalog, self._movies.index, RECOMMENDATIONS)
         self._film_facts = FilmTable(movies, self._movies.index)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
-            "mes": self.month, "dia": self.weekday, "franquicia": self.collection,
-            "pais": self.country, "productora": self.company, "retorno": self.movie_return,
-            "recomendar": self.recommend, "pelicula": self.film,
-        }  # fmt: skip
+            "mes": self.month,
+            "dia": self.weekday,
+            "franquicia": self.collection,
+            "pais": self.country,
+            "productora": self.company,
+            "retorno": self.movie_return,
+            "recomendar": self.recommend,
+            "pelicula": self.film,
+        }
         self._by_kind: dict[str, NameIndex[Any]] = {
-            "month": month_index(), "weekday": weekday_index(),  # built now, not on first use
-            "collection": self._collections, "company": self._companies,
-            "country": self._countries, "title": self._titles,
-        }  # fmt: skip
+            "month": month_index(),
+            "weekday": weekday_index(),  # built now, not on first use
+            "collection": self._collections,
+            "company": self._companies,
+            "country": self._countries,
+            "title": self._titles,
+        }
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
@@ -242,7 +290,8 @@ class MovieService:
 
     @staticmethod
     def _entity_index(
-        command: str, groups: dict[str, GroupStats],
+        command: str,
+        groups: dict[str, GroupStats],
         curated: Mapping[str, list[str]] | None = None,
         extra: Mapping[str, list[str]] | None = None,
     ) -> NameIndex[str]:
@@ -302,19 +351,32 @@ class MovieService:
         # Numbers are ISO weekdays (Monday = 1); answers count from Monday = 0.
         found = self._calendar(text, weekday_index(), lambda n: n - 1 if 1 <= n <= 7 else None)
         if found.value is not None:
-            return a.WeekdayAnswer(found.value, self.stats.weekday_counts[found.value],
-                                   years=self.year_range)
+            return a.WeekdayAnswer(
+                found.value, self.stats.weekday_counts[found.value], years=self.year_range
+            )
         return self._unsure("dia", text, found, _no_name, lambda d: str(d + 1))
 
     def collection(self, text: str) -> a.Answer:
         found = self._entity(text, self._collections)
         if found.value is None:
-            return self._unsure("franquicia", text, found, str, entity_key,
-                                count=lambda name: self.stats.collections[name].count)
+            return self._unsure(
+                "franquicia",
+                text,
+                found,
+                str,
+                entity_key,
+                count=lambda name: self.stats.collections[name].count,
+            )
         stats = self.stats.collections[found.value]
         mean = stats.revenue_total / stats.count if stats.count else 0.0
-        return a.CollectionAnswer(found.value, stats.count, stats.revenue_total, mean,
-                                  stats.revenue_known, doubtful=stats.doubtful)
+        return a.CollectionAnswer(
+            found.value,
+            stats.count,
+            stats.revenue_total,
+            mean,
+            stats.revenue_known,
+            doubtful=stats.doubtful,
+        )
 
     def company(self, text: str) -> a.Answer:
         found = self._weighed(text, self._entity(text, self._companies))
@@ -322,8 +384,14 @@ class MovieService:
             return self._unsure("productora", text, found, str, entity_key, count=self._films_of)
         stats = self.stats.companies[found.value]
         relatives = tuple(self._company_choice(v) for v in self._relatives(text, found.value))
-        return a.CompanyAnswer(found.value, stats.count, stats.revenue_total, stats.revenue_known,
-                               doubtful=stats.doubtful, relatives=relatives)
+        return a.CompanyAnswer(
+            found.value,
+            stats.count,
+            stats.revenue_total,
+            stats.revenue_known,
+            doubtful=stats.doubtful,
+            relatives=relatives,
+        )
 
     def _relatives(self, text: str, company: str) -> list[str]:
         """The biggest other companies (2+ films) named like ``company`` or like what was typed:
@@ -334,11 +402,14 @@ class MovieService:
         short = _aliases(company, GENERIC_WORDS["productora"])[1:]
         prefixes = {fold(p) for p in (typed, *short, *self._company_aliases.get(company, ()))}
         found = {
-            other for prefix in prefixes if prefix
+            other
+            for prefix in prefixes
+            if prefix
             for other in self._companies.containing(prefix)
-            if other != company and (self._films_of(other) > 1 or fold(other) == typed)
+            if other != company
+            and (self._films_of(other) > 1 or fold(other) == typed)
             and (fold(other) + " ").startswith(prefix + " ")
-        }  # fmt: skip
+        }
         return sorted(found, key=lambda v: (fold(v) != typed, -self._films_of(v), v))[:RELATIVES]
 
     def _films_of(self, company: str) -> int:
@@ -352,8 +423,10 @@ class MovieService:
         every typed word, by films; the biggest answers only when it clearly dominates."""
         if found.value is not None or not found.exact or text.startswith("~"):
             return found
-        pool = sorted({*found.candidates, *self._companies.containing(text)},
-                      key=lambda v: (-self._films_of(v), v))
+        pool = sorted(
+            {*found.candidates, *self._companies.containing(text)},
+            key=lambda v: (-self._films_of(v), v),
+        )
         if len(pool) == 1 or self._films_of(pool[0]) >= DOMINANCE * self._films_of(pool[1]):
             return Match(pool[0], tuple(pool[:5]), True, 100.0)
         return Match(None, tuple(pool[:5]), True, 100.0)
@@ -364,8 +437,9 @@ class MovieService:
             return self._unsure("pais", text, match, self._country_label, str)
         iso = match.value
         name = display_name(iso, self.stats.country_names)
-        return a.CountryAnswer(name, iso, self.stats.country_counts.get(iso, 0),
-                               country_es=spanish_name(iso, name))
+        return a.CountryAnswer(
+            name, iso, self.stats.country_counts.get(iso, 0), country_es=spanish_name(iso, name)
+        )
 
     def movie_return(self, text: str) -> a.Answer:
         return self._about_title(text, "retorno", self._return_of)
@@ -380,8 +454,14 @@ class MovieService:
     @staticmethod
     def _return_of(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.ReturnAnswer:
         ret = movie.ret if movie.budget > 0 and movie.revenue > 0 else None
-        return a.ReturnAnswer(movie.ref, movie.budget, movie.revenue, ret, alternatives,
-                              doubtful=doubtful_fields(movie.budget, movie.revenue))
+        return a.ReturnAnswer(
+            movie.ref,
+            movie.budget,
+            movie.revenue,
+            ret,
+            alternatives,
+            doubtful=doubtful_fields(movie.budget, movie.revenue),
+        )
 
     def _recommendations_for(
         self, movie: _Movie, alternatives: tuple[a.MovieRef, ...]
@@ -389,7 +469,8 @@ class MovieService:
         latin = self._movies.is_latin(movie.ref)  # "volver al futuro" → "Volver al futuro II"
         picks = tuple(
             replace(pick, movie=found.ref)
-            if (found := self._movies.get(pick.movie.id, latin=latin)) else pick
+            if (found := self._movies.get(pick.movie.id, latin=latin))
+            else pick
             for pick in self.recommender.recommend(movie.ref.id, RECOMMENDATIONS)
         )  # with their Spanish titles
         return a.RecommendAnswer(movie.ref, picks, alternatives)
@@ -399,10 +480,20 @@ class MovieService:
         facts = self._film_facts.get(movie.ref.id)
         assert facts is not None  # both tables come from the same catalog
         return a.FilmAnswer(
-            movie.ref, facts.genres, facts.runtime, facts.vote_average, facts.vote_count,
-            money.budget, money.revenue, money.ret, facts.collection, facts.poster_path,
-            facts.imdb_id, alternatives, money.doubtful,
-        )  # fmt: skip
+            movie.ref,
+            facts.genres,
+            facts.runtime,
+            facts.vote_average,
+            facts.vote_count,
+            money.budget,
+            money.revenue,
+            money.ret,
+            facts.collection,
+            facts.poster_path,
+            facts.imdb_id,
+            alternatives,
+            money.doubtful,
+        )
 
     # -- for reading plain words (handlers.router) ---------------------------------------------
 
@@ -417,8 +508,9 @@ class MovieService:
             case "month":
                 return self._calendar(text, month_index(), lambda n: n if 1 <= n <= 12 else None)
             case "weekday":
-                return self._calendar(text, weekday_index(),
-                                      lambda n: n - 1 if 1 <= n <= 7 else None)  # fmt: skip
+                return self._calendar(
+                    text, weekday_index(), lambda n: n - 1 if 1 <= n <= 7 else None
+                )
             case "collection" | "company":
                 return self._entity(text, self._by_kind[kind])
             case "country":
@@ -497,8 +589,12 @@ class MovieService:
 
     @staticmethod
     def _unsure(
-        command: str, text: str, match: Match[V], label: Callable[[V], str],
-        key: Callable[[V], str], count: Callable[[V], int] | None = None,
+        command: str,
+        text: str,
+        match: Match[V],
+        label: Callable[[V], str],
+        key: Callable[[V], str],
+        count: Callable[[V], int] | None = None,
         movie: Callable[[V], a.MovieRef] | None = None,
     ) -> a.Answer:
         """Ask back: ambiguous when candidates are good, else not found with suggestions.
@@ -525,7 +621,9 @@ class MovieService:
         return tuple(refs)
 
     def _about_title(
-        self, text: str, command: str,
+        self,
+        text: str,
+        command: str,
         answer: Callable[[_Movie, tuple[a.MovieRef, ...]], a.Answer],
     ) -> a.Answer:
         """``answer`` about the film ``text`` names (with the others of its title), or ask back."""
@@ -547,13 +645,20 @@ class MovieService:
                 return self._typed(in_year[0], title)
             if same:
                 refs = sorted((self._typed(i, title).ref for i in same), key=lambda r: r.year)
-                return a.AmbiguousAnswer(command, text, tuple(
-                    a.Choice(r.key, r.id, r.label, movie=r) for r in refs))
+                return a.AmbiguousAnswer(
+                    command, text, tuple(a.Choice(r.key, r.id, r.label, movie=r) for r in refs)
+                )
         match = self._titles.lookup(text)
         if match.value is not None:
             return self._typed(match.value, text)
-        return self._unsure(command, text, match, self._movie_label, lambda i: f"#{i}",
-                            movie=lambda i: self._typed(i, text).ref)
+        return self._unsure(
+            command,
+            text,
+            match,
+            self._movie_label,
+            lambda i: f"#{i}",
+            movie=lambda i: self._typed(i, text).ref,
+        )
 
     def _typed(self, movie_id: int, typed: str) -> _Movie:
         movie = self._movies.get(movie_id, typed)
@@ -578,8 +683,9 @@ def _spanish_member_titles(movies: pd.DataFrame) -> dict[str, list[str]]:
     if not columns or "collection" not in movies.columns:
         return titles
     curated = movies["collection"].notna() & columns[0].notna()
-    for collection, *names in zip(movies.loc[curated, "collection"],
-                                  *(c[curated] for c in columns), strict=True):
+    for collection, *names in zip(
+        movies.loc[curated, "collection"], *(c[curated] for c in columns), strict=True
+    ):
         titles.setdefault(str(collection), []).extend(n for n in names if isinstance(n, str))
     return titles
 

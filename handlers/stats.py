@@ -55,8 +55,10 @@ def _pairs(movies: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     ``doubtful``."""
     return (
         movies[[*columns, "revenue"]]
-        .assign(decade=decade_of(movies["release_year"]),
-                doubtful=doubtful_mask(movies["budget"], movies["revenue"]))
+        .assign(
+            decade=decade_of(movies["release_year"]),
+            doubtful=doubtful_mask(movies["budget"], movies["revenue"]),
+        )
         .explode(columns)
         .dropna(subset=columns)
         .rename_axis("row")
@@ -68,7 +70,9 @@ def _pairs(movies: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 def _by_decade(pairs: pd.DataFrame, column: str) -> pd.DataFrame:
     grouped = pairs.assign(known=pairs["revenue"] > 0).groupby([column, "decade"], sort=False)
     table = grouped.agg(
-        count=("row", "size"), revenue_total=("revenue", "sum"), revenue_known=("known", "sum"),
+        count=("row", "size"),
+        revenue_total=("revenue", "sum"),
+        revenue_known=("known", "sum"),
         doubtful=("doubtful", "sum"),
     )
     return table.rename_axis(["name", "decade"]).astype("int64")
@@ -110,8 +114,9 @@ def decade_rows(decades: pd.DataFrame, name: str) -> pd.DataFrame:
     return rows.reindex(pd.Index(range(first, last + 1, 10), name="decade"), fill_value=0)
 
 
-def top_groups(decades: pd.DataFrame, n: int = 10,
-               names: Mapping[str, str] | None = None) -> pd.DataFrame:
+def top_groups(
+    decades: pd.DataFrame, n: int = 10, names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The ``n`` names of a group table with most movies: ``name`` and ``GROUP_COLUMNS``.
 
     ``names`` renames them first (ISO code → country name); ties go by name.
@@ -129,13 +134,15 @@ def year_table(movies: pd.DataFrame) -> pd.DataFrame:
     (``budget_known``, ``revenue_known``) and their median (``*_median``; NaN when none)."""
     money = movies[["budget", "revenue"]]
     grouped = money.where(money.gt(0)).groupby(movies["release_year"])
-    table = pd.DataFrame({
-        "count": grouped.size(),
-        "budget_known": grouped["budget"].count(),
-        "budget_median": grouped["budget"].median(),
-        "revenue_known": grouped["revenue"].count(),
-        "revenue_median": grouped["revenue"].median(),
-    })
+    table = pd.DataFrame(
+        {
+            "count": grouped.size(),
+            "budget_known": grouped["budget"].count(),
+            "budget_median": grouped["budget"].median(),
+            "revenue_known": grouped["revenue"].count(),
+            "revenue_median": grouped["revenue"].median(),
+        }
+    )
     counts = ["count", "budget_known", "revenue_known"]
     if table.empty:
         return table.astype(dict.fromkeys(counts, "int64")).rename_axis("year")

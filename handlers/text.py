@@ -10,13 +10,26 @@ from unidecode import unidecode
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _PUNCTUATION = re.compile(r"[^a-z0-9\s]+")
 MAX_QUERY_CHARS = 200
-_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11,
-          "xii": 12, "xiii": 13}  # fmt: skip
+_ROMAN = {
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "xi": 11,
+    "xii": 12,
+    "xiii": 13,
+}
 """Numerals of sequels. Single letters (I, V, X) are left alone: "V for Vendetta", "Malcolm X"."""
-_SWAPPED = {**{roman: str(n) for roman, n in _ROMAN.items()},
-            **{str(n): roman for roman, n in _ROMAN.items()}}  # fmt: skip
-_PART_WORDS = frozenset({"part", "parte", "chapter", "capitulo", "episode", "episodio", "vol",
-                         "volume", "volumen"})
+_SWAPPED = {
+    **{roman: str(n) for roman, n in _ROMAN.items()},
+    **{str(n): roman for roman, n in _ROMAN.items()},
+}
+_PART_WORDS = frozenset(
+    {"part", "parte", "chapter", "capitulo", "episode", "episodio", "vol", "volume", "volumen"}
+)
 """Words before a sequel's number that people leave out: "godfather 2" for "Part II"."""
 
 
@@ -54,9 +67,13 @@ def key_variants(text: str) -> list[str]:
         return variants
     forms = [words]
     if not _PART_WORDS.isdisjoint(words):
-        forms.append([w for at, w in enumerate(words)
-                      if not (0 < at < len(words) - 1 and w in _PART_WORDS
-                              and words[at + 1] in _SWAPPED)])
+        forms.append(
+            [
+                w
+                for at, w in enumerate(words)
+                if not (0 < at < len(words) - 1 and w in _PART_WORDS and words[at + 1] in _SWAPPED)
+            ]
+        )
     for form in forms:
         for variant in (" ".join(form), " ".join(_SWAPPED.get(w, w) for w in form)):
             if variant not in variants:

@@ -24,14 +24,31 @@ def collection(name: str) -> str:
 def raw_movie(movie_id: int, title: str, release_date: str, **fields: str) -> dict[str, str]:
     """One raw row with plain defaults; ``fields`` override any raw column."""
     row = {
-        "adult": "False", "belongs_to_collection": "", "budget": "0", "genres": "[]",
-        "homepage": "", "id": str(movie_id), "imdb_id": "tt0000001", "original_language": "en",
-        "original_title": title, "overview": "", "popularity": "1.0", "poster_path": "",
-        "production_companies": "[]", "production_countries": "[]",
-        "release_date": release_date, "revenue": "0", "runtime": "90.0",
-        "spoken_languages": "[]", "status": "Released", "tagline": "", "title": title,
-        "video": "False", "vote_average": "6.0", "vote_count": "10",
-    }  # fmt: skip
+        "adult": "False",
+        "belongs_to_collection": "",
+        "budget": "0",
+        "genres": "[]",
+        "homepage": "",
+        "id": str(movie_id),
+        "imdb_id": "tt0000001",
+        "original_language": "en",
+        "original_title": title,
+        "overview": "",
+        "popularity": "1.0",
+        "poster_path": "",
+        "production_companies": "[]",
+        "production_countries": "[]",
+        "release_date": release_date,
+        "revenue": "0",
+        "runtime": "90.0",
+        "spoken_languages": "[]",
+        "status": "Released",
+        "tagline": "",
+        "title": title,
+        "video": "False",
+        "vote_average": "6.0",
+        "vote_count": "10",
+    }
     unknown = set(fields) - set(row)
     assert not unknown, f"not raw columns: {unknown}"
     return row | fields

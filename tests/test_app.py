@@ -244,7 +244,9 @@ async def test_run_reports_a_rejected_token_and_an_unreachable_api(
         unreachable = await asyncio.to_thread(_run_bot, unreachable_env | mode, tmp_path)
         assert unreachable.returncode == 1, unreachable.stderr
         [message] = problems(unreachable.stderr)
-        assert message.startswith(f"pelibot run: cannot reach the Bot API at http://{LOOPBACK}:9/bot")
+        assert message.startswith(
+            f"pelibot run: cannot reach the Bot API at http://{LOOPBACK}:9/bot"
+        )
         assert TOKEN not in unreachable.stderr
 
 

@@ -83,8 +83,20 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def test_calendar_counts_every_month_and_weekday(stats: CatalogStats) -> None:
-    assert stats.month_counts == {1: 2, 2: 1, 3: 1, 4: 0, 5: 0, 6: 1, 7: 0, 8: 0, 9: 0, 10: 0,
-                                  11: 0, 12: 1}
+    assert stats.month_counts == {
+        1: 2,
+        2: 1,
+        3: 1,
+        4: 0,
+        5: 0,
+        6: 1,
+        7: 0,
+        8: 0,
+        9: 0,
+        10: 0,
+        11: 0,
+        12: 1,
+    }
     assert stats.weekday_counts == {0: 2, 1: 0, 2: 0, 3: 0, 4: 3, 5: 0, 6: 1}
 
 
@@ -116,10 +128,14 @@ def test_decade_rows_fill_empty_decades_and_handle_no_match(stats: CatalogStats)
 def test_top_groups_rank_by_movies_then_name(stats: CatalogStats) -> None:
     companies = top_groups(stats.company_decades)
     assert companies.to_dict("records") == [
-        {"name": "Acme", "count": 4, "revenue_total": 80_000_000, "revenue_known": 2,
-         "doubtful": 0},
-        {"name": "Zen", "count": 2, "revenue_total": 58_000_000, "revenue_known": 2,
-         "doubtful": 1},
+        {
+            "name": "Acme",
+            "count": 4,
+            "revenue_total": 80_000_000,
+            "revenue_known": 2,
+            "doubtful": 0,
+        },
+        {"name": "Zen", "count": 2, "revenue_total": 58_000_000, "revenue_known": 2, "doubtful": 1},
     ]
     countries = top_groups(stats.country_decades, 2, names=stats.country_names)
     assert countries["name"].tolist() == ["United States of America", "United Kingdom"]
@@ -131,8 +147,13 @@ def test_year_table_counts_and_medians_of_known_money(tiny: pd.DataFrame) -> Non
     assert years.index.tolist() == list(range(1972, 2001))
     assert years["count"].sum() == 6 and years.loc[1980, "count"] == 0
     # 2000: budgets 10M, 1, 20M → median 10M; box office 50M, 8M, 10M → median 10M
-    assert years.loc[2000].to_dict() == {"count": 3, "budget_known": 3, "budget_median": 1e7,
-                                         "revenue_known": 3, "revenue_median": 1e7}
+    assert years.loc[2000].to_dict() == {
+        "count": 3,
+        "budget_known": 3,
+        "budget_median": 1e7,
+        "revenue_known": 3,
+        "revenue_median": 1e7,
+    }
     assert pd.isna(years.loc[1972, "budget_median"]) and years.loc[1972, "budget_known"] == 0
     assert year_table(tiny.iloc[:0]).empty
 
@@ -149,13 +170,16 @@ def test_collection_films_in_release_order(tiny: pd.DataFrame) -> None:
 def test_return_comparison_uses_medians_of_known_values(stats: CatalogStats) -> None:
     answer = ReturnAnswer(MovieRef(1, "A1", 2000), 10_000_000, 50_000_000, 5.0)
     assert charts.return_comparison(stats.years, answer) == charts.ReturnComparison(
-        "A1", 2000, 10_000_000, 50_000_000, 10_000_000.0, 10_000_000.0, 3, 3)
+        "A1", 2000, 10_000_000, 50_000_000, 10_000_000.0, 10_000_000.0, 3, 3
+    )
     lonely = charts.return_comparison(
-        stats.years, ReturnAnswer(MovieRef(4, "C", 1989), 5_000_000, 0, None))
+        stats.years, ReturnAnswer(MovieRef(4, "C", 1989), 5_000_000, 0, None)
+    )
     assert (lonely.median_budget, lonely.median_revenue) == (5_000_000.0, None)
     assert (lonely.budget_known, lonely.revenue_known) == (1, 0)
     outside = charts.return_comparison(
-        stats.years, ReturnAnswer(MovieRef(9, "Old", 1950), 5, 0, None))
+        stats.years, ReturnAnswer(MovieRef(9, "Old", 1950), 5, 0, None)
+    )
     assert (outside.median_budget, outside.budget_known) == (None, 0)
 
 
@@ -221,14 +245,17 @@ def test_weekday_chart_starts_on_monday(stats: CatalogStats) -> None:
 def test_decade_chart_labels_decades_per_language(stats: CatalogStats) -> None:
     acme = decade_rows(stats.company_decades, "Acme")
     en = charts.decade_chart(acme, "Acme", "en", with_revenue=True)
-    assert [t.get_text() for t in en.axes[1].get_xticklabels()] == ["1970s", "1980s", "1990s",
-                                                                      "2000s"]
+    assert [t.get_text() for t in en.axes[1].get_xticklabels()] == [
+        "1970s",
+        "1980s",
+        "1990s",
+        "2000s",
+    ]
     assert en.axes[0].get_title(loc="left") == "Movies per decade"
     assert en.axes[1].get_title(loc="left") == "Box office per decade (known)"
     assert [t.get_text() for t in en.axes[1].texts] == ["US$50M"]  # the best decade only
     es = charts.decade_chart(acme, "Acme", "es")
-    assert [t.get_text() for t in es.axes[0].get_xticklabels()] == ["1970", "1980", "1990",
-                                                                      "2000"]
+    assert [t.get_text() for t in es.axes[0].get_xticklabels()] == ["1970", "1980", "1990", "2000"]
     assert es.axes[0].get_title(loc="left") == "Películas por década"
 
 
@@ -330,10 +357,13 @@ def test_async_charts_are_drawn_in_one_thread_of_their_own(
     maker = charts.ChartMaker(tiny, stats)
 
     async def three_at_once() -> list[bytes | None]:
-        return list(await asyncio.gather(
-            maker.draw(MonthAnswer(1, 2)), maker.draw(WeekdayAnswer(0, 2), "en"),
-            maker.draw(MonthAnswer(3, 1), "en"),
-        ))  # fmt: skip
+        return list(
+            await asyncio.gather(
+                maker.draw(MonthAnswer(1, 2)),
+                maker.draw(WeekdayAnswer(0, 2), "en"),
+                maker.draw(MonthAnswer(3, 1), "en"),
+            )
+        )
 
     assert asyncio.run(three_at_once()) == [b"mes es", b"dia en", b"mes en"]
     assert len(drawn_in) == 3 and len(set(drawn_in)) == 1

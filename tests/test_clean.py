@@ -35,78 +35,146 @@ def _languages(*pairs: tuple[str, str]) -> str:
 def _movie(movie_id: str, title: str, **fields: str) -> list[str]:
     """One raw row in column order; ``fields`` override the plain defaults."""
     row = {
-        "adult": "False", "belongs_to_collection": "", "budget": "0", "genres": "[]",
-        "homepage": "", "id": movie_id, "imdb_id": "tt0000001", "original_language": "en",
-        "original_title": title, "overview": "A film.", "popularity": "1.5",
-        "poster_path": "/p.jpg", "production_companies": "[]", "production_countries": "[]",
-        "release_date": "2000-01-01", "revenue": "0", "runtime": "90.0",
-        "spoken_languages": "[]", "status": "Released", "tagline": "", "title": title,
-        "video": "False", "vote_average": "6.0", "vote_count": "10",
-    }  # fmt: skip
+        "adult": "False",
+        "belongs_to_collection": "",
+        "budget": "0",
+        "genres": "[]",
+        "homepage": "",
+        "id": movie_id,
+        "imdb_id": "tt0000001",
+        "original_language": "en",
+        "original_title": title,
+        "overview": "A film.",
+        "popularity": "1.5",
+        "poster_path": "/p.jpg",
+        "production_companies": "[]",
+        "production_countries": "[]",
+        "release_date": "2000-01-01",
+        "revenue": "0",
+        "runtime": "90.0",
+        "spoken_languages": "[]",
+        "status": "Released",
+        "tagline": "",
+        "title": title,
+        "video": "False",
+        "vote_average": "6.0",
+        "vote_count": "10",
+    }
     unknown = set(fields) - set(row)
     assert not unknown, unknown
     row.update(fields)
     return [row[column] for column in clean.RAW_COLUMNS]
 
 
-TOY_STORY_COLLECTION = repr({
-    "id": 10194, "name": "Toy Story Collection", "poster_path": "/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg",
-    "backdrop_path": None,
-})  # fmt: skip
+TOY_STORY_COLLECTION = repr(
+    {
+        "id": 10194,
+        "name": "Toy Story Collection",
+        "poster_path": "/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg",
+        "backdrop_path": None,
+    }
+)
 
 # The logical record 82663 broken over two physical lines, as in the full Kaggle file: a stub with
 # the first ten fields, then the rest shifted 9 columns left (so ``id`` holds the release date).
 STUB_ROW = [
-    "False", "", "0", _genres("Drama"), "", "82663", "tt0113002", "en", "Midnight Man",
+    "False",
+    "",
+    "0",
+    _genres("Drama"),
+    "",
+    "82663",
+    "tt0113002",
+    "en",
+    "Midnight Man",
     "Over a weekend, a man",
-]  # fmt: skip
+]
 SHIFTED_ROW = [
-    " - Written by Ørnås", "0.065736", "/ff9qCepilowshEtG2GYWwzt2bs4.jpg",
-    "[{'name': 'Carousel Productions', 'id': 11176}]", _countries(("CA", "Canada")), "1997-08-20",
-    "0", "104.0", _languages(("en", "English")), "Released", "", "Midnight Man", "False", "6.0",
+    " - Written by Ørnås",
+    "0.065736",
+    "/ff9qCepilowshEtG2GYWwzt2bs4.jpg",
+    "[{'name': 'Carousel Productions', 'id': 11176}]",
+    _countries(("CA", "Canada")),
+    "1997-08-20",
+    "0",
+    "104.0",
+    _languages(("en", "English")),
+    "Released",
+    "",
+    "Midnight Man",
+    "False",
+    "6.0",
     "1",
-]  # fmt: skip
+]
 
 SMALL_ROWS: list[list[str]] = [
     # R1 kept: every nested column filled.
     _movie(
-        "862", "Toy Story", belongs_to_collection=TOY_STORY_COLLECTION, budget="30000000",
-        revenue="373554033", genres=_genres("Animation", "Comedy", "Family"),
+        "862",
+        "Toy Story",
+        belongs_to_collection=TOY_STORY_COLLECTION,
+        budget="30000000",
+        revenue="373554033",
+        genres=_genres("Animation", "Comedy", "Family"),
         production_companies="[{'name': 'Pixar Animation Studios', 'id': 3}]",
         production_countries=_countries(("US", "United States of America")),
-        spoken_languages=_languages(("en", "English")), release_date="1995-10-30",
-        homepage="http://toystory.disney.com/toy-story", runtime="81.0", popularity="21.946943",
-        vote_average="7.7", vote_count="5415",
+        spoken_languages=_languages(("en", "English")),
+        release_date="1995-10-30",
+        homepage="http://toystory.disney.com/toy-story",
+        runtime="81.0",
+        popularity="21.946943",
+        vote_average="7.7",
+        vote_count="5415",
     ),
     # R2 kept: accented title, two countries.
     _movie(
-        "194", "Amélie", original_title="Le Fabuleux Destin d'Amélie Poulain",
-        original_language="fr", budget="10000000", revenue="33225499",
+        "194",
+        "Amélie",
+        original_title="Le Fabuleux Destin d'Amélie Poulain",
+        original_language="fr",
+        budget="10000000",
+        revenue="33225499",
         genres=_genres("Comedy", "Romance"),
         production_companies="[{'name': 'Miramax', 'id': 14}, {'name': 'UGC', 'id': 7}]",
         production_countries=_countries(("FR", "France"), ("DE", "Germany")),
-        spoken_languages=_languages(("fr", "Français")), release_date="2001-04-25",
+        spoken_languages=_languages(("fr", "Français")),
+        release_date="2001-04-25",
     ),
     # R3 kept: null title falls back to the (Japanese) original title; budget written as a float.
     _movie(
-        "129", "", original_title="千と千尋の神隠し", original_language="ja",
-        budget="19000000.0", revenue="274925095",
+        "129",
+        "",
+        original_title="千と千尋の神隠し",
+        original_language="ja",
+        budget="19000000.0",
+        revenue="274925095",
         production_countries=_countries(("JP", "Japan")),
-        spoken_languages=_languages(("ja", "日本語")), release_date="2001-07-20",
+        spoken_languages=_languages(("ja", "日本語")),
+        release_date="2001-07-20",
     ),
     # R4 kept: budget holds a poster path → 0, counted.
-    _movie("10", "Budget Poster", budget="/ff9qCepilowshEtG2GYWwzt2bs4.jpg", revenue="5000",
-           release_date="1997-08-20"),
+    _movie(
+        "10",
+        "Budget Poster",
+        budget="/ff9qCepilowshEtG2GYWwzt2bs4.jpg",
+        revenue="5000",
+        release_date="1997-08-20",
+    ),
     # R5 kept: budget "abc" → 0, counted; null revenue → 0, not counted; padded title.
     _movie("11", "  Padded Title  ", budget="abc", revenue="", release_date="2010-02-28"),
     # R6 kept: five nested cells that do not parse (one would run code under eval); budget < 0
     # → 0, counted.
     _movie(
-        "12", "Broken Cells", belongs_to_collection="{'id': 1, 'name': 'Broken",
-        genres="[{'name': 'Drama'", production_companies="__import__('os').system('exit 3')",
+        "12",
+        "Broken Cells",
+        belongs_to_collection="{'id': 1, 'name': 'Broken",
+        genres="[{'name': 'Drama'",
+        production_companies="__import__('os').system('exit 3')",
         production_countries="[{'iso_3166_1': 'US', 'name': 'United States of America'}",
         spoken_languages="[{'iso_639_1': 'en', 'name': 'English'}, 'en']",
-        budget="-5", revenue="100", release_date="1999-12-31",
+        budget="-5",
+        revenue="100",
+        release_date="1999-12-31",
     ),
     # R7 kept: every list empty; revenue text → 0, counted.
     _movie("13", "Empty Lists", budget="2500000", revenue="unknown", release_date="2017-12-31"),
@@ -136,15 +204,25 @@ EXPECTED_RULES: list[tuple[str, int, int, dict[str, int]]] = [
     # rule, rows_in, rows_out, unparseable
     ("7a", 13, 12, {}),
     ("7b", 12, 11, {}),
-    ("1", 11, 11, {"belongs_to_collection": 1, "genres": 1, "production_companies": 1,
-                   "production_countries": 1, "spoken_languages": 1}),
+    (
+        "1",
+        11,
+        11,
+        {
+            "belongs_to_collection": 1,
+            "genres": 1,
+            "production_companies": 1,
+            "production_countries": 1,
+            "spoken_languages": 1,
+        },
+    ),
     ("2", 11, 11, {"budget": 3, "revenue": 1}),  # poster path, "abc", -5; "unknown"
     ("3", 11, 7, {"release_date": 2}),
     ("4", 7, 7, {}),
     ("5", 7, 7, {}),
     ("6", 7, 7, {}),
     ("kw", 6, 4, {"keywords": 1}),
-]  # fmt: skip
+]
 
 OUTPUT_COLUMNS = [*clean.CATALOG_COLUMNS, "keywords"]
 
@@ -225,18 +303,32 @@ def test_first_of_duplicate_ids_is_kept(
 def test_a_fully_filled_row(small_catalog: tuple[pd.DataFrame, list[clean.RuleReport]]) -> None:
     toy = _row(small_catalog[0], 862)
     assert toy == {
-        "id": 862, "title": "Toy Story", "original_title": "Toy Story",
-        "release_date": pd.Timestamp("1995-10-30"), "release_year": 1995,
-        "collection": "Toy Story Collection", "genres": ["Animation", "Comedy", "Family"],
-        "budget": 30_000_000, "revenue": 373_554_033, "return": 373_554_033 / 30_000_000,
+        "id": 862,
+        "title": "Toy Story",
+        "original_title": "Toy Story",
+        "release_date": pd.Timestamp("1995-10-30"),
+        "release_year": 1995,
+        "collection": "Toy Story Collection",
+        "genres": ["Animation", "Comedy", "Family"],
+        "budget": 30_000_000,
+        "revenue": 373_554_033,
+        "return": 373_554_033 / 30_000_000,
         "production_companies": ["Pixar Animation Studios"],
         "production_countries": ["United States of America"],
-        "production_country_codes": ["US"], "spoken_languages": ["en"],
-        "original_language": "en", "runtime": 81.0, "status": "Released",
-        "popularity": 21.946943, "vote_average": 7.7, "vote_count": 5415,
-        "tagline": toy["tagline"], "overview": "A film.", "imdb_id": "tt0000001",
-        "poster_path": "/p.jpg", "keywords": ["jealousy", "toy"],
-    }  # fmt: skip
+        "production_country_codes": ["US"],
+        "spoken_languages": ["en"],
+        "original_language": "en",
+        "runtime": 81.0,
+        "status": "Released",
+        "popularity": 21.946943,
+        "vote_average": 7.7,
+        "vote_count": 5415,
+        "tagline": toy["tagline"],
+        "overview": "A film.",
+        "imdb_id": "tt0000001",
+        "poster_path": "/p.jpg",
+        "keywords": ["jealousy", "toy"],
+    }
     assert pd.isna(toy["tagline"])
     assert toy["return"] == pytest.approx(12.4518011)
 
@@ -247,7 +339,9 @@ def test_unicode_titles_and_the_title_fallback(
     catalog = small_catalog[0]
     amelie = _row(catalog, 194)
     assert (amelie["title"], amelie["original_title"]) == (
-        "Amélie", "Le Fabuleux Destin d'Amélie Poulain")
+        "Amélie",
+        "Le Fabuleux Destin d'Amélie Poulain",
+    )
     assert amelie["production_countries"] == ["France", "Germany"]
     assert amelie["production_country_codes"] == ["FR", "DE"]
     assert amelie["production_companies"] == ["Miramax", "UGC"]
@@ -274,7 +368,10 @@ def test_unicode_titles_and_the_title_fallback(
 )
 def test_money_and_return(
     small_catalog: tuple[pd.DataFrame, list[clean.RuleReport]],
-    movie_id: int, budget: int, revenue: int, expected_return: float,
+    movie_id: int,
+    budget: int,
+    revenue: int,
+    expected_return: float,
 ) -> None:
     row = _row(small_catalog[0], movie_id)
     assert (row["budget"], row["revenue"]) == (budget, revenue)
@@ -283,12 +380,20 @@ def test_money_and_return(
 
 @pytest.mark.parametrize(
     ("movie_id", "date", "year"),
-    [(862, "1995-10-30", 1995), (194, "2001-04-25", 2001), (129, "2001-07-20", 2001),
-     (10, "1997-08-20", 1997), (11, "2010-02-28", 2010), (12, "1999-12-31", 1999),
-     (13, "2017-12-31", 2017)],
-)  # fmt: skip
+    [
+        (862, "1995-10-30", 1995),
+        (194, "2001-04-25", 2001),
+        (129, "2001-07-20", 2001),
+        (10, "1997-08-20", 1997),
+        (11, "2010-02-28", 2010),
+        (12, "1999-12-31", 1999),
+        (13, "2017-12-31", 2017),
+    ],
+)
 def test_release_date_and_year(
-    small_catalog: tuple[pd.DataFrame, list[clean.RuleReport]], movie_id: int, date: str,
+    small_catalog: tuple[pd.DataFrame, list[clean.RuleReport]],
+    movie_id: int,
+    date: str,
     year: int,
 ) -> None:
     row = _row(small_catalog[0], movie_id)
@@ -300,8 +405,14 @@ def test_unparseable_and_empty_nested_cells_become_empty(
     small_catalog: tuple[pd.DataFrame, list[clean.RuleReport]],
 ) -> None:
     catalog = small_catalog[0]
-    list_columns = ("genres", "production_companies", "production_countries",
-                    "production_country_codes", "spoken_languages", "keywords")  # fmt: skip
+    list_columns = (
+        "genres",
+        "production_companies",
+        "production_countries",
+        "production_country_codes",
+        "spoken_languages",
+        "keywords",
+    )
     for movie_id in (12, 13):
         row = _row(catalog, movie_id)
         assert pd.isna(row["collection"])
@@ -314,8 +425,15 @@ def test_keywords_missing_id_gives_an_empty_list(
 ) -> None:
     catalog = small_catalog[0]
     by_id = dict(zip(catalog["id"], catalog["keywords"], strict=True))
-    assert by_id == {862: ["jealousy", "toy"], 194: ["paris", "café"], 129: [], 10: [], 11: [],
-                     12: [], 13: []}
+    assert by_id == {
+        862: ["jealousy", "toy"],
+        194: ["paris", "café"],
+        129: [],
+        10: [],
+        11: [],
+        12: [],
+        13: [],
+    }
 
 
 def test_without_keywords_file_every_movie_gets_an_empty_list(tmp_path: Path) -> None:
@@ -335,9 +453,16 @@ def test_parse_keywords_alone() -> None:
 
 @pytest.mark.parametrize(
     ("raw_id", "kept"),
-    [("862", 862), (" 863 ", 863), ("864.0", 864), ("1997-08-20", None), ("12.5", None),
-     ("tt0114709", None), (None, None)],
-)  # fmt: skip
+    [
+        ("862", 862),
+        (" 863 ", 863),
+        ("864.0", 864),
+        ("1997-08-20", None),
+        ("12.5", None),
+        ("tt0114709", None),
+        (None, None),
+    ],
+)
 def test_drop_malformed_ids(raw_id: str | None, kept: int | None) -> None:
     raw = pd.DataFrame({"id": pd.Series([raw_id], dtype="str")})
     out, report = clean.drop_malformed_ids(raw)
@@ -386,12 +511,15 @@ def test_lists_survive_as_python_lists_in_memory(
 
 
 def test_imdb_ids_and_poster_paths_are_kept_only_when_they_look_right() -> None:
-    raw = pd.DataFrame([
-        _movie("1", "A", imdb_id="tt0114709", poster_path="/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"),
-        _movie("2", "B", imdb_id="0114709", poster_path="https://x.org/a.jpg"),
-        _movie("3", "C", imdb_id="", poster_path=""),
-        _movie("4", "D", imdb_id="tt12", poster_path="/a b.jpg"),
-    ], columns=list(clean.RAW_COLUMNS))  # fmt: skip
+    raw = pd.DataFrame(
+        [
+            _movie("1", "A", imdb_id="tt0114709", poster_path="/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"),
+            _movie("2", "B", imdb_id="0114709", poster_path="https://x.org/a.jpg"),
+            _movie("3", "C", imdb_id="", poster_path=""),
+            _movie("4", "D", imdb_id="tt12", poster_path="/a b.jpg"),
+        ],
+        columns=list(clean.RAW_COLUMNS),
+    )
     catalog, _ = clean.clean(raw)
     assert catalog["imdb_id"].iloc[0] == "tt0114709"
     assert catalog["poster_path"].iloc[0] == "/rhIRbceoE9lR4veEXuwCC2wARtG.jpg"

@@ -19,6 +19,7 @@ def test_health_imports_no_data_library(tmp_path: Path) -> None:
         f"code = main(['health', '--file', {str(beat)!r}])\n"
         f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n"
     )
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert run.stdout.splitlines() == ["healthy", "0 []"]

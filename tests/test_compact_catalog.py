@@ -15,11 +15,22 @@ from handlers.service import MovieService
 from handlers.stats import compute_stats
 
 QUERIES = [
-    "/mes enero", "/dia sábado", "/franquicia toy story", "/franquicia star", "/pais reino unido",
-    "/pais corea", "/productora pixar", "/productora paramaunt studioz", "/retorno titanic",
-    "/retorno titanic 1953", "/retorno toy stroy", "/recomendar toy story", "/recomendar heat",
-    "/retorno zzzz qqq", "/productora warner",
-]  # fmt: skip
+    "/mes enero",
+    "/dia sábado",
+    "/franquicia toy story",
+    "/franquicia star",
+    "/pais reino unido",
+    "/pais corea",
+    "/productora pixar",
+    "/productora paramaunt studioz",
+    "/retorno titanic",
+    "/retorno titanic 1953",
+    "/retorno toy stroy",
+    "/recomendar toy story",
+    "/recomendar heat",
+    "/retorno zzzz qqq",
+    "/productora warner",
+]
 
 
 def test_compact_and_plain_layouts_answer_alike(real_data_dir: Path) -> None:
@@ -41,4 +52,5 @@ def test_compact_and_plain_layouts_answer_alike(real_data_dir: Path) -> None:
     for query in ("/productora pixar", "/pais reino unido", "/franquicia toy story"):
         answer = one.ask(query)
         assert chart_png(plain.movies, plain_stats, answer) == chart_png(
-            compact.movies, compact_stats, answer), query
+            compact.movies, compact_stats, answer
+        ), query

@@ -17,30 +17,57 @@ from tests.data import facts
 
 def _pelibot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True,
-        timeout=120, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_ask_json_lines(real_data_dir: Path) -> None:
-    result = _pelibot("ask", "--data", str(real_data_dir), "--json",
-                      "/mes enero", "/pais reino unido", "/retorno toy story", "/productora")
+    result = _pelibot(
+        "ask",
+        "--data",
+        str(real_data_dir),
+        "--json",
+        "/mes enero",
+        "/pais reino unido",
+        "/retorno toy story",
+        "/productora",
+    )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0] == {"command": "mes", "month": 1, "count": facts.in_month(1), "year": None}
-    assert lines[1] == {"command": "pais", "country": "United Kingdom", "iso": "GB",
-                        "count": facts.from_country("GB"), "country_es": "Reino Unido"}
+    assert lines[1] == {
+        "command": "pais",
+        "country": "United Kingdom",
+        "iso": "GB",
+        "count": facts.from_country("GB"),
+        "country_es": "Reino Unido",
+    }
     assert {k: lines[2][k] for k in ("command", "id", "title", "year", "budget", "revenue")} == {
-        "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995,
-        "budget": 30_000_000, "revenue": 373_554_033,
-    }  # fmt: skip
+        "command": "retorno",
+        "id": 862,
+        "title": "Toy Story",
+        "year": 1995,
+        "budget": 30_000_000,
+        "revenue": 373_554_033,
+    }
     assert lines[2]["return"] == pytest.approx(373_554_033 / 30_000_000)
     assert lines[3]["error"] == "usage"
 
 
 def test_ask_reads_stdin_in_english(real_data_dir: Path) -> None:
-    result = _pelibot("ask", "--data", str(real_data_dir), "--lang", "en",
-                      stdin="/month january\n\n/return titanic 1953\n")
+    result = _pelibot(
+        "ask",
+        "--data",
+        str(real_data_dir),
+        "--lang",
+        "en",
+        stdin="/month january\n\n/return titanic 1953\n",
+    )
     assert result.returncode == 0, result.stderr
     assert f"{facts.in_month(1):,} movies were released in January" in result.stdout
     assert "Titanic (1953)" in result.stdout and "Budget: US$1,805,000" in result.stdout
@@ -55,8 +82,7 @@ def test_ask_without_catalog_says_what_to_do(tmp_path: Path) -> None:
 def test_chat_picks_a_numbered_choice(real_data_dir: Path) -> None:
     service = MovieService.from_data_dir(real_data_dir)
     out = io.StringIO()
-    chat(service, lang="es", stdin=io.StringIO("mes juio\n2\nretorno titanic\n1\nsalir\n"),
-         out=out)
+    chat(service, lang="es", stdin=io.StringIO("mes juio\n2\nretorno titanic\n1\nsalir\n"), out=out)
     text = out.getvalue()
     assert "[1] Junio" in text and "[2] Julio" in text
     assert f"En julio se estrenaron {facts.spanish(facts.in_month(7))} películas" in text
@@ -65,19 +91,38 @@ def test_chat_picks_a_numbered_choice(real_data_dir: Path) -> None:
 
 
 def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
-    result = _pelibot("ask", "--data", str(real_data_dir), "--json", "titanic",
-                      "¿cuántas películas se estrenaron en enero?", "fox", "asdfgh", "qwerty")
+    result = _pelibot(
+        "ask",
+        "--data",
+        str(real_data_dir),
+        "--json",
+        "titanic",
+        "¿cuántas películas se estrenaron en enero?",
+        "fox",
+        "asdfgh",
+        "qwerty",
+    )
     assert result.returncode == 0, result.stderr
     card, january, fox, unknown, again = (json.loads(line) for line in result.stdout.splitlines())
     assert card == {
-        "command": "pelicula", "id": 597, "title": "Titanic", "year": 1997, "title_es": None,
-        "genres": ["Drama", "Romance", "Thriller"], "runtime": 194, "vote_average": 7.5,
-        "vote_count": 7770, "budget": 200_000_000, "revenue": 1_845_034_188,
-        "return": pytest.approx(1_845_034_188 / 200_000_000), "doubtful": [], "collection": None,
+        "command": "pelicula",
+        "id": 597,
+        "title": "Titanic",
+        "year": 1997,
+        "title_es": None,
+        "genres": ["Drama", "Romance", "Thriller"],
+        "runtime": 194,
+        "vote_average": 7.5,
+        "vote_count": 7770,
+        "budget": 200_000_000,
+        "revenue": 1_845_034_188,
+        "return": pytest.approx(1_845_034_188 / 200_000_000),
+        "doubtful": [],
+        "collection": None,
         "poster_url": "https://image.tmdb.org/t/p/w342/kHXEpyfl6zqn8a6YuozZUujufXf.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/597",
         "imdb_url": "https://www.imdb.com/title/tt0120338/",
-    }  # fmt: skip
+    }
     assert january == {"command": "mes", "month": 1, "count": facts.in_month(1), "year": None}
     assert fox["error"] == "ambiguous" and fox["choices"][0]["command"] == "productora"
     assert "🏢 Twentieth Century Fox Film Corporation (productora)" in fox["suggestions"]
@@ -88,8 +133,7 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
 def test_chat_reads_plain_words_and_numbers_pick_examples(real_data_dir: Path) -> None:
     service = MovieService.from_data_dir(real_data_dir)
     out = io.StringIO()
-    chat(service, lang="en", stdin=io.StringIO("titanic\n1\nhi\n2\n/día sábado\nquit\n"),
-         out=out)
+    chat(service, lang="en", stdin=io.StringIO("titanic\n1\nhi\n2\n/día sábado\nquit\n"), out=out)
     text = out.getvalue()
     assert "🎬 Titanic (1997)" in text and "IMDb: https://www.imdb.com/title/tt0120338/" in text
     assert "[1] Titanic (1953)" in text and "🎬 Titanic (1953)" in text
@@ -114,8 +158,9 @@ def test_ask_into_a_reader_that_stops_early_ends_quietly(real_data_dir: Path) ->
     questions = ["toy story", "/recomendar alien", "/mes enero"] * 300
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "ask", "--data", str(real_data_dir), *questions],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout is not None and process.stderr is not None
     first = process.stdout.readline().decode()
     process.stdout.close()

@@ -265,23 +265,38 @@ def test_alias_targets_exist(company_counts: Counter[str]) -> None:
 
 # Big studios and rival spellings, by films in the slice (most first).
 BIG_STUDIOS = (
-    "Warner Bros.", "Paramount Pictures", "Universal Pictures",
-    "Twentieth Century Fox Film Corporation", "Metro-Goldwyn-Mayer (MGM)", "Columbia Pictures",
-    "Columbia Pictures Corporation", "Walt Disney Pictures", "Walt Disney Productions",
-    "DreamWorks SKG", "Lions Gate Films", "Lionsgate",
-)  # fmt: skip
+    "Warner Bros.",
+    "Paramount Pictures",
+    "Universal Pictures",
+    "Twentieth Century Fox Film Corporation",
+    "Metro-Goldwyn-Mayer (MGM)",
+    "Columbia Pictures",
+    "Columbia Pictures Corporation",
+    "Walt Disney Pictures",
+    "Walt Disney Productions",
+    "DreamWorks SKG",
+    "Lions Gate Films",
+    "Lionsgate",
+)
 
 
 def test_alias_targets_are_the_dominant_spelling_in_the_slice(
     slice_company_counts: Counter[str],
 ) -> None:
     assert {name: slice_company_counts[name] for name in BIG_STUDIOS} == {
-        "Warner Bros.": 333, "Paramount Pictures": 286, "Universal Pictures": 256,
-        "Twentieth Century Fox Film Corporation": 201, "Metro-Goldwyn-Mayer (MGM)": 142,
-        "Columbia Pictures": 138, "Columbia Pictures Corporation": 112,
-        "Walt Disney Pictures": 79, "Walt Disney Productions": 56, "DreamWorks SKG": 27,
-        "Lions Gate Films": 7, "Lionsgate": 2,
-    }  # fmt: skip
+        "Warner Bros.": 333,
+        "Paramount Pictures": 286,
+        "Universal Pictures": 256,
+        "Twentieth Century Fox Film Corporation": 201,
+        "Metro-Goldwyn-Mayer (MGM)": 142,
+        "Columbia Pictures": 138,
+        "Columbia Pictures Corporation": 112,
+        "Walt Disney Pictures": 79,
+        "Walt Disney Productions": 56,
+        "DreamWorks SKG": 27,
+        "Lions Gate Films": 7,
+        "Lionsgate": 2,
+    }
     _assert_aliases_lead_to_the_bigger_spelling(slice_company_counts)
 
 
@@ -290,13 +305,16 @@ def test_alias_targets_are_the_dominant_spelling(company_counts: Counter[str]) -
     across studios: it keeps a share of a big studio's films, 170 of Warner Bros.' 333)."""
     rivals = [
         ("Columbia Pictures", "Columbia Pictures Corporation"),
-        ("Walt Disney Pictures", "Walt Disney Productions"), ("Lions Gate Films", "Lionsgate"),
-        ("StudioCanal", "Studio Canal"), ("Paramount Pictures", "Paramount"),
+        ("Walt Disney Pictures", "Walt Disney Productions"),
+        ("Lions Gate Films", "Lionsgate"),
+        ("StudioCanal", "Studio Canal"),
+        ("Paramount Pictures", "Paramount"),
         ("Twentieth Century Fox Film Corporation", "Fox Searchlight Pictures"),
         ("Fox Searchlight Pictures", "Fox 2000 Pictures"),
         ("Fox 2000 Pictures", "20th Century Fox"),
-        ("Warner Bros.", "Warner Bros. Pictures"), ("Universal Pictures", "Universal Studios"),
-    ]  # fmt: skip
+        ("Warner Bros.", "Warner Bros. Pictures"),
+        ("Universal Pictures", "Universal Studios"),
+    ]
     for big, small in rivals:
         assert company_counts[big] > company_counts[small] > 0, (big, small)
     assert (company_counts["Lions Gate Films"], company_counts["Lionsgate"]) == (7, 2)

@@ -41,8 +41,10 @@ def test_image_runs_optimized_from_bytecode_written_at_build() -> None:
     assert dockerfile.index("PYTHONOPTIMIZE=2") < dockerfile.index("pip install")
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root and setpriv, as in the image")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv, as in the image",
+)
 def test_image_entrypoint_picks_the_mode_and_hands_data_to_the_image_user() -> None:
     with tempfile.TemporaryDirectory() as folder:  # not pytest's: uid 10001 must get in
         Path(folder).chmod(0o755)
@@ -61,8 +63,9 @@ def check_entrypoint(tmp_path: Path) -> None:
     entrypoint = str(ROOT / "docker" / "entrypoint.sh")
 
     def start(*args: str, **extra: str) -> str:
-        done = subprocess.run(["sh", entrypoint, *args], env=env | extra, capture_output=True,
-                              text=True, timeout=30)
+        done = subprocess.run(
+            ["sh", entrypoint, *args], env=env | extra, capture_output=True, text=True, timeout=30
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 

@@ -24,4 +24,3 @@ from handlers.doubtful import doubtful_fields
 )
 def test_doubtful_fields(budget: int, revenue: int, fields: tuple[str, ...]) -> None:
     assert doubtful_fields(budget, revenue) == fields
-

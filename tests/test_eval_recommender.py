@@ -23,10 +23,13 @@ from tests.test_neighbours import catalog, movie
 
 def test_genre_baseline_ranks_by_cosine_with_ties_in_catalog_order() -> None:
     movies = catalog(
-        movie(1, "AB", genres=["A", "B"]), movie(2, "A", genres=["A"]),
-        movie(3, "B", genres=["B"]), movie(4, "BA", genres=["B", "A"]),
-        movie(5, "C", genres=["C"]), movie(6, "ABC", genres=["A", "B", "C"]),
-    )  # fmt: skip
+        movie(1, "AB", genres=["A", "B"]),
+        movie(2, "A", genres=["A"]),
+        movie(3, "B", genres=["B"]),
+        movie(4, "BA", genres=["B", "A"]),
+        movie(5, "C", genres=["C"]),
+        movie(6, "ABC", genres=["A", "B", "C"]),
+    )
     top = genre_baseline(movies)
     # 1: cos 1 (4), 2/√6 (6), 1/√2 (2 and 3, tied), 0 (5)
     assert top[1] == [4, 6, 2, 3, 5]
@@ -38,10 +41,12 @@ def test_genre_baseline_ranks_by_cosine_with_ties_in_catalog_order() -> None:
 def small() -> pd.DataFrame:
     votes = (1, 2, 3, 4, 100, 200, 300, 400)  # 75th percentile: 200 + 0.25 × 100 = 225
     years = (1950, 1960, 1970, 1980, 1995, 1985, 2000, 1990)
-    return catalog(*(
-        movie(i + 1, f"M{i + 1}", years[i], vote_count=v, vote_average=8.0 if i == 7 else 6.0)
-        for i, v in enumerate(votes)
-    ))  # fmt: skip
+    return catalog(
+        *(
+            movie(i + 1, f"M{i + 1}", years[i], vote_count=v, vote_average=8.0 if i == 7 else 6.0)
+            for i, v in enumerate(votes)
+        )
+    )
 
 
 def test_figures_of_well_known_movies() -> None:

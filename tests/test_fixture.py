@@ -63,17 +63,26 @@ def _keeps_the_order_of_studios_by_films(full_slice_csv: Path) -> None:
     a studio of at most WHOLE_COMPANY films has all of them."""
     in_slice, kept = facts.company_films(full_slice_csv), facts.company_films(MOVIES)
     families = company_families(in_slice)
-    assert {"Lionsgate", "Studio Canal", "Columbia Pictures Corporation", "20th Century Fox",
-            "Fox Searchlight Pictures"} <= set().union(*families.values())
+    assert {
+        "Lionsgate",
+        "Studio Canal",
+        "Columbia Pictures Corporation",
+        "20th Century Fox",
+        "Fox Searchlight Pictures",
+    } <= set().union(*families.values())
     for family in families.values():
         for big in family:
-            assert all(kept[big] > kept[small] for small in family
-                       if in_slice[big] > in_slice[small]), big
+            assert all(
+                kept[big] > kept[small] for small in family if in_slice[big] > in_slice[small]
+            ), big
             if in_slice[big] <= WHOLE_COMPANY:
                 assert kept[big] == in_slice[big], big
-    pairs = [("Lions Gate Films", "Lionsgate"), ("StudioCanal", "Studio Canal"),
-             ("Columbia Pictures", "Columbia Pictures Corporation"),
-             ("Walt Disney Pictures", "Walt Disney Productions")]
+    pairs = [
+        ("Lions Gate Films", "Lionsgate"),
+        ("StudioCanal", "Studio Canal"),
+        ("Columbia Pictures", "Columbia Pictures Corporation"),
+        ("Walt Disney Pictures", "Walt Disney Productions"),
+    ]
     for big, small in pairs:
         assert in_slice[big] > in_slice[small] and kept[big] > kept[small] > 0
 
@@ -82,8 +91,9 @@ def _keeps_every_film_of_a_spanish_title(full_slice_csv: Path) -> None:
     curated = {(t.title, str(t.year)) for t in load_spanish_titles()}
 
     def matched(path: Path) -> set[str]:
-        return {r["id"] for r in facts.kept_rows(path)
-                if (r["title"], r["release_date"][:4]) in curated}
+        return {
+            r["id"] for r in facts.kept_rows(path) if (r["title"], r["release_date"][:4]) in curated
+        }
 
     assert len(matched(full_slice_csv)) == 546
     assert matched(full_slice_csv) == matched(MOVIES)

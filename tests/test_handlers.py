@@ -94,8 +94,12 @@ def only_message(calls: list[Call]) -> Call:
 
 def buttons(call: Call) -> list[tuple[str, str]]:
     markup = call.params.get("reply_markup") or {"inline_keyboard": []}
-    return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row
-            if "callback_data" in b]  # fmt: skip
+    return [
+        (b["text"], b["callback_data"])
+        for row in markup["inline_keyboard"]
+        for b in row
+        if "callback_data" in b
+    ]
 
 
 async def test_retorno_answers_with_spanish_figures_and_a_chart_button(
@@ -302,7 +306,15 @@ async def test_menus_in_both_languages_and_a_failure_is_only_a_warning(
     assert emulator.commands[""][0]["description"] == "estrenos en un mes"
     assert emulator.commands["en"][0]["description"] == "releases in a month"
     assert [c["command"] for c in emulator.commands["en"]] == [
-        "month", "day", "collection", "country", "company", "return", "recommend", "movie", "help"
+        "month",
+        "day",
+        "collection",
+        "country",
+        "company",
+        "return",
+        "recommend",
+        "movie",
+        "help",
     ]
     emulator.inject["setMyCommands"] = [BotApiError(400, "Bad Request: BOT_COMMAND_INVALID")]
     with caplog.at_level(logging.WARNING, logger="pelibot"):

@@ -47,8 +47,13 @@ def test_money_has_a_compact_form_beside_big_figures() -> None:
 
 
 def test_doubtful_return_is_not_stated_as_fact() -> None:
-    answer = a.ReturnAnswer(a.MovieRef(3082, "Modern Times", 1936), 1, 8_500_000, 8_500_000.0,
-                            doubtful=("budget", "return"))
+    answer = a.ReturnAnswer(
+        a.MovieRef(3082, "Modern Times", 1936),
+        1,
+        8_500_000,
+        8_500_000.0,
+        doubtful=("budget", "return"),
+    )
     lines = render_text(answer, "es").splitlines()
     assert lines[1] == "Presupuesto: US$ 1 (dato dudoso en la fuente)"
     assert "8.500.000,00" not in "\n".join(lines) and "Ganancia" not in "\n".join(lines)
@@ -134,8 +139,13 @@ def test_month_with_a_year_on_the_real_slice(
     service: MovieService, release_dates: list[dt.date]
 ) -> None:
     expected = sum(1 for d in release_dates if (d.year, d.month) == (2000, 12))
-    for typed in ("/mes diciembre 2000", "/mes diciembre de 2000", "/month December 2000",
-                  "/mes 12/2000", "/mes 2000-12"):
+    for typed in (
+        "/mes diciembre 2000",
+        "/mes diciembre de 2000",
+        "/month December 2000",
+        "/mes 12/2000",
+        "/mes 2000-12",
+    ):
         answer = service.ask(typed)
         assert answer == a.MonthAnswer(12, expected, year=2000), typed
         assert to_json(answer)["year"] == 2000
@@ -153,13 +163,20 @@ def test_month_with_a_year_on_the_real_slice(
 def test_month_chart_of_one_year() -> None:
     dates = pd.to_datetime(["2000-01-03", "1995-01-17", "2000-01-07", "2000-06-30"])
     none: list[list[str]] = [[] for _ in dates]
-    movies = pd.DataFrame({
-        "id": [1, 2, 3, 4], "title": ["A", "B", "C", "D"], "release_date": dates,
-        "release_year": dates.year.astype("int64"),
-        "collection": pd.Series([None] * 4, dtype="str"),
-        "budget": [0] * 4, "revenue": [0] * 4, "production_companies": none,
-        "production_countries": none, "production_country_codes": none,
-    })  # fmt: skip
+    movies = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "title": ["A", "B", "C", "D"],
+            "release_date": dates,
+            "release_year": dates.year.astype("int64"),
+            "collection": pd.Series([None] * 4, dtype="str"),
+            "budget": [0] * 4,
+            "revenue": [0] * 4,
+            "production_companies": none,
+            "production_countries": none,
+            "production_country_codes": none,
+        }
+    )
     stats = compute_stats(movies)
     figure = chart_figure(movies, stats, a.MonthAnswer(1, 2, year=2000), "es")
     assert figure is not None
@@ -174,5 +191,7 @@ def test_inline_card_does_not_state_a_doubtful_return() -> None:
     movie = a.MovieRef(3082, "Modern Times", 1936)
     answer = a.ReturnAnswer(movie, 1, 8_500_000, 8_500_000.0, doubtful=("budget", "return"))
     text = description(answer, a.RecommendAnswer(movie, ()), "es")
-    assert text == ("Presupuesto US$ 1 (dato dudoso en la fuente) · Recaudación US$ 8.500.000 · "
-                    "Retorno sin datos")
+    assert text == (
+        "Presupuesto US$ 1 (dato dudoso en la fuente) · Recaudación US$ 8.500.000 · "
+        "Retorno sin datos"
+    )

@@ -52,9 +52,7 @@ def test_table_is_broad() -> None:
 
 
 @pytest.mark.parametrize(("typed", "expected"), TITLES + COMPANIES + COLLECTIONS)
-def test_typed_names_find_their_entity(
-    service: MovieService, typed: str, expected: object
-) -> None:
+def test_typed_names_find_their_entity(service: MovieService, typed: str, expected: object) -> None:
     answer = service.ask(typed)
     assert _entity(answer) == expected, answer
 
@@ -102,28 +100,35 @@ def test_spanish_titles_join_on_the_real_slice(real_data_dir: Path) -> None:
     assert int(movies["es_es"].notna().sum()) == 546
     assert movies.loc[238, "es_es"] == "El padrino"
     assert (movies.loc[105, "es_es"], movies.loc[105, "es_419"]) == (
-        "Regreso al futuro", "Volver al futuro")
+        "Regreso al futuro",
+        "Volver al futuro",
+    )
 
 
 def test_spanish_replies_show_the_spanish_title_beside_the_original(service: MovieService) -> None:
     godfather = service.ask("/retorno the godfather")
     assert render_text(godfather, "es").splitlines()[0] == "💰 El padrino (The Godfather, 1972)"
     assert render_html(godfather, "es").splitlines()[0] == (
-        "💰 <b>El padrino</b> (The Godfather, 1972)")
+        "💰 <b>El padrino</b> (The Godfather, 1972)"
+    )
     assert render_text(godfather, "en").splitlines()[0] == "💰 The Godfather (1972)"
     # the title of the country the user typed
     assert render_text(service.ask("/retorno volver al futuro"), "es").startswith(
-        "💰 Volver al futuro (Back to the Future, 1985)")
+        "💰 Volver al futuro (Back to the Future, 1985)"
+    )
     assert render_text(service.ask("/retorno regreso al futuro"), "es").startswith(
-        "💰 Regreso al futuro (Back to the Future, 1985)")
+        "💰 Regreso al futuro (Back to the Future, 1985)"
+    )
     # no Spanish title when it is the original one
     assert render_text(service.ask("/retorno titanic"), "es").startswith("💰 Titanic (1997)")
     recommended = render_text(service.ask("/recomendar el padrino"), "es").splitlines()
     assert recommended[0] == "🍿 Si te gustó El padrino (The Godfather, 1972):"
     assert "El padrino: parte II (The Godfather: Part II, 1974)" in recommended[1]
     # asked with Latin America's title, the recommendations use Latin America's titles too
-    for typed, sequel in (("volver al futuro", "Volver al futuro II"),
-                          ("regreso al futuro", "Regreso al futuro II")):
+    for typed, sequel in (
+        ("volver al futuro", "Volver al futuro II"),
+        ("regreso al futuro", "Regreso al futuro II"),
+    ):
         lines = render_text(service.ask(f"/recomendar {typed}"), "es").splitlines()
         assert lines[1].startswith(f"1. {sequel} (Back to the Future Part II, 1989)")
 
@@ -153,11 +158,15 @@ def test_a_company_answer_mentions_its_relatives_without_counting_them(
     assert answer.count == films["Twentieth Century Fox Film Corporation"]
     # the fixture has every film of these three, as many as the slice
     expected = [(name, films[name]) for name in FOX_RELATIVES]
-    assert [(c.name, c.count) for c in answer.relatives] == expected == [
-        ("Fox Searchlight Pictures", 21), ("Fox 2000 Pictures", 18), ("20th Century Fox", 2)]
+    assert (
+        [(c.name, c.count) for c in answer.relatives]
+        == expected
+        == [("Fox Searchlight Pictures", 21), ("Fox 2000 Pictures", 18), ("20th Century Fox", 2)]
+    )
     assert render_text(answer, "es").splitlines()[-1] == (
         "También (no sumadas aquí): Fox Searchlight Pictures · 21, Fox 2000 Pictures · 18, "
-        "20th Century Fox · 2")
+        "20th Century Fox · 2"
+    )
     # the 1-film company called exactly what was typed is named first, whatever its size
     warner = service.ask("/productora warner bros. pictures")
     assert isinstance(warner, a.CompanyAnswer) and warner.company == "Warner Bros."
@@ -178,13 +187,21 @@ def test_companies_asked_back_biggest_first_with_their_counts(service: MovieServ
 
 def test_key_variants_and_short_names() -> None:
     assert key_variants("E.T. the Extra-Terrestrial") == [
-        "e t the extra terrestrial", "et the extraterrestrial"]
+        "e t the extra terrestrial",
+        "et the extraterrestrial",
+    ]
     assert key_variants("Rocky II") == ["rocky ii", "rocky 2"]
     assert key_variants("Terminator 2: Judgment Day") == [
-        "terminator 2 judgment day", "terminator ii judgment day"]
+        "terminator 2 judgment day",
+        "terminator ii judgment day",
+    ]
     assert key_variants("V for Vendetta") == ["v for vendetta"]  # single letters are no numerals
     assert key_variants("The Godfather: Part II") == [
-        "the godfather part ii", "the godfather part 2", "the godfather ii", "the godfather 2"]
+        "the godfather part ii",
+        "the godfather part 2",
+        "the godfather ii",
+        "the godfather 2",
+    ]
     assert key_variants("Kill Bill: Vol. 2")[2:] == ["kill bill 2", "kill bill ii"]
     assert key_variants("Part 2 Walking Tall") == ["part 2 walking tall", "part ii walking tall"]
     assert fold_glued("Schindler's List") == "schindlers list"

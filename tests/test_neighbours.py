@@ -25,10 +25,19 @@ NO_WEIGHTS = dict.fromkeys(
 def movie(movie_id: int, title: str, year: int = 2000, **fields: Any) -> dict[str, Any]:
     """One catalog row with the columns the recommender reads; ``fields`` override them."""
     row = {
-        "id": movie_id, "title": title, "release_year": year, "collection": None,
-        "genres": [], "keywords": [], "production_companies": [], "original_language": "en",
-        "overview": "", "tagline": None, "vote_count": 100, "vote_average": 7.0,
-    }  # fmt: skip
+        "id": movie_id,
+        "title": title,
+        "release_year": year,
+        "collection": None,
+        "genres": [],
+        "keywords": [],
+        "production_companies": [],
+        "original_language": "en",
+        "overview": "",
+        "tagline": None,
+        "vote_count": 100,
+        "vote_average": 7.0,
+    }
     return row | fields
 
 
@@ -110,7 +119,9 @@ def test_meta_keywords_do_not_make_films_similar() -> None:
 
 def test_collection_pairs_leave_out_films_without_a_collection() -> None:
     movies = catalog(
-        movie(1, "A", collection="X"), movie(2, "B"), movie(3, "C", collection="X"),
+        movie(1, "A", collection="X"),
+        movie(2, "B"),
+        movie(3, "C", collection="X"),
         movie(4, "D", collection="Y"),
     )
     assert sorted(map(tuple, nb.collection_pairs(movies).tolist())) == [(0, 2), (2, 0)]
@@ -168,21 +179,64 @@ def test_top_k_pads_rows_that_run_out_of_candidates() -> None:
 @pytest.fixture
 def small() -> pd.DataFrame:
     return catalog(
-        movie(10, "Space Saga", 1977, collection="Saga Collection",
-              genres=["Adventure", "Science Fiction"], keywords=["space", "rebellion"],
-              overview="rebels fight an empire in space", vote_count=5000),
-        movie(11, "Space Saga II", 1980, collection="Saga Collection",
-              genres=["Adventure", "Science Fiction"], keywords=["space", "rebellion"],
-              overview="the empire strikes the rebels", vote_count=4000),
-        movie(12, "Star Rebels", 1991, genres=["Adventure", "Science Fiction"],
-              keywords=["space"], overview="rebels in space", vote_count=0),
-        movie(13, "Star Rebels", 1990, genres=["Adventure", "Science Fiction"],
-              keywords=["space"], overview="rebels in space", vote_count=1000),
-        movie(14, "Star Rebels", 1990, genres=["Adventure", "Science Fiction"],
-              keywords=["space"], overview="rebels in space", vote_count=20),
-        movie(15, "Quiet Farm", 1950, genres=["Drama"], keywords=["farm"],
-              overview="a farmer and his cows", original_language="fr", vote_count=50),
-    )  # fmt: skip
+        movie(
+            10,
+            "Space Saga",
+            1977,
+            collection="Saga Collection",
+            genres=["Adventure", "Science Fiction"],
+            keywords=["space", "rebellion"],
+            overview="rebels fight an empire in space",
+            vote_count=5000,
+        ),
+        movie(
+            11,
+            "Space Saga II",
+            1980,
+            collection="Saga Collection",
+            genres=["Adventure", "Science Fiction"],
+            keywords=["space", "rebellion"],
+            overview="the empire strikes the rebels",
+            vote_count=4000,
+        ),
+        movie(
+            12,
+            "Star Rebels",
+            1991,
+            genres=["Adventure", "Science Fiction"],
+            keywords=["space"],
+            overview="rebels in space",
+            vote_count=0,
+        ),
+        movie(
+            13,
+            "Star Rebels",
+            1990,
+            genres=["Adventure", "Science Fiction"],
+            keywords=["space"],
+            overview="rebels in space",
+            vote_count=1000,
+        ),
+        movie(
+            14,
+            "Star Rebels",
+            1990,
+            genres=["Adventure", "Science Fiction"],
+            keywords=["space"],
+            overview="rebels in space",
+            vote_count=20,
+        ),
+        movie(
+            15,
+            "Quiet Farm",
+            1950,
+            genres=["Drama"],
+            keywords=["farm"],
+            overview="a farmer and his cows",
+            original_language="fr",
+            vote_count=50,
+        ),
+    )
 
 
 def test_table_is_compact_and_ranked(small: pd.DataFrame) -> None:
@@ -211,10 +265,17 @@ def ranked(table: pd.DataFrame, movie_id: int) -> list[int]:
 def fillers(count: int) -> list[dict[str, Any]]:
     """Unrelated westerns with middling votes, to give the catalog a spread of renown."""
     return [
-        movie(100 + i, f"Filler {i}", genres=["Western"], keywords=[f"f{i}"],
-              overview=f"cattle drive {i}", vote_count=100 * (i + 1), vote_average=6.0)
+        movie(
+            100 + i,
+            f"Filler {i}",
+            genres=["Western"],
+            keywords=[f"f{i}"],
+            overview=f"cattle drive {i}",
+            vote_count=100 * (i + 1),
+            vote_average=6.0,
+        )
         for i in range(count)
-    ]  # fmt: skip
+    ]
 
 
 def test_famous_movies_get_appealing_picks_little_known_ones_close_picks() -> None:
@@ -223,13 +284,25 @@ def test_famous_movies_get_appealing_picks_little_known_ones_close_picks() -> No
         movie(1, "Famous", **heist, vote_count=5000, vote_average=8.0),
         movie(2, "Little", **heist, vote_count=5, vote_average=6.0),
         # the closest in content, but hardly anyone saw it and they did not like it
-        movie(3, "Close", **heist | {"overview": "a vault heist gone wrong"}, vote_count=3,
-              vote_average=5.0),
+        movie(
+            3,
+            "Close",
+            **heist | {"overview": "a vault heist gone wrong"},
+            vote_count=3,
+            vote_average=5.0,
+        ),
         # only the genre in common, but famous and loved
-        movie(4, "Known", genres=["Drama"], keywords=["boxing"], overview="a boxer fights",
-              vote_count=8000, vote_average=8.5),
+        movie(
+            4,
+            "Known",
+            genres=["Drama"],
+            keywords=["boxing"],
+            overview="a boxer fights",
+            vote_count=8000,
+            vote_average=8.5,
+        ),
         *fillers(6),
-    )  # fmt: skip
+    )
     table = build_neighbours(movies, k=9)
     famous, little = ranked(table, 1), ranked(table, 2)
     assert famous.index(4) < famous.index(3)
@@ -239,13 +312,22 @@ def test_famous_movies_get_appealing_picks_little_known_ones_close_picks() -> No
 def saga(*others: dict[str, Any]) -> pd.DataFrame:
     """A five-film saga whose films share little but the collection, and ``others``."""
     return catalog(
-        *(movie(10 + i, f"Quest {i + 1}", 1980 + 2 * i, collection="Quest Collection",
-                genres=["Adventure"], keywords=[f"quest{i}"], overview=f"chapter {i} begins",
-                vote_count=1000)
-          for i in range(5)),
+        *(
+            movie(
+                10 + i,
+                f"Quest {i + 1}",
+                1980 + 2 * i,
+                collection="Quest Collection",
+                genres=["Adventure"],
+                keywords=[f"quest{i}"],
+                overview=f"chapter {i} begins",
+                vote_count=1000,
+            )
+            for i in range(5)
+        ),
         *others,
         *fillers(4),
-    )  # fmt: skip
+    )
 
 
 def test_the_collection_leads_with_three_films_when_strong_picks_exist() -> None:
@@ -266,11 +348,12 @@ def test_the_whole_collection_comes_when_nothing_else_is_close() -> None:
 
 
 def test_a_film_without_genres_keywords_or_text_still_gets_picks() -> None:
-    movies = catalog(movie(1, "Blank", 1993, original_language="it"),
-                     movie(2, "Same decade and language", 1995, original_language="it",
-                           genres=["Drama"]),
-                     movie(3, "Nothing in common", 1950, genres=["Drama"]),
-                     movie(4, "Same decade", 1991, genres=["Drama"]))  # fmt: skip
+    movies = catalog(
+        movie(1, "Blank", 1993, original_language="it"),
+        movie(2, "Same decade and language", 1995, original_language="it", genres=["Drama"]),
+        movie(3, "Nothing in common", 1950, genres=["Drama"]),
+        movie(4, "Same decade", 1991, genres=["Drama"]),
+    )
     # its decade's and language's films, through the small decade and language blocks
     assert ranked(build_neighbours(movies, k=3), 1) == [2, 4]
 

@@ -27,8 +27,14 @@ from tests.data import facts, read_rows
 from tests.test_clean import EXPECTED_RULES, KEPT_IDS, OUTPUT_COLUMNS, write_small_raw
 
 CATALOG_COLUMNS = [*OUTPUT_COLUMNS, *layout.SPANISH_TITLE_COLUMNS]
-LIST_COLUMNS = ("genres", "production_companies", "production_countries",
-                "production_country_codes", "spoken_languages", "keywords")  # fmt: skip
+LIST_COLUMNS = (
+    "genres",
+    "production_companies",
+    "production_countries",
+    "production_country_codes",
+    "spoken_languages",
+    "keywords",
+)
 
 
 def _sha256(path: Path) -> str:
@@ -90,13 +96,16 @@ def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:
 def test_format_report(built: BuildResult) -> None:
     text = format_report(built.manifest)
     assert text.splitlines()[0] == "Source: movies_metadata.csv (13 rows)"
-    assert ("  rule  3: drop rows with a null or invalid release_date: 11 in, 4 dropped; "
-            "cells that did not parse: release_date 2") in text.splitlines()  # fmt: skip
+    assert (
+        "  rule  3: drop rows with a null or invalid release_date: 11 in, 4 dropped; "
+        "cells that did not parse: release_date 2"
+    ) in text.splitlines()
     assert "Catalog: 7 movies, built in" in text
     entries = len(load_spanish_titles())
-    assert (f"Spanish titles (spanish_titles.csv): 2 of {entries:,} curated entries matched a "
-            f"film; {entries - 2:,} did not (no film of that title and year in this catalog):"
-            ) in text.splitlines()  # fmt: skip
+    assert (
+        f"Spanish titles (spanish_titles.csv): 2 of {entries:,} curated entries matched a "
+        f"film; {entries - 2:,} did not (no film of that title and year in this catalog):"
+    ) in text.splitlines()
     assert "    Fight Club (1999), The Matrix (1999), Pulp Fiction (1994)," in text
     assert f"… and {entries - 2 - 30:,} more, all listed in manifest.json" in text
 
@@ -107,9 +116,15 @@ def test_spanish_titles_are_joined_and_the_unmatched_listed(built: BuildResult) 
     titles = load_spanish_titles()
     report = built.manifest["spanish_titles"]
     assert (report["file"], report["entries"], report["matched"]) == (
-        "spanish_titles.csv", len(titles), 2)
-    unmatched = [(t.title, t.year) for t in titles
-                 if (t.title, t.year) not in {("Toy Story", 1995), ("Amélie", 2001)}]
+        "spanish_titles.csv",
+        len(titles),
+        2,
+    )
+    unmatched = [
+        (t.title, t.year)
+        for t in titles
+        if (t.title, t.year) not in {("Toy Story", 1995), ("Amélie", 2001)}
+    ]
     assert [(u["title"], u["year"]) for u in report["unmatched"]] == unmatched
     movies = load_catalog(built.build_dir.parent).movies.set_index("id")
     assert movies.loc[862, "es_es"] == "Toy Story" and movies.loc[194, "es_419"] == "Amélie"
@@ -155,7 +170,10 @@ def _failing_to_parquet(error: BaseException) -> Any:
 
 @pytest.mark.parametrize("error", [OSError("No space left on device"), KeyboardInterrupt()])
 def test_a_failed_write_leaves_the_previous_catalog(
-    built: BuildResult, raw_files: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    built: BuildResult,
+    raw_files: RawFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     error: BaseException,
 ) -> None:
     data = tmp_path / "data"
@@ -177,7 +195,10 @@ def test_a_failed_write_leaves_the_previous_catalog(
 
 
 def test_a_failure_while_publishing_the_pointer_keeps_the_old_build_and_no_leftovers(
-    built: BuildResult, raw_files: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    built: BuildResult,
+    raw_files: RawFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data = tmp_path / "data"
     before_listing = _listing(data)
@@ -197,7 +218,9 @@ def test_a_failure_while_publishing_the_pointer_keeps_the_old_build_and_no_lefto
 
 
 def test_a_failed_first_build_leaves_nothing(
-    raw_files: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    raw_files: RawFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data = tmp_path / "data"
     monkeypatch.setattr(pd.DataFrame, "to_parquet", _failing_to_parquet(OSError("disk full")))
@@ -209,7 +232,10 @@ def test_a_failed_first_build_leaves_nothing(
 
 
 def test_the_cli_reports_a_failed_write_without_a_traceback(
-    built: BuildResult, raw_files: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    built: BuildResult,
+    raw_files: RawFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = tmp_path / "data"
@@ -222,7 +248,9 @@ def test_the_cli_reports_a_failed_write_without_a_traceback(
 
 
 def test_a_second_build_replaces_the_first(
-    built: BuildResult, raw_files: RawFiles, tmp_path: Path,
+    built: BuildResult,
+    raw_files: RawFiles,
+    tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
     second = prepare(RawFiles(raw_files.movies, None, "--raw"), data, min_movies=1)
@@ -305,12 +333,22 @@ def test_real_slice_toy_story(real_data_dir: Path) -> None:
     assert row["collection"] == "Toy Story Collection"
     assert list(row["genres"]) == ["Animation", "Comedy", "Family"]
     assert list(row["production_companies"]) == ["Pixar Animation Studios"]
-    assert list(row["keywords"]) == ["jealousy", "toy", "boy", "friendship", "friends",
-                                     "rivalry", "boy next door", "new toy", "toy comes to life"]
+    assert list(row["keywords"]) == [
+        "jealousy",
+        "toy",
+        "boy",
+        "friendship",
+        "friends",
+        "rivalry",
+        "boy next door",
+        "new toy",
+        "toy comes to life",
+    ]
 
 
 def test_real_slice_matches_facts_computed_from_the_raw_file(
-    real_data_dir: Path, real_slice_csv: Path,
+    real_data_dir: Path,
+    real_slice_csv: Path,
 ) -> None:
     rows = read_rows(real_slice_csv)
     assert len(rows) == 1703
@@ -326,8 +364,9 @@ def test_real_slice_matches_facts_computed_from_the_raw_file(
     assert int((movies["budget"] > 0).sum()) == sum(int(row["budget"]) > 0 for row in kept)
     in_1995 = sum(row["release_date"].startswith("1995-") for row in kept)
     assert int((movies["release_year"] == 1995).sum()) == in_1995
-    toy_story = sum("'name': 'Toy Story Collection'" in row["belongs_to_collection"]
-                    for row in kept)  # fmt: skip
+    toy_story = sum(
+        "'name': 'Toy Story Collection'" in row["belongs_to_collection"] for row in kept
+    )
     assert int((movies["collection"] == "Toy Story Collection").sum()) == toy_story == 2
     animation = sum(
         any(g["name"] == "Animation" for g in ast.literal_eval(row["genres"])) for row in kept

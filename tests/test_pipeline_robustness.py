@@ -27,8 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _movies(count: int, first_id: int = 1) -> list[dict[str, str]]:
-    return [raw_movie(i, f"Movie {i}", f"{1950 + i % 60}-05-17")
-            for i in range(first_id, first_id + count)]  # fmt: skip
+    return [
+        raw_movie(i, f"Movie {i}", f"{1950 + i % 60}-05-17")
+        for i in range(first_id, first_id + count)
+    ]
 
 
 def _raw(path: Path, rows: list[dict[str, str]]) -> RawFiles:
@@ -115,7 +117,11 @@ class _Run(threading.Thread):
 @pytest.mark.parametrize("hook", ["writing", "published"])
 @pytest.mark.parametrize("wait", [0.0, 0.5])
 def test_a_run_started_while_another_publishes_is_refused_and_the_first_build_survives(
-    good_raw: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str, wait: float,
+    good_raw: RawFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    hook: str,
+    wait: float,
 ) -> None:
     data = tmp_path / "data"
     pause = _Pause()
@@ -146,7 +152,9 @@ def test_a_run_started_while_another_publishes_is_refused_and_the_first_build_su
 
 
 def test_a_second_run_waits_for_the_first_then_publishes_its_own_build(
-    good_raw: RawFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    good_raw: RawFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data = tmp_path / "data"
     pause = _Pause()
@@ -169,21 +177,27 @@ def test_a_second_run_waits_for_the_first_then_publishes_its_own_build(
 
 
 def test_the_cli_refuses_while_another_process_holds_the_lock(
-    good_catalog: BuildResult, good_raw: RawFiles, tmp_path: Path,
+    good_catalog: BuildResult,
+    good_raw: RawFiles,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = tmp_path / "data"
     before = _listing(data)
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import fcntl, sys, time\n"
-         "handle = open(sys.argv[1], 'a')\n"
-         "fcntl.flock(handle, fcntl.LOCK_EX)\n"
-         "print('locked', flush=True)\n"
-         "time.sleep(60)\n",
-         str(data / ".lock")],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            "handle = open(sys.argv[1], 'a')\n"
+            "fcntl.flock(handle, fcntl.LOCK_EX)\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(60)\n",
+            str(data / ".lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline() == "locked\n"
@@ -202,10 +216,24 @@ def test_the_cli_refuses_while_another_process_holds_the_lock(
 
 def test_concurrent_cli_runs_leave_one_complete_catalog(good_raw: RawFiles, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    command = [sys.executable, "-m", "bot.cli", "prepare", "--raw", str(good_raw.movies),
-               "--out", str(data), "--wait", "120"]  # fmt: skip
-    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True) for _ in range(3)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "prepare",
+        "--raw",
+        str(good_raw.movies),
+        "--out",
+        str(data),
+        "--wait",
+        "120",
+    ]
+    runs = [
+        subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
     outputs = [run.communicate(timeout=180) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0], outputs
     loaded = load_catalog(data)
@@ -217,7 +245,9 @@ def test_concurrent_cli_runs_leave_one_complete_catalog(good_raw: RawFiles, tmp_
 
 
 def test_leftovers_of_a_run_that_died_are_removed(
-    good_catalog: BuildResult, good_raw: RawFiles, tmp_path: Path,
+    good_catalog: BuildResult,
+    good_raw: RawFiles,
+    tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
     dead = "build-20200101T000000-deadbeef"
@@ -241,7 +271,9 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], int]] = {
 
 @pytest.mark.parametrize("kind", BAD_FILES)
 def test_a_file_that_yields_almost_no_movies_does_not_replace_the_catalog(
-    good_catalog: BuildResult, tmp_path: Path, kind: str,
+    good_catalog: BuildResult,
+    tmp_path: Path,
+    kind: str,
 ) -> None:
     data = tmp_path / "data"
     before = _listing(data)
@@ -266,13 +298,21 @@ def test_a_first_build_that_is_too_small_publishes_nothing(tmp_path: Path) -> No
     with pytest.raises(BuildRefused, match=refused):
         prepare(_raw(tmp_path / "raw.csv", _movies(99)), data)
     assert _listing(data) == [".lock"]
-    assert len(load_catalog(prepare(_raw(tmp_path / "raw.csv", _movies(100)), data)
-                            .build_dir.parent).movies) == 100  # fmt: skip
+    assert (
+        len(
+            load_catalog(
+                prepare(_raw(tmp_path / "raw.csv", _movies(100)), data).build_dir.parent
+            ).movies
+        )
+        == 100
+    )
 
 
 @pytest.mark.parametrize(("new", "published"), [(149, False), (150, True)])
 def test_a_build_with_fewer_than_half_the_current_movies_is_refused(
-    tmp_path: Path, new: int, published: bool,
+    tmp_path: Path,
+    new: int,
+    published: bool,
 ) -> None:
     data = tmp_path / "data"
     old = prepare(_raw(tmp_path / "old.csv", _movies(300)), data)
@@ -297,7 +337,9 @@ def test_force_publishes_a_small_build(good_catalog: BuildResult, tmp_path: Path
 
 
 def test_the_cli_says_why_it_kept_the_old_catalog_and_force_overrides(
-    good_catalog: BuildResult, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    good_catalog: BuildResult,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = tmp_path / "data"
     bad = write_raw(tmp_path / "movies_metadata.csv", _movies(1, 7) * 500)
@@ -322,11 +364,19 @@ def test_the_cli_says_why_it_kept_the_old_catalog_and_force_overrides(
 
 
 MONEY = [  # cell, stored amount, counted as unparseable
-    ("30000000", 30_000_000, False), ("2.5e7", 25_000_000, False),
-    ("1000000000000", 10**12, False), ("", 0, False),
-    ("1000000000001", 0, True), ("1e19", 0, True), ("1e30", 0, True), ("1e309", 0, True),
-    ("inf", 0, True), ("-inf", 0, True), ("NaN", 0, True), ("-5", 0, True),
-]  # fmt: skip
+    ("30000000", 30_000_000, False),
+    ("2.5e7", 25_000_000, False),
+    ("1000000000000", 10**12, False),
+    ("", 0, False),
+    ("1000000000001", 0, True),
+    ("1e19", 0, True),
+    ("1e30", 0, True),
+    ("1e309", 0, True),
+    ("inf", 0, True),
+    ("-inf", 0, True),
+    ("NaN", 0, True),
+    ("-5", 0, True),
+]
 
 
 def test_absurd_money_is_unparseable_and_stored_as_unknown() -> None:
@@ -342,10 +392,19 @@ def test_absurd_money_is_unparseable_and_stored_as_unknown() -> None:
 
 
 IDS = [  # cell, kept as
-    ("862", 862), ("862.0", 862), ("2147483647", 2147483647), ("2147483648", None),
-    ("3000000000", None), ("1e30", None), ("inf", None), ("nan", None), ("0", None),
-    ("-5", None), ("12.5", None), ("abc", None),
-]  # fmt: skip
+    ("862", 862),
+    ("862.0", 862),
+    ("2147483647", 2147483647),
+    ("2147483648", None),
+    ("3000000000", None),
+    ("1e30", None),
+    ("inf", None),
+    ("nan", None),
+    ("0", None),
+    ("-5", None),
+    ("12.5", None),
+    ("abc", None),
+]
 
 
 def test_a_non_integer_or_out_of_range_id_drops_only_its_row() -> None:
@@ -374,10 +433,15 @@ def test_one_absurd_cell_never_aborts_a_build(tmp_path: Path) -> None:
     by_rule = {report.rule: report for report in reports}
     assert by_rule["7a"].dropped == 2
     assert by_rule["2"].unparseable == {"budget": 2, "revenue": 2}
-    assert by_rule["6"].unparseable == {"popularity": 1, "vote_average": 1, "runtime": 1,
-                                        "vote_count": 3}  # fmt: skip
-    first, second, fifth, sixth, seventh = (catalog.loc[catalog["id"] == i].iloc[0]
-                                            for i in (1, 2, 5, 6, 7))  # fmt: skip
+    assert by_rule["6"].unparseable == {
+        "popularity": 1,
+        "vote_average": 1,
+        "runtime": 1,
+        "vote_count": 3,
+    }
+    first, second, fifth, sixth, seventh = (
+        catalog.loc[catalog["id"] == i].iloc[0] for i in (1, 2, 5, 6, 7)
+    )
     assert (first["budget"], first["revenue"], first["return"]) == (0, 0, 0.0)
     assert (second["budget"], second["revenue"]) == (0, 0)
     assert fifth["vote_count"] == sixth["vote_count"] == seventh["vote_count"] == 0
@@ -396,10 +460,15 @@ def test_lines_the_csv_reader_skips_are_counted_in_the_manifest_and_the_report(
     lines[11] += ["one field too many"]
     lines[51] += ["two", "more"]
     movies = _write_lines(tmp_path / "movies_metadata.csv", lines)
-    keywords = _write_lines(tmp_path / "keywords.csv", [
-        ["id", "keywords"], ["1", "[{'id': 1, 'name': 'one'}]"], ["2", "[]", "extra"],
-        ["3", "[{'id': 3, 'name': 'three'}]"],
-    ])  # fmt: skip
+    keywords = _write_lines(
+        tmp_path / "keywords.csv",
+        [
+            ["id", "keywords"],
+            ["1", "[{'id': 1, 'name': 'one'}]"],
+            ["2", "[]", "extra"],
+            ["3", "[{'id': 3, 'name': 'three'}]"],
+        ],
+    )
     result = prepare(RawFiles(movies, keywords, "--raw"), tmp_path / "data")
 
     assert result.manifest["skipped_lines"] == {"movies": 2, "keywords": 1}
@@ -409,8 +478,9 @@ def test_lines_the_csv_reader_skips_are_counted_in_the_manifest_and_the_report(
     assert ids == [i for i in range(1, 121) if i not in (11, 51)]
     from data_prep.pipeline import format_report
 
-    assert ("  CSV lines skipped (more fields than the header): movies_metadata.csv 2, "
-            "keywords.csv 1") in format_report(result.manifest).splitlines()  # fmt: skip
+    assert (
+        "  CSV lines skipped (more fields than the header): movies_metadata.csv 2, keywords.csv 1"
+    ) in format_report(result.manifest).splitlines()
 
 
 def test_a_first_row_with_extra_columns_is_skipped_instead_of_shifting_the_table(
@@ -440,27 +510,44 @@ def test_the_reader_keeps_short_rows_and_counts_nothing_on_a_clean_file(tmp_path
 
 @pytest.mark.parametrize("which", ["movies", "keywords"])
 def test_a_file_that_is_not_utf8_gets_a_message_that_says_how_to_convert_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], which: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    which: str,
 ) -> None:
     rows = _movies(120)
     rows[2]["title"] = "Amélie"
     keyword_lines = [["id", "keywords"], ["1", "[]"], ["2", "[{'id': 1, 'name': 'café'}]"]]
     latin1 = "latin-1" if which == "movies" else "utf-8"
-    movies = _write_lines(tmp_path / "movies_metadata.csv",
-                          [list(clean.RAW_COLUMNS), *(_values(row) for row in rows)], latin1)
-    keywords = _write_lines(tmp_path / "keywords.csv", keyword_lines,
-                            "latin-1" if which == "keywords" else "utf-8")  # fmt: skip
+    movies = _write_lines(
+        tmp_path / "movies_metadata.csv",
+        [list(clean.RAW_COLUMNS), *(_values(row) for row in rows)],
+        latin1,
+    )
+    keywords = _write_lines(
+        tmp_path / "keywords.csv", keyword_lines, "latin-1" if which == "keywords" else "utf-8"
+    )
     bad = movies if which == "movies" else keywords
     line = 4 if which == "movies" else 3
     converted = bad.with_name(f"{bad.stem}-utf8.csv")
-    expected = (f"{bad} is not UTF-8 text (line {line} holds the byte 0xe9). Convert it first, "
-                f"e.g. `iconv -f latin1 -t utf-8 {bad} > {converted}`.")  # fmt: skip
+    expected = (
+        f"{bad} is not UTF-8 text (line {line} holds the byte 0xe9). Convert it first, "
+        f"e.g. `iconv -f latin1 -t utf-8 {bad} > {converted}`."
+    )
     with pytest.raises(ValueError) as caught:
         prepare(RawFiles(movies, keywords, "--raw"), tmp_path / "data")
     assert str(caught.value) == expected
 
-    code = cli.main(["prepare", "--raw", str(movies), "--keywords", str(keywords),
-                     "--out", str(tmp_path / "data")])  # fmt: skip
+    code = cli.main(
+        [
+            "prepare",
+            "--raw",
+            str(movies),
+            "--keywords",
+            str(keywords),
+            "--out",
+            str(tmp_path / "data"),
+        ]
+    )
     assert code == 1
     assert capsys.readouterr().err == f"pelibot prepare: could not build the catalog: {expected}\n"
 
@@ -475,14 +562,22 @@ def test_a_utf16_file_is_told_to_convert_from_utf16(tmp_path: Path) -> None:
 # 5. Damaged files get a message, not a traceback.
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("", "{path} is empty"),
-    ("userId,movieId,rating,timestamp,a,b,c\n1,31,2.5,1260759144,1,2,3\n",
-     "the raw file {path} lacks the columns adult, belongs_to_collection, budget, genres, "
-     "homepage and 19 more (its header: userId, movieId, rating, timestamp, a, b, …)"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "{path} is empty"),
+        (
+            "userId,movieId,rating,timestamp,a,b,c\n1,31,2.5,1260759144,1,2,3\n",
+            "the raw file {path} lacks the columns adult, belongs_to_collection, budget, genres, "
+            "homepage and 19 more (its header: userId, movieId, rating, timestamp, a, b, …)",
+        ),
+    ],
+)
 def test_an_empty_or_foreign_file_is_named_in_the_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: str,
+    expected: str,
 ) -> None:
     path = tmp_path / "movies_metadata.csv"
     path.write_text(content, encoding="utf-8")
@@ -491,27 +586,44 @@ def test_an_empty_or_foreign_file_is_named_in_the_message(
     assert err == f"pelibot prepare: could not build the catalog: {expected.format(path=path)}\n"
 
 
-@pytest.mark.parametrize(("header", "missing"), [
-    (["movie_id", "tags"], "id, keywords (its header: movie_id, tags)"),
-    (["id", "tags"], "keywords (its header: id, tags)"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [
+        (["movie_id", "tags"], "id, keywords (its header: movie_id, tags)"),
+        (["id", "tags"], "keywords (its header: id, tags)"),
+    ],
+)
 def test_a_keywords_file_without_its_columns_gets_a_clear_message(
-    good_raw: RawFiles, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-    header: list[str], missing: str,
+    good_raw: RawFiles,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    header: list[str],
+    missing: str,
 ) -> None:
     keywords = _write_lines(tmp_path / "keywords.csv", [header, ["1", "[]"]])
     with pytest.raises(ValueError) as caught:
         prepare(RawFiles(good_raw.movies, keywords, "--raw"), tmp_path / "data")
     expected = f"the keywords file {keywords} lacks the columns {missing}"
     assert str(caught.value) == expected
-    code = cli.main(["prepare", "--raw", str(good_raw.movies), "--keywords", str(keywords),
-                     "--out", str(tmp_path / "data")])  # fmt: skip
+    code = cli.main(
+        [
+            "prepare",
+            "--raw",
+            str(good_raw.movies),
+            "--keywords",
+            str(keywords),
+            "--out",
+            str(tmp_path / "data"),
+        ]
+    )
     assert code == 1
     assert capsys.readouterr().err == f"pelibot prepare: could not build the catalog: {expected}\n"
 
 
 def test_a_pointer_that_is_not_utf8_reads_as_no_catalog_and_a_new_build_replaces_it(
-    good_catalog: BuildResult, good_raw: RawFiles, tmp_path: Path,
+    good_catalog: BuildResult,
+    good_raw: RawFiles,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = tmp_path / "data"
@@ -528,8 +640,11 @@ def test_a_pointer_that_is_not_utf8_reads_as_no_catalog_and_a_new_build_replaces
 
 @pytest.mark.parametrize("text", ["[]", "42", "null", '"manifest"', "[1, 2]"])
 def test_a_manifest_that_is_not_a_json_object_is_refused_cleanly(
-    good_catalog: BuildResult, good_raw: RawFiles, tmp_path: Path,
-    capsys: pytest.CaptureFixture[str], text: str,
+    good_catalog: BuildResult,
+    good_raw: RawFiles,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
 ) -> None:
     data = tmp_path / "data"
     (good_catalog.build_dir / "manifest.json").write_text(text, encoding="utf-8")

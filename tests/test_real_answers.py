@@ -86,9 +86,12 @@ def test_company_counts_exact_names_only(
         members = [r for r in raw_rows if name in _names(r["production_companies"])]
         answer = service.answer("productora", typed)
         assert answer == a.CompanyAnswer(
-            name, len(members), sum(_revenue(r) for r in members),
-            sum(1 for r in members if _revenue(r) > 0), doubtful=sum(map(_doubtful, members)),
-        )  # fmt: skip
+            name,
+            len(members),
+            sum(_revenue(r) for r in members),
+            sum(1 for r in members if _revenue(r) > 0),
+            doubtful=sum(map(_doubtful, members)),
+        )
 
 
 def test_return_of_toy_story(service: MovieService) -> None:

@@ -18,15 +18,32 @@ from tests.test_neighbours import catalog, movie
 @pytest.fixture
 def movies() -> pd.DataFrame:
     return catalog(
-        movie(1, "Space Saga", 1977, collection="Saga", genres=["Adventure", "Science Fiction"],
-              keywords=["space", "rebellion", "droid", "duringcreditsstinger"]),
-        movie(2, "Space Saga II", 1980, collection="Saga", genres=["Science Fiction", "Adventure"],
-              keywords=["duringcreditsstinger", "droid", "space", "rebellion"]),
-        movie(3, "Star Rebels", 1985, genres=["Science Fiction", "Drama"],
-              keywords=["duringcreditsstinger", "space"]),
+        movie(
+            1,
+            "Space Saga",
+            1977,
+            collection="Saga",
+            genres=["Adventure", "Science Fiction"],
+            keywords=["space", "rebellion", "droid", "duringcreditsstinger"],
+        ),
+        movie(
+            2,
+            "Space Saga II",
+            1980,
+            collection="Saga",
+            genres=["Science Fiction", "Adventure"],
+            keywords=["duringcreditsstinger", "droid", "space", "rebellion"],
+        ),
+        movie(
+            3,
+            "Star Rebels",
+            1985,
+            genres=["Science Fiction", "Drama"],
+            keywords=["duringcreditsstinger", "space"],
+        ),
         movie(4, "Quiet Farm", 1950, genres=["Drama"], keywords=["duringcreditsstinger"]),
         movie(5, "Lonely", 1960),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -69,7 +86,7 @@ def test_reasons_leave_out_keywords_on_too_many_films() -> None:
         movie(2, "Antidote", keywords=["butler", "murder", "poison", "antidote"]),
         *(movie(10 + i, f"Case {i}", keywords=["murder"]) for i in range(9)),
         movie(30, "Garden", keywords=["garden"]),
-    )  # fmt: skip
+    )
     table = pd.DataFrame({"movie_id": [1], "rank": [1], "neighbour_id": [2], "score": [0.5]})
     (pick,) = Recommender(movies, table).recommend(1)
     assert pick.reason.keywords == ("butler", "poison")

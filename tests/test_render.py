@@ -89,11 +89,12 @@ def test_long_input_is_trimmed_and_replies_fit_telegram() -> None:
 
 def test_recommendations_with_reasons() -> None:
     recs = (
-        a.Recommendation(a.MovieRef(863, "Toy Story 2", 1999),
-                         a.Reason("Toy Story Collection", ("Animation", "Comedy"),
-                                  ("toy", "friendship"))),
+        a.Recommendation(
+            a.MovieRef(863, "Toy Story 2", 1999),
+            a.Reason("Toy Story Collection", ("Animation", "Comedy"), ("toy", "friendship")),
+        ),
         a.Recommendation(a.MovieRef(1, "X", 2001), a.Reason(genres=("Science Fiction",))),
-    )  # fmt: skip
+    )
     answer = a.RecommendAnswer(TOY_STORY, recs)
     assert render_text(answer, "es").splitlines() == [
         "🍿 Si te gustó Toy Story (1995):",
@@ -105,39 +106,62 @@ def test_recommendations_with_reasons() -> None:
     )
     data = to_json(answer)
     assert data["recommendations"][0] == {
-        "id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None,
+        "id": 863,
+        "title": "Toy Story 2",
+        "year": 1999,
+        "title_es": None,
         "reason": "misma saga; Animación, Comedia; amistad",
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
         (a.MonthAnswer(1, 376), {"command": "mes", "month": 1, "count": 376, "year": None}),
-        (a.MonthAnswer(12, 21, year=2000),
-         {"command": "mes", "month": 12, "count": 21, "year": 2000}),
+        (
+            a.MonthAnswer(12, 21, year=2000),
+            {"command": "mes", "month": 12, "count": 21, "year": 2000},
+        ),
         (a.WeekdayAnswer(0, 218), {"command": "dia", "weekday": 0, "count": 218}),
-        (a.NotFoundAnswer("pais", "narnia"),
-         {"command": "pais", "error": "not_found", "query": "narnia", "suggestions": []}),
-        (a.AmbiguousAnswer("mes", "ju", (a.Choice("6", 6), a.Choice("7", 7))),
-         {"command": "mes", "error": "ambiguous", "query": "ju",
-          "suggestions": ["Junio", "Julio"]}),
+        (
+            a.NotFoundAnswer("pais", "narnia"),
+            {"command": "pais", "error": "not_found", "query": "narnia", "suggestions": []},
+        ),
+        (
+            a.AmbiguousAnswer("mes", "ju", (a.Choice("6", 6), a.Choice("7", 7))),
+            {
+                "command": "mes",
+                "error": "ambiguous",
+                "query": "ju",
+                "suggestions": ["Junio", "Julio"],
+            },
+        ),
     ],
-)  # fmt: skip
+)
 def test_json_keys(answer: a.Answer, expected: dict[str, object]) -> None:
     assert to_json(answer) == expected
     json.dumps(to_json(answer))
 
 
 def test_json_return_keys() -> None:
-    data = to_json(a.ReturnAnswer(TOY_STORY, 30_000_000, 373_554_033, 12.4518011,
-                                  (a.MovieRef(2, "Toy Story", 2020),)))
+    data = to_json(
+        a.ReturnAnswer(
+            TOY_STORY, 30_000_000, 373_554_033, 12.4518011, (a.MovieRef(2, "Toy Story", 2020),)
+        )
+    )
     assert data == {
-        "command": "retorno", "id": 862, "title": "Toy Story", "year": 1995, "title_es": None,
-        "budget": 30_000_000, "revenue": 373_554_033, "return": 12.4518011,
-        "profit": 343_554_033, "doubtful": [],
+        "command": "retorno",
+        "id": 862,
+        "title": "Toy Story",
+        "year": 1995,
+        "title_es": None,
+        "budget": 30_000_000,
+        "revenue": 373_554_033,
+        "return": 12.4518011,
+        "profit": 343_554_033,
+        "doubtful": [],
         "alternatives": [{"id": 2, "title": "Toy Story", "year": 2020, "title_es": None}],
-    }  # fmt: skip
+    }
     assert to_json(a.UsageAnswer("mes"))["error"] == "usage"
 
 
@@ -146,8 +170,17 @@ def test_language_and_menus() -> None:
     assert language_of("pt-br") == "es"
     es, en = dict(command_menu("es")), dict(command_menu("en"))
     assert set(es) == {*NAMES, "help"}
-    assert set(en) == {"month", "day", "collection", "country", "company", "return", "recommend",
-                       "movie", "help"}
+    assert set(en) == {
+        "month",
+        "day",
+        "collection",
+        "country",
+        "company",
+        "return",
+        "recommend",
+        "movie",
+        "help",
+    }
     assert es["mes"] == "estrenos en un mes" and en["month"] == "releases in a month"
     for lang, names in (("es", NAMES), ("en", [c.english for c in COMMANDS])):
         for text in (help_html(lang), start_html(lang, 4489, 1874, 2016)):
@@ -166,19 +199,37 @@ def test_usage_speaks_the_users_language() -> None:
 @pytest.mark.parametrize(
     ("answer", "lang", "expected"),
     [
-        (a.AmbiguousAnswer("mes", "juny", (a.Choice("6", 6), a.Choice("7", 7))), "en",
-         ["June", "July"]),
-        (a.AmbiguousAnswer("mes", "juny", (a.Choice("6", 6), a.Choice("7", 7))), "es",
-         ["Junio", "Julio"]),
-        (a.AmbiguousAnswer("dia", "m", (a.Choice("2", 1), a.Choice("3", 2))), "en",
-         ["Tuesday", "Wednesday"]),
-        (a.AmbiguousAnswer("pais", "corea", (a.Choice("KR", "KR", "South Korea"),
-                                             a.Choice("KP", "KP", "North Korea"))), "es",
-         ["Corea del Sur", "Corea del Norte"]),
-        (a.AmbiguousAnswer("pais", "corea", (a.Choice("KR", "KR", "South Korea"),)), "en",
-         ["South Korea"]),
+        (
+            a.AmbiguousAnswer("mes", "juny", (a.Choice("6", 6), a.Choice("7", 7))),
+            "en",
+            ["June", "July"],
+        ),
+        (
+            a.AmbiguousAnswer("mes", "juny", (a.Choice("6", 6), a.Choice("7", 7))),
+            "es",
+            ["Junio", "Julio"],
+        ),
+        (
+            a.AmbiguousAnswer("dia", "m", (a.Choice("2", 1), a.Choice("3", 2))),
+            "en",
+            ["Tuesday", "Wednesday"],
+        ),
+        (
+            a.AmbiguousAnswer(
+                "pais",
+                "corea",
+                (a.Choice("KR", "KR", "South Korea"), a.Choice("KP", "KP", "North Korea")),
+            ),
+            "es",
+            ["Corea del Sur", "Corea del Norte"],
+        ),
+        (
+            a.AmbiguousAnswer("pais", "corea", (a.Choice("KR", "KR", "South Korea"),)),
+            "en",
+            ["South Korea"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_choices_are_labelled_in_the_users_language(
     answer: a.AmbiguousAnswer, lang: str, expected: list[str]
 ) -> None:
@@ -220,8 +271,20 @@ def test_both_catalogs_have_the_same_keys_and_fields() -> None:
 
 def test_a_card_shows_the_spanish_title_and_never_states_a_doubtful_return() -> None:
     movie = a.MovieRef(3082, "Modern Times", 1936, title_es="Tiempos modernos")
-    card = a.FilmAnswer(movie, ("Comedy",), 87, 8.1, 881, 1, 8_500_000, 8_500_000.0, None, None,
-                        None, doubtful=("budget", "return"))
+    card = a.FilmAnswer(
+        movie,
+        ("Comedy",),
+        87,
+        8.1,
+        881,
+        1,
+        8_500_000,
+        8_500_000.0,
+        None,
+        None,
+        None,
+        doubtful=("budget", "return"),
+    )
     lines = render_text(card, "es").splitlines()
     assert lines[0] == "🎬 Tiempos modernos (Modern Times, 1936)"
     assert "Presupuesto: US$ 1 (dato dudoso en la fuente)" in lines

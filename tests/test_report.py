@@ -30,8 +30,13 @@ def tiny() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "id": [1, 2, 3, 4, 5],
-            "title": ["The Dead Man", "Man of the House", "El día de la bestia", "Love II",
-                      "<b>Bold</b> & Co"],
+            "title": [
+                "The Dead Man",
+                "Man of the House",
+                "El día de la bestia",
+                "Love II",
+                "<b>Bold</b> & Co",
+            ],
             "release_date": pd.to_datetime(
                 ["1995-03-01", "1995-07-14", "2001-10-31", "2003-02-14", "2003-12-24"]
             ),
@@ -40,12 +45,15 @@ def tiny() -> pd.DataFrame:
             "budget": [1, 10_000_000, 5_000_000, 0, 2_000_000],
             "revenue": [8_000_000, 20_000_000, 7, 0, 1_000_000],
             "production_companies": [["Acme"], ["Acme", "Zen"], ["Zen"], [], ["Acme"]],
-            "production_countries": [["United States of America"],
-                                     ["United States of America", "United Kingdom"], ["Spain"],
-                                     [], ["United States of America"]],
+            "production_countries": [
+                ["United States of America"],
+                ["United States of America", "United Kingdom"],
+                ["Spain"],
+                [],
+                ["United States of America"],
+            ],
             "production_country_codes": [["US"], ["US", "GB"], ["ES"], [], ["US"]],
-            "genres": [["Drama", "Comedy"], ["Comedy"], ["Horror", "Comedy"], ["Drama"],
-                       ["Drama"]],
+            "genres": [["Drama", "Comedy"], ["Comedy"], ["Horror", "Comedy"], ["Drama"], ["Drama"]],
         }
     )
 
@@ -56,10 +64,22 @@ MANIFEST: dict[str, Any] = {
     "rows_raw": 7,
     "rows": 5,
     "rules": [
-        {"rule": "7a", "description": "drop rows whose id is not an integer", "rows_in": 7,
-         "rows_out": 6, "unparseable": {}, "dropped": 1},
-        {"rule": "1", "description": "unnest <nested> cells", "rows_in": 6, "rows_out": 5,
-         "unparseable": {"genres": 2, "production_companies": 1}, "dropped": 1},
+        {
+            "rule": "7a",
+            "description": "drop rows whose id is not an integer",
+            "rows_in": 7,
+            "rows_out": 6,
+            "unparseable": {},
+            "dropped": 1,
+        },
+        {
+            "rule": "1",
+            "description": "unnest <nested> cells",
+            "rows_in": 6,
+            "rows_out": 5,
+            "unparseable": {"genres": 2, "production_companies": 1},
+            "dropped": 1,
+        },
     ],
 }
 
@@ -69,10 +89,17 @@ MANIFEST: dict[str, Any] = {
 
 def test_catalog_summary(tiny: pd.DataFrame) -> None:
     assert report.catalog_summary(tiny, compute_stats(tiny)) == {
-        "movies": 5, "first_year": 1995, "last_year": 2003, "budget_known": 4,
-        "revenue_known": 4, "both_known": 4, "in_a_collection": 3, "collections": 2,
-        "companies": 2, "countries": 3,
-    }  # fmt: skip
+        "movies": 5,
+        "first_year": 1995,
+        "last_year": 2003,
+        "budget_known": 4,
+        "revenue_known": 4,
+        "both_known": 4,
+        "in_a_collection": 3,
+        "collections": 2,
+        "companies": 2,
+        "countries": 3,
+    }
 
 
 def test_cleaning_table_from_the_manifest() -> None:
@@ -86,10 +113,18 @@ def test_cleaning_table_from_the_manifest() -> None:
 def test_money_stats_use_known_values_only(tiny: pd.DataFrame) -> None:
     # known budgets 1, 10M, 5M, 2M; known box office 8M, 20M, 7, 1M
     assert report.money_stats(tiny["budget"]) == {
-        "known": 4, "min": 1.0, "median": 3_500_000.0, "max": 10_000_000.0, "doubtful": 1
+        "known": 4,
+        "min": 1.0,
+        "median": 3_500_000.0,
+        "max": 10_000_000.0,
+        "doubtful": 1,
     }
     assert report.money_stats(tiny["revenue"]) == {
-        "known": 4, "min": 7.0, "median": 4_500_000.0, "max": 20_000_000.0, "doubtful": 1
+        "known": 4,
+        "min": 7.0,
+        "median": 4_500_000.0,
+        "max": 20_000_000.0,
+        "doubtful": 1,
     }
 
 
@@ -106,8 +141,13 @@ def test_return_fences_are_tukey_fences_on_log10() -> None:
 def test_why_suspicious_names_the_tiny_figure() -> None:
     fences = (0.05, 100.0)
 
-    def why(budget: int, revenue: int, ret: float, lang: str = "en",
-            around: tuple[float, float] = fences) -> str:
+    def why(
+        budget: int,
+        revenue: int,
+        ret: float,
+        lang: str = "en",
+        around: tuple[float, float] = fences,
+    ) -> str:
         return report.why_suspicious(budget, revenue, ret, around, lang)
 
     assert why(1, 8_000_000, 8e6).startswith("budget of US$1: too small")
@@ -115,7 +155,8 @@ def test_why_suspicious_names_the_tiny_figure() -> None:
     assert why(5_000_000, 7, 1e-6).startswith("box office of US$7:")
     assert why(5_000_000, 7, 1e-6, "es").startswith("recaudación de US$ 7: demasiado pequeña")
     assert why(2_000, 50_000_000, 25_000.0).startswith(
-        "a return above ×10,000: one of the figures is probably wrong")
+        "a return above ×10,000: one of the figures is probably wrong"
+    )
     assert why(2_000, 50_000_000, 25_000.0, "es").startswith("un retorno de más de ×10.000")
     assert "low-budget hit" in why(60_000, 248_000_000, 4133.0)
     assert why(10_000_000, 46_000, 0.0046).startswith("a flop")
@@ -130,8 +171,12 @@ def test_return_outliers_takes_both_ends_once(tiny: pd.DataFrame) -> None:
     assert picked["why"].iloc[0].startswith("budget of US$1")
     assert picked["why"].iloc[2].startswith("box office of US$7")
     everything = report.return_outliers(tiny)  # only four films have both figures
-    assert everything["title"].tolist() == ["The Dead Man", "Man of the House",
-                                            "<b>Bold</b> & Co", "El día de la bestia"]
+    assert everything["title"].tolist() == [
+        "The Dead Man",
+        "Man of the House",
+        "<b>Bold</b> & Co",
+        "El día de la bestia",
+    ]
 
 
 def test_top_tables_for_list_and_name_columns(tiny: pd.DataFrame) -> None:
@@ -139,10 +184,14 @@ def test_top_tables_for_list_and_name_columns(tiny: pd.DataFrame) -> None:
     companies = top_groups(stats.company_decades)
     assert companies.to_dict("records") == [
         # doubtful: film 1's budget of $1, film 3's box office of $7
-        {"name": "Acme", "count": 3, "revenue_total": 29_000_000, "revenue_known": 3,
-         "doubtful": 1},
-        {"name": "Zen", "count": 2, "revenue_total": 20_000_007, "revenue_known": 2,
-         "doubtful": 1},
+        {
+            "name": "Acme",
+            "count": 3,
+            "revenue_total": 29_000_000,
+            "revenue_known": 3,
+            "doubtful": 1,
+        },
+        {"name": "Zen", "count": 2, "revenue_total": 20_000_007, "revenue_known": 2, "doubtful": 1},
     ]
     collections = top_groups(stats.collection_decades)
     assert collections["name"].tolist() == ["S", "<Saga>"]
@@ -163,8 +212,7 @@ def test_genre_share_by_decade(tiny: pd.DataFrame) -> None:
 def test_title_words_without_stopwords(tiny: pd.DataFrame) -> None:
     assert report.title_words("Don’t Look Now 2") == ["don't", "look", "now"]
     counts = report.title_word_counts(tiny["title"], report.stopwords())
-    assert counts == {"man": 2, "dead": 1, "house": 1, "día": 1, "bestia": 1, "love": 1,
-                      "bold": 1}
+    assert counts == {"man": 2, "dead": 1, "house": 1, "día": 1, "bestia": 1, "love": 1, "bold": 1}
 
 
 # ---- the page ---------------------------------------------------------------------------------
@@ -204,7 +252,7 @@ def parse(page: str) -> TagBalance:
 def embedded_pngs(parser: TagBalance) -> list[bytes]:
     prefix = "data:image/png;base64,"
     assert all(src.startswith(prefix) for src in parser.images)
-    return [base64.b64decode(src[len(prefix):], validate=True) for src in parser.images]
+    return [base64.b64decode(src[len(prefix) :], validate=True) for src in parser.images]
 
 
 def test_tiny_report_escapes_every_piece_of_data(tiny: pd.DataFrame, tmp_path: Path) -> None:
@@ -265,8 +313,9 @@ def test_real_report_has_every_section_with_its_figures(real_report: Path) -> No
             width, height = image.size
         assert 1000 <= width <= 1400 and 300 <= height <= 1200
     written = sorted(p.name for p in (real_report / report.FIGURES_DIR).glob("*.png"))
-    assert written == sorted(f"{name}.png" for name in report.SECTIONS
-                             if name not in ("summary", "cleaning"))
+    assert written == sorted(
+        f"{name}.png" for name in report.SECTIONS if name not in ("summary", "cleaning")
+    )
 
 
 def test_real_report_numbers(real_report: Path, real_data_dir: Path) -> None:

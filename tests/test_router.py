@@ -116,7 +116,7 @@ TABLE: list[tuple[str, str, int | str]] = [
     ("movies similar to alien", "recomendar", 348),
     ("recommend me something like heat", "recomendar", 949),
     ("if i liked fight club what should i watch", "recomendar", 550),
-]  # fmt: skip
+]
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +128,16 @@ def test_the_table_is_realistic_and_large_enough() -> None:
     assert len(TABLE) >= 60
     assert len({text for text, _, _ in TABLE}) == len(TABLE)
     commands = {command for _, command, _ in TABLE}
-    assert commands == {"mes", "dia", "pais", "franquicia", "productora", "retorno", "recomendar",
-                        "pelicula"}  # fmt: skip
+    assert commands == {
+        "mes",
+        "dia",
+        "pais",
+        "franquicia",
+        "productora",
+        "retorno",
+        "recomendar",
+        "pelicula",
+    }
 
 
 def test_plain_words_reach_the_right_question_and_entity(router: Router) -> None:
@@ -138,15 +146,18 @@ def test_plain_words_reach_the_right_question_and_entity(router: Router) -> None
         routed = router.route(text)
         if isinstance(routed, Route) and (routed.command, routed.value) == (command, entity):
             right.append(text)
-        elif isinstance(routed, Readings) or (isinstance(routed, Route) and routed.value is None
-                                              and routed.command == command):  # fmt: skip
+        elif isinstance(routed, Readings) or (
+            isinstance(routed, Route) and routed.value is None and routed.command == command
+        ):
             asked_back.append((text, routed))
         else:
             wrong.append((text, routed))
     share = len(right) / len(TABLE)
     print(*asked_back, sep="\n")
-    print(f"\nplain words: {len(right)}/{len(TABLE)} right ({share:.0%}), "
-          f"{len(asked_back)} asked back, {len(wrong)} wrong")
+    print(
+        f"\nplain words: {len(right)}/{len(TABLE)} right ({share:.0%}), "
+        f"{len(asked_back)} asked back, {len(wrong)} wrong"
+    )
     assert not wrong, wrong
     assert share >= 0.9, asked_back
 
@@ -172,8 +183,10 @@ def test_a_name_that_reads_several_ways_is_asked_back(router: Router) -> None:
     assert {(r.command, r.value) for r in friday.routes} >= {("dia", 4), ("pelicula", 10634)}
     answer = router.answer("friday")
     assert isinstance(answer, a.ClarifyAnswer)
-    assert {(r.command, r.choice.key) for r in answer.readings} >= {("dia", "5"),
-                                                                     ("pelicula", "#10634")}
+    assert {(r.command, r.choice.key) for r in answer.readings} >= {
+        ("dia", "5"),
+        ("pelicula", "#10634"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -242,8 +255,11 @@ def test_a_sequel_number_or_a_curated_alias_is_answered_at_once(
     ("text", "offered", "not_offered"),
     [
         ("jurassic world", ("pelicula", 330), ("productora", "World Productions")),
-        ("star trek", ("franquicia", "Star Trek: The Original Series Collection"),
-         ("franquicia", "Star Wars Collection")),
+        (
+            "star trek",
+            ("franquicia", "Star Trek: The Original Series Collection"),
+            ("franquicia", "Star Wars Collection"),
+        ),
         ("home", ("productora", "Media Home Entertainment"), None),  # or Home Alone…
     ],
 )
@@ -259,9 +275,14 @@ def test_words_beyond_a_name_or_a_loose_match_are_asked_about(
 
 @pytest.mark.parametrize(
     "text",
-    ["¿cuántas películas se estrenaron en diciembre de 1997?", "estrenos diciembre 1997",
-     "diciembre de 1997", "films released in december 1997", "mes diciembre 1997"],
-)  # fmt: skip
+    [
+        "¿cuántas películas se estrenaron en diciembre de 1997?",
+        "estrenos diciembre 1997",
+        "diciembre de 1997",
+        "films released in december 1997",
+        "mes diciembre 1997",
+    ],
+)
 def test_a_month_with_a_year_is_answered_for_that_year(router: Router, text: str) -> None:
     routed = router.route(text)
     assert isinstance(routed, Route) and routed.command == "mes"

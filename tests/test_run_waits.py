@@ -16,15 +16,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start_run(tmp: Path, **extra: str) -> tuple[subprocess.Popen[str], Path]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PELIBOT_"))}
-    env |= {"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
-            "PELIBOT_DATA_DIR": str(tmp / "data"), "PYTHONPATH": str(ROOT),
-            "PELIBOT_HEARTBEAT_FILE": str(tmp / "beat")} | extra
+    env |= {
+        "TELEGRAM_BOT_TOKEN": "123:abc",
+        "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
+        "PELIBOT_DATA_DIR": str(tmp / "data"),
+        "PYTHONPATH": str(ROOT),
+        "PELIBOT_HEARTBEAT_FILE": str(tmp / "beat"),
+    } | extra
     log = tmp / "run.log"
     with log.open("w") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"], cwd=tmp, env=env, stdout=sink,
-            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
-        )  # fmt: skip
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=tmp,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
     return process, log
 
 

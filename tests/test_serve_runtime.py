@@ -30,8 +30,10 @@ def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def small_raw(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     # enough films for prepare to publish them (it refuses fewer than 100)
-    rows = [raw_movie(n, f"Película {n}", f"{1950 + n % 60}-0{1 + n % 9}-1{n % 9}")
-            for n in range(1, 121)]
+    rows = [
+        raw_movie(n, f"Película {n}", f"{1950 + n % 60}-0{1 + n % 9}-1{n % 9}")
+        for n in range(1, 121)
+    ]
     return write_raw(folder / "movies_metadata.csv", rows)
 
 
@@ -111,8 +113,11 @@ async def test_stopping_during_the_first_build_ends_it_cleanly(
     started = time.monotonic()
     await runtime.stop()
     assert time.monotonic() - started < 12
-    assert not [c for c in psutil.Process().children(recursive=True) if c.is_running()
-                and c.status() != psutil.STATUS_ZOMBIE]
+    assert not [
+        c
+        for c in psutil.Process().children(recursive=True)
+        if c.is_running() and c.status() != psutil.STATUS_ZOMBIE
+    ]
     assert not (data / "CURRENT").exists()  # stopped before publishing…
     assert not list(data.glob(".build-*"))  # …and nothing half-written is left
 
@@ -142,11 +147,20 @@ def test_port_and_settings(keep_logging: object, tmp_path: Path) -> None:
     assert hook.settings.url == "https://pelibot.onrender.com/telegram"
     assert hook.settings.path == "/telegram"
     assert len(hook.settings.secret) >= 32
-    given = runtime_from(token | {"PELIBOT_WEBHOOK_URL": "https://bot.example.org/a/b",
-                                  "PELIBOT_WEBHOOK_SECRET": "s3cret_-"}).telegram
+    given = runtime_from(
+        token
+        | {
+            "PELIBOT_WEBHOOK_URL": "https://bot.example.org/a/b",
+            "PELIBOT_WEBHOOK_SECRET": "s3cret_-",
+        }
+    ).telegram
     assert given is not None
     assert (given.settings.url, given.settings.path, given.settings.secret) == (
-        "https://bot.example.org/a/b", "/a/b", "s3cret_-")
+        "https://bot.example.org/a/b",
+        "/a/b",
+        "s3cret_-",
+    )
     with pytest.raises(ServeError, match="PELIBOT_WEBHOOK_SECRET"):
-        runtime_from(token | {"PELIBOT_WEBHOOK_URL": "https://x.org", "PELIBOT_WEBHOOK_SECRET":
-                              "has spaces"})
+        runtime_from(
+            token | {"PELIBOT_WEBHOOK_URL": "https://x.org", "PELIBOT_WEBHOOK_SECRET": "has spaces"}
+        )

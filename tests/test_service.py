@@ -21,40 +21,112 @@ TOY_STORY = collection("Toy Story Collection")
 # Release weekdays: 1995-10-30 Mon, 1999-10-30 Sat, 1997-11-18 Tue, 1953-04-16 Thu,
 # 2001-04-25 Wed, 1996-02-23 Fri, 2000-01-03 Mon, 2001-01-01 Mon, 2002-01-01 Tue, 2010-06-16 Wed.
 ROWS = [
-    raw_movie(1, "Toy Story", "1995-10-30", belongs_to_collection=TOY_STORY, budget="30000000",
-              revenue="373554033", production_companies=PIXAR, production_countries=countries(US),
-              vote_count="5415", genres=nested_names("Animation", "Comedy", "Family")),
-    raw_movie(2, "Toy Story 2", "1999-10-30", belongs_to_collection=TOY_STORY,
-              budget="90000000", revenue="497366869", production_companies=PIXAR,
-              production_countries=countries(US), vote_count="3914",
-              genres=nested_names("Animation", "Comedy", "Family")),
-    raw_movie(3, "Titanic", "1997-11-18", budget="200000000", revenue="1845034188",
-              production_companies=nested_names("Paramount Pictures", FOX),
-              production_countries=countries(US), vote_count="7770",
-              genres=nested_names("Drama", "Romance")),
-    raw_movie(4, "Titanic", "1953-04-16", budget="1805000", revenue="4905000",
-              production_companies=nested_names(FOX), production_countries=countries(US),
-              vote_count="43", genres=nested_names("Drama")),
-    raw_movie(5, "Amélie", "2001-04-25", original_title="Le Fabuleux Destin d'Amélie Poulain",
-              budget="10000000", revenue="173921954", production_companies=nested_names("Miramax"),
-              production_countries=countries(("FR", "France"), ("DE", "Germany")),
-              vote_count="3403", genres=nested_names("Comedy", "Romance")),
-    raw_movie(6, "Trainspotting", "1996-02-23", budget="3500000",
-              production_companies=nested_names("Channel Four Films"),
-              production_countries=countries(("GB", "United Kingdom")), vote_count="2737"),
-    raw_movie(7, "Warner Test", "2000-01-03", revenue="50000000",
-              production_companies=nested_names("Warner Bros."),
-              production_countries=countries(US), vote_count="100"),
-    raw_movie(8, "Warner Pictures Test", "2001-01-01", revenue="10000000",
-              production_companies=nested_names("Warner Bros. Pictures"),
-              production_countries=countries(US), vote_count="50"),
-    raw_movie(9, "Paramount Small", "2002-01-01", production_companies=nested_names("Paramount"),
-              production_countries=countries(US), vote_count="5"),
-    raw_movie(10, "Toy Story 3", "2010-06-16", belongs_to_collection=TOY_STORY,
-              budget="200000000", revenue="1066969703", production_companies=PIXAR,
-              production_countries=countries(US), vote_count="4710",
-              genres=nested_names("Animation", "Comedy", "Family")),
-]  # fmt: skip
+    raw_movie(
+        1,
+        "Toy Story",
+        "1995-10-30",
+        belongs_to_collection=TOY_STORY,
+        budget="30000000",
+        revenue="373554033",
+        production_companies=PIXAR,
+        production_countries=countries(US),
+        vote_count="5415",
+        genres=nested_names("Animation", "Comedy", "Family"),
+    ),
+    raw_movie(
+        2,
+        "Toy Story 2",
+        "1999-10-30",
+        belongs_to_collection=TOY_STORY,
+        budget="90000000",
+        revenue="497366869",
+        production_companies=PIXAR,
+        production_countries=countries(US),
+        vote_count="3914",
+        genres=nested_names("Animation", "Comedy", "Family"),
+    ),
+    raw_movie(
+        3,
+        "Titanic",
+        "1997-11-18",
+        budget="200000000",
+        revenue="1845034188",
+        production_companies=nested_names("Paramount Pictures", FOX),
+        production_countries=countries(US),
+        vote_count="7770",
+        genres=nested_names("Drama", "Romance"),
+    ),
+    raw_movie(
+        4,
+        "Titanic",
+        "1953-04-16",
+        budget="1805000",
+        revenue="4905000",
+        production_companies=nested_names(FOX),
+        production_countries=countries(US),
+        vote_count="43",
+        genres=nested_names("Drama"),
+    ),
+    raw_movie(
+        5,
+        "Amélie",
+        "2001-04-25",
+        original_title="Le Fabuleux Destin d'Amélie Poulain",
+        budget="10000000",
+        revenue="173921954",
+        production_companies=nested_names("Miramax"),
+        production_countries=countries(("FR", "France"), ("DE", "Germany")),
+        vote_count="3403",
+        genres=nested_names("Comedy", "Romance"),
+    ),
+    raw_movie(
+        6,
+        "Trainspotting",
+        "1996-02-23",
+        budget="3500000",
+        production_companies=nested_names("Channel Four Films"),
+        production_countries=countries(("GB", "United Kingdom")),
+        vote_count="2737",
+    ),
+    raw_movie(
+        7,
+        "Warner Test",
+        "2000-01-03",
+        revenue="50000000",
+        production_companies=nested_names("Warner Bros."),
+        production_countries=countries(US),
+        vote_count="100",
+    ),
+    raw_movie(
+        8,
+        "Warner Pictures Test",
+        "2001-01-01",
+        revenue="10000000",
+        production_companies=nested_names("Warner Bros. Pictures"),
+        production_countries=countries(US),
+        vote_count="50",
+    ),
+    raw_movie(
+        9,
+        "Paramount Small",
+        "2002-01-01",
+        production_companies=nested_names("Paramount"),
+        production_countries=countries(US),
+        vote_count="5",
+    ),
+    raw_movie(
+        10,
+        "Toy Story 3",
+        "2010-06-16",
+        belongs_to_collection=TOY_STORY,
+        budget="200000000",
+        revenue="1066969703",
+        production_companies=PIXAR,
+        production_countries=countries(US),
+        vote_count="4710",
+        genres=nested_names("Animation", "Comedy", "Family"),
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +139,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> MovieService:
 
 @pytest.mark.parametrize(
     ("query", "month", "count"),
-    [("/mes enero", 1, 3), ("/mes Octubre", 10, 2), ("/month june", 6, 1), ("/mes 4", 4, 2),
-     ("/mes MARZO", 3, 0)],
+    [
+        ("/mes enero", 1, 3),
+        ("/mes Octubre", 10, 2),
+        ("/month june", 6, 1),
+        ("/mes 4", 4, 2),
+        ("/mes MARZO", 3, 0),
+    ],
 )
 def test_month(service: MovieService, query: str, month: int, count: int) -> None:
     assert service.ask(query) == a.MonthAnswer(month, count)
@@ -76,8 +153,16 @@ def test_month(service: MovieService, query: str, month: int, count: int) -> Non
 
 @pytest.mark.parametrize(
     ("query", "weekday", "count"),
-    [("/dia lunes", 0, 3), ("/dia martes", 1, 2), ("/dia miercoles", 2, 2), ("/dia jueves", 3, 1),
-     ("/dia viernes", 4, 1), ("/dia sábado", 5, 1), ("/dia domingo", 6, 0), ("/day 1", 0, 3)],
+    [
+        ("/dia lunes", 0, 3),
+        ("/dia martes", 1, 2),
+        ("/dia miercoles", 2, 2),
+        ("/dia jueves", 3, 1),
+        ("/dia viernes", 4, 1),
+        ("/dia sábado", 5, 1),
+        ("/dia domingo", 6, 0),
+        ("/day 1", 0, 3),
+    ],
 )
 def test_weekday(service: MovieService, query: str, weekday: int, count: int) -> None:
     assert service.ask(query) == a.WeekdayAnswer(weekday, count)
@@ -127,14 +212,19 @@ def test_full_name_beats_alias_of_similar_weight(service: MovieService) -> None:
 def test_return_of_shared_title_prefers_most_voted(service: MovieService) -> None:
     answer = service.ask("/retorno titanic")
     assert answer == a.ReturnAnswer(
-        a.MovieRef(3, "Titanic", 1997), 200_000_000, 1_845_034_188,
-        1_845_034_188 / 200_000_000, (a.MovieRef(4, "Titanic", 1953),),
+        a.MovieRef(3, "Titanic", 1997),
+        200_000_000,
+        1_845_034_188,
+        1_845_034_188 / 200_000_000,
+        (a.MovieRef(4, "Titanic", 1953),),
     )
     assert isinstance(answer, a.ReturnAnswer) and answer.profit == 1_645_034_188
 
 
-@pytest.mark.parametrize("query", ["/retorno titanic 1953", "/retorno Titanic (1953)",
-                                   "/retorno titanic, 1953", "/retorno #4"])
+@pytest.mark.parametrize(
+    "query",
+    ["/retorno titanic 1953", "/retorno Titanic (1953)", "/retorno titanic, 1953", "/retorno #4"],
+)
 def test_return_with_year_or_key(service: MovieService, query: str) -> None:
     answer = service.ask(query)
     assert isinstance(answer, a.ReturnAnswer)
@@ -172,8 +262,14 @@ def test_usage_unknown_and_absurd_input(service: MovieService) -> None:
 
 
 def test_keys_reproduce_answers(service: MovieService) -> None:
-    for query in ("/mes enero", "/dia sabado", "/franquicia toy story", "/pais francia",
-                  "/productora pixar", "/retorno titanic 1953"):
+    for query in (
+        "/mes enero",
+        "/dia sabado",
+        "/franquicia toy story",
+        "/pais francia",
+        "/productora pixar",
+        "/retorno titanic 1953",
+    ):
         answer = service.ask(query)
         key = service.key_for(answer)
         assert key is not None and len(f"{answer.command} {key}".encode()) <= 64
@@ -181,13 +277,13 @@ def test_keys_reproduce_answers(service: MovieService) -> None:
 
 
 def test_stale_or_forged_keys_are_not_found(service: MovieService) -> None:
-    assert isinstance(service.answer("franquicia", entity_key("Nope Collection")),
-                      a.NotFoundAnswer)
+    assert isinstance(service.answer("franquicia", entity_key("Nope Collection")), a.NotFoundAnswer)
     assert isinstance(service.answer("productora", "~zzzz"), a.NotFoundAnswer)
     assert isinstance(service.answer("retorno", "#999999"), a.NotFoundAnswer)
     # A collection's key is no company's key.
-    assert isinstance(service.answer("productora", entity_key("Toy Story Collection")),
-                      a.NotFoundAnswer)
+    assert isinstance(
+        service.answer("productora", entity_key("Toy Story Collection")), a.NotFoundAnswer
+    )
 
 
 def test_search_movies_for_inline_mode(service: MovieService) -> None:

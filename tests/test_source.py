@@ -37,11 +37,18 @@ def _pelibot() -> list[str]:
 def test_no_file_anywhere_and_no_internet_gives_one_clear_message(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if k not in {source.RAW_ENV, source.KEYWORDS_ENV, "NO_PROXY", "no_proxy"}}  # fmt: skip
-    env |= {"KAGGLEHUB_CACHE": str(tmp_path / "kagglehub"), "HTTPS_PROXY": OFFLINE_PROXY,
-            "HTTP_PROXY": OFFLINE_PROXY, "https_proxy": OFFLINE_PROXY,
-            "http_proxy": OFFLINE_PROXY}  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {source.RAW_ENV, source.KEYWORDS_ENV, "NO_PROXY", "no_proxy"}
+    }
+    env |= {
+        "KAGGLEHUB_CACHE": str(tmp_path / "kagglehub"),
+        "HTTPS_PROXY": OFFLINE_PROXY,
+        "HTTP_PROXY": OFFLINE_PROXY,
+        "https_proxy": OFFLINE_PROXY,
+        "http_proxy": OFFLINE_PROXY,
+    }
     done = subprocess.run(
         [*_pelibot(), "prepare"], cwd=work, env=env, capture_output=True, text=True, timeout=60
     )
@@ -58,7 +65,8 @@ def test_no_file_anywhere_and_no_internet_gives_one_clear_message(tmp_path: Path
 
 
 def test_locate_falls_back_to_kaggle_and_explains_a_failed_download(
-    clean_env: Path, monkeypatch: pytest.MonkeyPatch,
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import kagglehub
 
@@ -71,7 +79,9 @@ def test_locate_falls_back_to_kaggle_and_explains_a_failed_download(
 
 
 def test_locate_returns_the_kaggle_download(
-    clean_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     import kagglehub
 
@@ -88,7 +98,8 @@ def test_locate_returns_the_kaggle_download(
 
 
 def test_raw_pointing_at_a_missing_file(
-    clean_env: Path, capsys: pytest.CaptureFixture[str],
+    clean_env: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     missing = clean_env / "nope.csv"
     assert cli.main(["prepare", "--raw", str(missing)]) == 1
@@ -114,7 +125,9 @@ def test_raw_argument_with_keywords_beside_it(clean_env: Path, tmp_path: Path) -
 
 
 def test_raw_argument_wins_over_the_environment(
-    clean_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    clean_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     chosen = write_small_raw(tmp_path / "chosen")
     other = write_small_raw(tmp_path / "other")
@@ -123,7 +136,9 @@ def test_raw_argument_wins_over_the_environment(
 
 
 def test_environment_variable_path_is_used(
-    clean_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    clean_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     files = write_small_raw(tmp_path / "elsewhere")
     write_small_raw(clean_env / "data" / "raw")  # the default is there too, and loses
@@ -132,7 +147,8 @@ def test_environment_variable_path_is_used(
 
 
 def test_environment_variable_pointing_at_a_missing_file(
-    clean_env: Path, monkeypatch: pytest.MonkeyPatch,
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv(source.RAW_ENV, str(clean_env / "gone.csv"))
     with pytest.raises(RawDataUnavailable, match=r"The raw file in PELIBOT_RAW_CSV, .*gone\.csv"):
@@ -140,7 +156,9 @@ def test_environment_variable_pointing_at_a_missing_file(
 
 
 def test_keywords_environment_variable_wins_over_the_sibling(
-    clean_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    clean_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     files = write_small_raw(tmp_path / "raw")
     other = write_small_raw(tmp_path / "other").keywords
@@ -151,12 +169,17 @@ def test_keywords_environment_variable_wins_over_the_sibling(
 def test_default_data_raw_folder_is_used(clean_env: Path) -> None:
     write_small_raw(clean_env / "data" / "raw")
     found = locate()
-    assert found == RawFiles(Path("data/raw/movies_metadata.csv"),
-                             Path("data/raw/keywords.csv"), "data/raw/movies_metadata.csv")
+    assert found == RawFiles(
+        Path("data/raw/movies_metadata.csv"),
+        Path("data/raw/keywords.csv"),
+        "data/raw/movies_metadata.csv",
+    )
 
 
 def test_cli_builds_from_the_environment_variable(
-    clean_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    clean_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     files = write_small_raw(tmp_path / "raw")
@@ -172,7 +195,8 @@ def test_cli_builds_from_the_environment_variable(
 
 
 def test_cli_builds_from_the_default_folder_into_data(
-    clean_env: Path, capsys: pytest.CaptureFixture[str],
+    clean_env: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     write_small_raw(clean_env / "data" / "raw")
     assert cli.main(["prepare", "--force"]) == 0

@@ -160,10 +160,22 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path: Path) -> None:
 
 def test_command_line(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "data_prep.synthetic", "--rows", "300", "--out",
-         str(tmp_path / "cli"), "--seed", "5"],
-        capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "data_prep.synthetic",
+            "--rows",
+            "300",
+            "--out",
+            str(tmp_path / "cli"),
+            "--seed",
+            "5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert done.stdout.startswith("Wrote 300 rows to ")
     synthetic.generate(300, tmp_path / "api", seed=5)
     assert _digest(tmp_path / "cli") == _digest(tmp_path / "api")

@@ -62,10 +62,17 @@ def has(cell: Any, value: str) -> bool:
 
 def test_movies_per_month_any_case(client: TestClient, movies: pd.DataFrame) -> None:
     january = int((movies["release_date"].dt.month == 1).sum())
-    for url in ("/peliculas_mes/enero", "/peliculas_mes/ENERO", "/peliculas_mes/January",
-                "/peliculas_mes/1", "/peliculas_mes/ener"):
+    for url in (
+        "/peliculas_mes/enero",
+        "/peliculas_mes/ENERO",
+        "/peliculas_mes/January",
+        "/peliculas_mes/1",
+        "/peliculas_mes/ener",
+    ):
         assert get(client, url) == (
-            200, {"command": "mes", "month": 1, "count": january, "year": None}), url
+            200,
+            {"command": "mes", "month": 1, "count": january, "year": None},
+        ), url
 
 
 def test_movies_per_weekday(client: TestClient, movies: pd.DataFrame) -> None:
@@ -82,11 +89,14 @@ def test_collection(client: TestClient, movies: pd.DataFrame) -> None:
     status, body = get(client, "/franquicia/toy story")
     assert status == 200
     assert body == {
-        "command": "franquicia", "collection": "Toy Story Collection", "count": len(films),
-        "revenue_total": total, "revenue_mean": total / len(films),
+        "command": "franquicia",
+        "collection": "Toy Story Collection",
+        "count": len(films),
+        "revenue_total": total,
+        "revenue_mean": total / len(films),
         "revenue_known": int((films["revenue"] > 0).sum()),
         "doubtful_films": int(doubtful_mask(films["budget"], films["revenue"]).sum()),
-    }  # fmt: skip
+    }
     assert len(films) == 2 and total == 373554033 + 497366869  # Toy Story 1 and 2
 
 
@@ -94,22 +104,30 @@ def test_country_in_spanish_words(client: TestClient, movies: pd.DataFrame) -> N
     british = int(movies["production_country_codes"].map(lambda c: has(c, "GB")).sum())
     status, body = get(client, "/peliculas_pais/reino unido")
     assert status == 200
-    assert body == {"command": "pais", "country": "United Kingdom", "iso": "GB",
-                    "count": british, "country_es": "Reino Unido"}
+    assert body == {
+        "command": "pais",
+        "country": "United Kingdom",
+        "iso": "GB",
+        "count": british,
+        "country_es": "Reino Unido",
+    }
     assert get(client, "/peliculas_pais/UK")[1]["count"] == british
     assert get(client, "/peliculas_pais/Reino%20Unido")[1]["count"] == british
 
 
 def test_company(client: TestClient, movies: pd.DataFrame) -> None:
-    pixar = movies[movies["production_companies"].map(
-        lambda c: has(c, "Pixar Animation Studios"))]
+    pixar = movies[movies["production_companies"].map(lambda c: has(c, "Pixar Animation Studios"))]
     status, body = get(client, "/productoras/pixar")
     assert status == 200
-    assert body == {"command": "productora", "company": "Pixar Animation Studios",
-                    "count": len(pixar), "revenue_total": int(pixar["revenue"].sum()),
-                    "revenue_known": int((pixar["revenue"] > 0).sum()),
-                    "doubtful_films": int(doubtful_mask(pixar["budget"], pixar["revenue"]).sum()),
-                    "relatives": []}
+    assert body == {
+        "command": "productora",
+        "company": "Pixar Animation Studios",
+        "count": len(pixar),
+        "revenue_total": int(pixar["revenue"].sum()),
+        "revenue_known": int((pixar["revenue"] > 0).sum()),
+        "doubtful_films": int(doubtful_mask(pixar["budget"], pixar["revenue"]).sum()),
+        "relatives": [],
+    }
 
 
 def test_return_of_a_title(client: TestClient, movies: pd.DataFrame) -> None:
@@ -161,9 +179,16 @@ def test_not_found_has_suggestions(client: TestClient) -> None:
     assert status == 404
     assert body["error"] == "not_found"
     assert any(s.startswith("Columbia Pictures · ") for s in body["suggestions"])
-    assert get(client, "/franquicia/zzzz qqq") == (404, {
-        "command": "franquicia", "error": "not_found", "query": "zzzz qqq", "suggestions": [],
-        "choices": []})
+    assert get(client, "/franquicia/zzzz qqq") == (
+        404,
+        {
+            "command": "franquicia",
+            "error": "not_found",
+            "query": "zzzz qqq",
+            "suggestions": [],
+            "choices": [],
+        },
+    )
 
 
 def test_ambiguous_lists_the_choices_and_each_choice_answers(client: TestClient) -> None:
@@ -183,10 +208,17 @@ def test_ambiguous_lists_the_choices_and_each_choice_answers(client: TestClient)
     assert followed[0] == 200 and followed[1]["collection"] == "Star Wars Collection"
 
 
-@pytest.mark.parametrize(("argument", "reason"), [
-    ("", "empty"), ("%20%20", "empty"), ("%09", "control"), ("enero%00", "control"),
-    ("ene%0Aro", "control"), ("x" * 201, "too_long"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("argument", "reason"),
+    [
+        ("", "empty"),
+        ("%20%20", "empty"),
+        ("%09", "control"),
+        ("enero%00", "control"),
+        ("ene%0Aro", "control"),
+        ("x" * 201, "too_long"),
+    ],
+)
 def test_unusable_input_is_422(client: TestClient, argument: str, reason: str) -> None:
     for entry in COMMANDS:
         status, body = get(client, f"/{entry.web_path}/{argument}")
@@ -209,13 +241,52 @@ def test_bad_parameters_and_unknown_paths(client: TestClient) -> None:
 
 
 HOSTILE = [
-    "ñandú", "Ünïcödé", "東京物語", "ملك", "🎬", "🎬🍿👨‍👩‍👧", "%00", "a%00b", "%FF%FE", "%C3",
-    "..%2F..%2Fetc%2Fpasswd", "../../etc/passwd", "%2e%2e%2f%2e%2e%2f", "....//", "/", "//x",
-    "%23", "%23abc", "%2399999999999999999999999", "%23-1", "~", "~zzzz", "%7E1a2b3c4d5e", "²",
-    "١٢", "%E2%80%AE", "%E2%80%8B", "'%20OR%201=1%20--", "<script>alert(1)</script>",
-    "%25s%25s%25n", "{{7*7}}", "${jndi:x}", "null", "[]", "0", "-1", "13", "99999999999999",
-    "1e400", "NaN", "%5C", "a" * 10_000, "🎬" * 300, "%F0%9F%8E%AC" * 50, "%20" * 300,
-]  # fmt: skip
+    "ñandú",
+    "Ünïcödé",
+    "東京物語",
+    "ملك",
+    "🎬",
+    "🎬🍿👨‍👩‍👧",
+    "%00",
+    "a%00b",
+    "%FF%FE",
+    "%C3",
+    "..%2F..%2Fetc%2Fpasswd",
+    "../../etc/passwd",
+    "%2e%2e%2f%2e%2e%2f",
+    "....//",
+    "/",
+    "//x",
+    "%23",
+    "%23abc",
+    "%2399999999999999999999999",
+    "%23-1",
+    "~",
+    "~zzzz",
+    "%7E1a2b3c4d5e",
+    "²",
+    "١٢",
+    "%E2%80%AE",
+    "%E2%80%8B",
+    "'%20OR%201=1%20--",
+    "<script>alert(1)</script>",
+    "%25s%25s%25n",
+    "{{7*7}}",
+    "${jndi:x}",
+    "null",
+    "[]",
+    "0",
+    "-1",
+    "13",
+    "99999999999999",
+    "1e400",
+    "NaN",
+    "%5C",
+    "a" * 10_000,
+    "🎬" * 300,
+    "%F0%9F%8E%AC" * 50,
+    "%20" * 300,
+]
 
 
 def test_hostile_input_never_breaks_an_endpoint(client: TestClient) -> None:
@@ -240,7 +311,8 @@ def test_ask_answers_like_a_private_chat(client: TestClient, movies: pd.DataFram
     status, body = get(client, "/preguntar?q=/mes enero")
     assert status == 200 and body["count"] == january
     assert body["text"].startswith(
-        f"🗓️ En enero se estrenaron {january} películas (sumando todos los años).")
+        f"🗓️ En enero se estrenaron {january} películas (sumando todos los años)."
+    )
     assert get(client, "/preguntar?q=mes enero") == (status, body)  # the slash is optional
     assert get(client, "/ask?q=/mes%20enero") == (status, body)
     words = get(client, "/preguntar?q=¿cuántas películas se estrenaron en enero?")
@@ -260,13 +332,17 @@ def test_ask_answers_like_a_private_chat(client: TestClient, movies: pd.DataFram
 # -- health and docs ------------------------------------------------------------------------
 
 
-def test_health_when_loaded(client: TestClient, movies: pd.DataFrame, real_data_dir: Path
-                            ) -> None:
-    assert get(client, "/health") == (200, {
-        "status": "ok", "movies": len(movies),
-        "build": (real_data_dir / "CURRENT").read_text().strip(), "telegram": "off",
-        "last_update_age_s": None,
-    })  # fmt: skip
+def test_health_when_loaded(client: TestClient, movies: pd.DataFrame, real_data_dir: Path) -> None:
+    assert get(client, "/health") == (
+        200,
+        {
+            "status": "ok",
+            "movies": len(movies),
+            "build": (real_data_dir / "CURRENT").read_text().strip(),
+            "telegram": "off",
+            "last_update_age_s": None,
+        },
+    )
 
 
 def test_503_until_the_catalog_is_loaded(tmp_path: Path) -> None:
@@ -276,8 +352,11 @@ def test_503_until_the_catalog_is_loaded(tmp_path: Path) -> None:
     response = client.get("/peliculas_mes/enero?lang=en")
     assert response.status_code == 503
     assert response.headers["retry-after"] == "10"
-    assert response.json() == {"error": "unavailable", "reason": "loading",
-                               "detail": "Loading the movie catalog; try again in a few seconds."}
+    assert response.json() == {
+        "error": "unavailable",
+        "reason": "loading",
+        "detail": "Loading the movie catalog; try again in a few seconds.",
+    }
 
 
 def test_openapi_documents_every_endpoint_in_spanish(client: TestClient) -> None:
@@ -309,15 +388,22 @@ def _without_none(value: object) -> object:
 
 
 def test_doc_examples_have_the_keys_of_real_answers(service: MovieService) -> None:
-    arguments = {"mes": "enero", "dia": "sábado", "franquicia": "toy story",
-                 "pais": "reino unido", "productora": "pixar", "retorno": "titanic",
-                 "recomendar": "toy story"}
+    arguments = {
+        "mes": "enero",
+        "dia": "sábado",
+        "franquicia": "toy story",
+        "pais": "reino unido",
+        "productora": "pixar",
+        "retorno": "titanic",
+        "recomendar": "toy story",
+    }
     for name, argument in arguments.items():
         real = to_json(service.answer(name, argument))
         assert set(docs.EXAMPLES[name]) == set(real), name
         assert docs.EXAMPLES[name] == docs.EXAMPLES[name] | {"command": real["command"]}
     assert set(docs.AMBIGUOUS_EXAMPLE) - {"choices"} == set(
-        to_json(service.answer("pais", "corea")))
+        to_json(service.answer("pais", "corea"))
+    )
 
 
 def test_films_carry_their_spanish_title_when_it_differs(client: TestClient) -> None:

@@ -41,9 +41,12 @@ async def served(
     """The bot with its webhook server up; yields the emulator, the bot and the hook URL."""
     emulator = Emulator(TOKEN)
     hook = WebhookConfig(
-        url="https://bot.example.org/tg/hook", listen=LOOPBACK, port=free_port(),
-        secret=SECRET, path="tg/hook",
-    )  # fmt: skip
+        url="https://bot.example.org/tg/hook",
+        listen=LOOPBACK,
+        port=free_port(),
+        secret=SECRET,
+        path="tg/hook",
+    )
     config = Config(token=TOKEN, data_dir=tmp_path, webhook=hook, heartbeat_file=tmp_path / "b")
     request = EmulatorRequest(emulator)
     app = build_application(config, service, request=request, get_updates_request=request)
@@ -77,9 +80,18 @@ async def test_each_kind_of_body_gets_its_own_status_and_never_a_5xx(
     served: tuple[Emulator, Application, str],
 ) -> None:
     _, app, url = served
-    update = json.dumps({"update_id": 41, "message": {
-        "message_id": 1, "date": 1_700_000_000, "chat": Emulator.private_chat(ANA),
-        "from": ANA, "text": "/mes enero"}}).encode()  # fmt: skip
+    update = json.dumps(
+        {
+            "update_id": 41,
+            "message": {
+                "message_id": 1,
+                "date": 1_700_000_000,
+                "chat": Emulator.private_chat(ANA),
+                "from": ANA,
+                "text": "/mes enero",
+            },
+        }
+    ).encode()
     assert await status(url, update, secret=None) == 403
     assert await status(url, update, secret="wrong") == 403
     assert await status(url, b"{not json") == 400

@@ -40,10 +40,12 @@ async def app(
 ) -> AsyncIterator[Application]:
     config = Config(token=TOKEN, data_dir=tmp_path, heartbeat_file=tmp_path / "beat")
     application = build_application(
-        config, service, charts=ChartMaker(service.movies, service.stats),
+        config,
+        service,
+        charts=ChartMaker(service.movies, service.stats),
         request=EmulatorRequest(emulator),
         get_updates_request=EmulatorRequest(emulator),
-    )  # fmt: skip
+    )
     await application.initialize()
     yield application
     await application.shutdown()
@@ -60,8 +62,9 @@ def urls(call: Call) -> dict[str, str]:
     return {b["text"]: b["url"] for row in markup["inline_keyboard"] for b in row if "url" in b}
 
 
-async def press(app: Application, emulator: Emulator, message: dict[str, Any],
-                data: str) -> list[Call]:
+async def press(
+    app: Application, emulator: Emulator, message: dict[str, Any], data: str
+) -> list[Call]:
     mark = emulator.mark()
     await deliver(app, await emulator.press(message, ANA, data))
     return emulator.calls[mark:]
@@ -73,20 +76,31 @@ async def test_a_bare_title_gets_its_card_with_poster_buttons_and_links(
     card = only_message(await ask(app, emulator, "Titanic"))
     text = card.result["text"]
     assert text.splitlines()[0] == "🎬 Titanic (1997)"
-    for fragment in ("Drama, Romance, Suspense · 3 h 14 min", "⭐ 7,5/10 (7.770 votos)",
-                     "Presupuesto: US$ 200.000.000", "Recaudación: US$ 1.845.034.188",
-                     "Retorno: 9,23×", "Otras con ese título: Titanic (1953)"):  # fmt: skip
+    for fragment in (
+        "Drama, Romance, Suspense · 3 h 14 min",
+        "⭐ 7,5/10 (7.770 votos)",
+        "Presupuesto: US$ 200.000.000",
+        "Recaudación: US$ 1.845.034.188",
+        "Retorno: 9,23×",
+        "Otras con ese título: Titanic (1953)",
+    ):
         assert fragment in text, (fragment, text)
     assert card.params["link_preview_options"] == {
-        "is_disabled": False, "url": TITANIC_POSTER, "prefer_small_media": True,
+        "is_disabled": False,
+        "url": TITANIC_POSTER,
+        "prefer_small_media": True,
         "show_above_text": False,
-    }  # fmt: skip
+    }
     assert dict(buttons(card)) == {
-        "💰 Retorno": "e retorno #597", "🍿 Parecidas": "e recomendar #597",
-        "📊 Gráfico": "g retorno #597", "Titanic (1953)": "pelicula #16535",
-    }  # fmt: skip
-    assert urls(card) == {"TMDB": "https://www.themoviedb.org/movie/597",
-                          "IMDb": "https://www.imdb.com/title/tt0120338/"}  # fmt: skip
+        "💰 Retorno": "e retorno #597",
+        "🍿 Parecidas": "e recomendar #597",
+        "📊 Gráfico": "g retorno #597",
+        "Titanic (1953)": "pelicula #16535",
+    }
+    assert urls(card) == {
+        "TMDB": "https://www.themoviedb.org/movie/597",
+        "IMDb": "https://www.imdb.com/title/tt0120338/",
+    }
 
 
 async def test_card_buttons_answer_in_a_new_message(app: Application, emulator: Emulator) -> None:
@@ -115,8 +129,13 @@ async def test_another_film_of_the_title_edits_the_card(
 
 
 async def test_the_card_command_by_every_name(app: Application, emulator: Emulator) -> None:
-    for text in ("/pelicula jumanji", "/peli jumanji", "/film jumanji", "/movie jumanji",
-                 "/película jumanji"):  # fmt: skip
+    for text in (
+        "/pelicula jumanji",
+        "/peli jumanji",
+        "/film jumanji",
+        "/movie jumanji",
+        "/película jumanji",
+    ):
         card = only_message(await ask(app, emulator, text))
         assert card.result["text"].startswith("🎬 Jumanji (1995)"), text
 
@@ -231,8 +250,11 @@ def test_media_and_edits_are_among_the_updates_asked_for() -> None:
 async def test_media_in_a_private_chat_gets_a_one_line_hint(
     app: Application, emulator: Emulator
 ) -> None:
-    for kind, user, expected in (("sticker", ANA, "Solo leo texto"), ("photo", BOB, "only read"),
-                                 ("voice", ANA, "Solo leo texto")):  # fmt: skip
+    for kind, user, expected in (
+        ("sticker", ANA, "Solo leo texto"),
+        ("photo", BOB, "only read"),
+        ("voice", ANA, "Solo leo texto"),
+    ):
         mark = emulator.mark()
         await deliver(app, await emulator.send_media(Emulator.private_chat(user), user, kind))
         hint = only_message(emulator.calls[mark:])

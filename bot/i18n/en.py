@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 GENRES = (
-    "Action", "Adventure", "Animation", "Comedy", "Crime", "Documentary", "Drama", "Family",
-    "Fantasy", "Foreign", "History", "Horror", "Music", "Mystery", "Romance", "Science Fiction",
-    "TV Movie", "Thriller", "War", "Western",
-)  # fmt: skip
+    "Action",
+    "Adventure",
+    "Animation",
+    "Comedy",
+    "Crime",
+    "Documentary",
+    "Drama",
+    "Family",
+    "Fantasy",
+    "Foreign",
+    "History",
+    "Horror",
+    "Music",
+    "Mystery",
+    "Romance",
+    "Science Fiction",
+    "TV Movie",
+    "Thriller",
+    "War",
+    "Western",
+)
 """TMDB's fixed list of genres: the source's own English names."""
 
 KEYWORDS = (
@@ -226,8 +243,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "catalog.years": "The catalog covers {first} to {last}.",
     "doubtful.mark": " (doubtful in the source)",
     "return.doubtful": (
-        "Return: not stated, the source has a doubtful figure "
-        "(probably millions typed as units)."
+        "Return: not stated, the source has a doubtful figure (probably millions typed as units)."
     ),
     "doubtful.films": {
         "one": "{count} film has doubtful figures in the source (added all the same).",
@@ -291,9 +307,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.greeting": "👋 Hi! Send me a title or a question. For example:",
     "not_understood.thanks": "😊 You're welcome! Anything else? For example:",
     "not_understood.recomendar": "🍿 Similar to which one? Tell me a film you like, as in "
-                                 "“movies like Alien”. Or try:",
+    "“movies like Alien”. Or try:",
     "not_understood.retorno": "💰 Which film? Tell me its title, as in “how much did Titanic "
-                              "make?”. Or try:",
+    "make?”. Or try:",
     "not_understood.ack": "👍 Anything else? Send me a title or a question, for example:",
     "example.1": "How many films came out in January?",
     "example.2": "Titanic",
@@ -384,13 +400,13 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "report.col.doubtful": "under {limit}",
     "report.outliers.text": {
         "one": "Return = box office / budget, for the only movie with both known. Tukey fences "
-               "on log10(return) lie at {fences}: {above} above, {below} below. The most "
-               "extreme returns are not great investments but bad data: a budget of {tiny} is "
-               "a figure in millions typed as units, or a placeholder.",
+        "on log10(return) lie at {fences}: {above} above, {below} below. The most "
+        "extreme returns are not great investments but bad data: a budget of {tiny} is "
+        "a figure in millions typed as units, or a placeholder.",
         "other": "Return = box office / budget, for the {movies} with both known. Tukey fences "
-                 "on log10(return) lie at {fences}: {above} above, {below} below. The most "
-                 "extreme returns are not great investments but bad data: a budget of {tiny} "
-                 "is a figure in millions typed as units, or a placeholder.",
+        "on log10(return) lie at {fences}: {above} above, {below} below. The most "
+        "extreme returns are not great investments but bad data: a budget of {tiny} "
+        "is a figure in millions typed as units, or a placeholder.",
     },
     "report.fences": "×{low} and ×{high}",
     "report.outliers.alt": "Scatter of budget against box office, log-log",

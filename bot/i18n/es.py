@@ -108,8 +108,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "inline_none": "Ninguna película encaja",
     # -- console -------------------------------------------------------------------------------
     "console.prompt": (
-        "Escribe una pregunta, un título o un comando; un número elige una opción; 'salir' "
-        "termina."
+        "Escribe una pregunta, un título o un comando; un número elige una opción; 'salir' termina."
     ),
     # -- plain words, film cards and the first minute -----------------------------------------
     "cmd.pelicula.description": "la ficha de una película",
@@ -145,9 +144,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.greeting": "👋 ¡Hola! Escríbeme un título o una pregunta. Por ejemplo:",
     "not_understood.thanks": "😊 ¡De nada! ¿Algo más? Por ejemplo:",
     "not_understood.recomendar": "🍿 ¿Parecidas a cuál? Escríbeme una película que te guste, "
-                                 "como «pelis como Alien». O prueba:",
+    "como «pelis como Alien». O prueba:",
     "not_understood.retorno": "💰 ¿De qué película? Escríbeme su título, como «¿cuánto recaudó "
-                              "Titanic?». O prueba:",
+    "Titanic?». O prueba:",
     "not_understood.ack": "👍 ¿Algo más? Escríbeme un título o una pregunta, por ejemplo:",
     "example.1": "¿Cuántas películas se estrenaron en enero?",
     "example.2": "Titanic",
@@ -212,9 +211,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "report.rows": {"one": "{count} fila", "other": "{count} filas"},
     "report.cleaning.text": {
         "one": "Archivo de origen {name} ({rows}, sha256 {sha}…), generado el {built}: "
-               "{movies} publicada.",
+        "{movies} publicada.",
         "other": "Archivo de origen {name} ({rows}, sha256 {sha}…), generado el {built}: "
-                 "{movies} publicadas.",
+        "{movies} publicadas.",
     },
     "report.col.rule": "regla",
     "report.col.description": "qué hace",
@@ -247,15 +246,15 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "report.col.doubtful": "bajo {limit}",
     "report.outliers.text": {
         "one": "Retorno = recaudación / presupuesto, para la única película con ambos datos. "
-               "Las vallas de Tukey sobre log10(retorno) están en {fences}: {above} por encima, "
-               "{below} por debajo. Los retornos más extremos no son grandes inversiones sino "
-               "datos erróneos: un presupuesto de {tiny} es una cifra en millones escrita como "
-               "unidades, o un valor de relleno.",
+        "Las vallas de Tukey sobre log10(retorno) están en {fences}: {above} por encima, "
+        "{below} por debajo. Los retornos más extremos no son grandes inversiones sino "
+        "datos erróneos: un presupuesto de {tiny} es una cifra en millones escrita como "
+        "unidades, o un valor de relleno.",
         "other": "Retorno = recaudación / presupuesto, para las {movies} con ambos datos. "
-                 "Las vallas de Tukey sobre log10(retorno) están en {fences}: {above} por "
-                 "encima, {below} por debajo. Los retornos más extremos no son grandes "
-                 "inversiones sino datos erróneos: un presupuesto de {tiny} es una cifra en "
-                 "millones escrita como unidades, o un valor de relleno.",
+        "Las vallas de Tukey sobre log10(retorno) están en {fences}: {above} por "
+        "encima, {below} por debajo. Los retornos más extremos no son grandes "
+        "inversiones sino datos erróneos: un presupuesto de {tiny} es una cifra en "
+        "millones escrita como unidades, o un valor de relleno.",
     },
     "report.fences": "×{low} y ×{high}",
     "report.outliers.alt": "Dispersión del presupuesto frente a la recaudación, escala log-log",

@@ -39,8 +39,12 @@ from handlers.service import MovieService
 
 log = logging.getLogger("pelibot")
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
-                   Update.INLINE_QUERY]  # fmt: skip
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+]
 MENU_LANGUAGES = {"es": None, "en": "en"}  # Spanish is the default menu (no language code)
 
 
@@ -181,8 +185,7 @@ def load_or_build_service(config: Config) -> MovieService:
         if config.wait_for_catalog <= 0:
             raise problem
         if str(problem) != announced:
-            log.warning("%s Waiting for it: checking every %g s.", problem,
-                        config.wait_for_catalog)
+            log.warning("%s Waiting for it: checking every %g s.", problem, config.wait_for_catalog)
             announced = str(problem)
         time.sleep(config.wait_for_catalog)
 

@@ -98,7 +98,11 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     press = pressed(update, context, CHART_PREFIX)
     query, lang, found, answer, message = (
-        press.query, press.lang, press.found, press.answer, press.message
+        press.query,
+        press.lang,
+        press.found,
+        press.answer,
+        press.message,
     )
     if answer is None or found.charts is None or message is None or not has_chart(answer):
         key = "stale_button" if answer is None else "chart_unavailable"

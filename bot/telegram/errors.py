@@ -40,8 +40,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, TelegramError):
         log.error(
             "error while handling an update %d: %s: %s",
-            update.update_id, type(error).__name__, error,
-        )  # fmt: skip
+            update.update_id,
+            type(error).__name__,
+            error,
+        )
     else:
         log.error("error while handling an update %d", update.update_id, exc_info=error)
     apology = i18n.text("apology", lang_of(update.effective_user))

@@ -43,8 +43,7 @@ def description(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
         lang,
         budget=amount("budget", ret.budget),
         revenue=amount("revenue", ret.revenue),
-        ret=f"{number(ret.ret, lang, 2)}×" if ret.ret is not None and not ret.doubtful
-        else unknown,
+        ret=f"{number(ret.ret, lang, 2)}×" if ret.ret is not None and not ret.doubtful else unknown,
     )
     titles = ", ".join(item.movie.title for item in rec.recommendations[:3])
     text = figures

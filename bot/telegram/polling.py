@@ -88,5 +88,6 @@ class PollingRequest(RequestWrapper):
         self._skipped.append(update_id)
         log.warning(
             "skipped unparseable update %d (%s); its content is not logged",
-            update_id, type(error).__name__,
-        )  # fmt: skip
+            update_id,
+            type(error).__name__,
+        )

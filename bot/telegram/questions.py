@@ -33,8 +33,9 @@ SPELLED_COMMAND = re.compile(
 """A slash command whose name has letters Telegram does not treat as a command (``/día``)."""
 
 
-async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str,
-                 argument: str) -> None:
+async def _reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, name: str, argument: str
+) -> None:
     if update.effective_message is not None:
         await send_answer(update, context, deps(context).service.answer(name, argument))
 

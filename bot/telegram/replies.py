@@ -67,19 +67,27 @@ def card_keyboard(film: a.FilmAnswer, lang: str, found: Deps) -> InlineKeyboardM
     if film.imdb_url:
         links.append(InlineKeyboardButton(i18n.text("button.imdb", lang), url=film.imdb_url))
     rows = _rows(
-        [_button(i18n.text("button.return", lang), RUN_PREFIX, "retorno", key),
-         _button(i18n.text("button.similar", lang), RUN_PREFIX, "recomendar", key)],
-        [_button(i18n.text("button.saga", lang), RUN_PREFIX, "franquicia", entity_key(saga))
-         if saga else None,
-         _button(i18n.text("chart_button", lang), CHART_PREFIX, "retorno", key) if chart else None],
+        [
+            _button(i18n.text("button.return", lang), RUN_PREFIX, "retorno", key),
+            _button(i18n.text("button.similar", lang), RUN_PREFIX, "recomendar", key),
+        ],
+        [
+            _button(i18n.text("button.saga", lang), RUN_PREFIX, "franquicia", entity_key(saga))
+            if saga
+            else None,
+            _button(i18n.text("chart_button", lang), CHART_PREFIX, "retorno", key)
+            if chart
+            else None,
+        ],
         links,
         *([_button(ref.label, "pelicula", ref.key)] for ref in film.alternatives[:8]),
-    )  # fmt: skip
+    )
     return InlineKeyboardMarkup(rows)
 
 
-def example_buttons(lang: str, found: Deps, turn: int = 0,
-                    count: int = 3) -> list[list[InlineKeyboardButton]]:
+def example_buttons(
+    lang: str, found: Deps, turn: int = 0, count: int = 3
+) -> list[list[InlineKeyboardButton]]:
     """One button per example question that runs it (each routed like any message)."""
     rows = []
     for example in examples(lang, turn, count):
@@ -97,16 +105,30 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
         case a.FilmAnswer():
             return card_keyboard(answer, lang, found)
         case a.ClarifyAnswer():
-            rows = [[b] for label, line in options_of(answer, lang)
-                    if (b := _button(label, line)) is not None]  # fmt: skip
+            rows = [
+                [b]
+                for label, line in options_of(answer, lang)
+                if (b := _button(label, line)) is not None
+            ]
             return InlineKeyboardMarkup(rows) if rows else None
         case a.NotUnderstoodAnswer(turn=turn):
             rows = example_buttons(lang, found, turn)
             return InlineKeyboardMarkup(rows) if rows else None
         case a.RecommendAnswer(recommendations=picks) if picks:
             # each pick opens its film's card in a new message, under the recommendations
-            rows = _rows(*([_button(f"🎬 {movie_label(pick.movie, lang)}", RUN_PREFIX, "pelicula",
-                                    pick.movie.key)] for pick in picks))
+            rows = _rows(
+                *(
+                    [
+                        _button(
+                            f"🎬 {movie_label(pick.movie, lang)}",
+                            RUN_PREFIX,
+                            "pelicula",
+                            pick.movie.key,
+                        )
+                    ]
+                    for pick in picks
+                )
+            )
             below = keyboard(answer, lang, found)
             return InlineKeyboardMarkup(rows + (list(below.inline_keyboard) if below else []))
     return keyboard(answer, lang, found)
@@ -121,9 +143,11 @@ def message_options(answer: a.Answer, lang: str, found: Deps) -> dict[str, Any]:
     options: dict[str, Any] = {"reply_markup": markup(answer, lang, found)}
     if isinstance(answer, a.FilmAnswer) and answer.poster_url:
         options["link_preview_options"] = LinkPreviewOptions(
-            is_disabled=False, url=answer.poster_url, prefer_small_media=True,
+            is_disabled=False,
+            url=answer.poster_url,
+            prefer_small_media=True,
             show_above_text=False,
-        )  # fmt: skip
+        )
     return options
 
 
@@ -161,8 +185,9 @@ def next_turn(chat_data: dict[Any, Any] | None) -> int:
     return turn
 
 
-async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                      answer: a.Answer) -> Message | None:
+async def send_answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: a.Answer
+) -> Message | None:
     """Reply with ``answer``; for an edited question, edit the earlier answer instead."""
     message = update.effective_message
     if message is None:
@@ -182,8 +207,10 @@ async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE,
             except BadRequest as error:
                 if "not modified" in error.message.lower():
                     return None
-                log.info("could not edit the answer to an edited message (%s); replying anew",
-                         error.message)  # fmt: skip
+                log.info(
+                    "could not edit the answer to an edited message (%s); replying anew",
+                    error.message,
+                )
     sent = await message.reply_text(html, **options)
     remember(context.chat_data, message.message_id, sent.message_id)
     return sent

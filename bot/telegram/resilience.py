@@ -116,8 +116,12 @@ class RetryingRequest(RequestWrapper):
                 why = f"got HTTP {code}"
             log.warning(
                 "%s %s; attempt %d of %d in %.1f s",
-                api_method(url), why, attempt + 1, self.attempts, delay,
-            )  # fmt: skip
+                api_method(url),
+                why,
+                attempt + 1,
+                self.attempts,
+                delay,
+            )
             await asyncio.sleep(delay)
             delay *= 2
         raise AssertionError("unreachable: the last attempt returns or raises")

@@ -26,8 +26,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         lang = lang_of(update.effective_user)
         service = deps(context).service
         first, last = service.year_range
-        html = start_html(lang, len(service.movies), first, last,
-                          bot=context.bot.username or "pelibot")  # fmt: skip
+        html = start_html(
+            lang, len(service.movies), first, last, bot=context.bot.username or "pelibot"
+        )
         await update.effective_message.reply_text(html, reply_markup=_examples(context, lang))
 
 

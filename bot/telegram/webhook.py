@@ -56,8 +56,9 @@ def parse_update(body: bytes, application: Application) -> tuple[HTTPStatus, Upd
     except Exception as error:  # anything the library's parser may raise
         log.warning(
             "skipped unparseable update %d (%s); its content is not logged",
-            data["update_id"], type(error).__name__,
-        )  # fmt: skip
+            data["update_id"],
+            type(error).__name__,
+        )
         return HTTPStatus.OK, None
 
 

@@ -26,9 +26,15 @@ WORDS = filters.TEXT & ~filters.Regex(r"^\s*/")
 """Text that is not a command (commands, ``/día`` included, have their own handlers)."""
 NEW_OR_EDITED = filters.UpdateType.MESSAGES
 MEDIA = (
-    filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
-    | filters.AUDIO | filters.ANIMATION | filters.Document.ALL
-)  # fmt: skip
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.AUDIO
+    | filters.ANIMATION
+    | filters.Document.ALL
+)
 
 
 async def answer_words(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -60,8 +66,10 @@ def addressed_text(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str 
     mentions = message.parse_entities([MessageEntity.MENTION]).values()
     mentioned = bool(username) and any(m.lower() == f"@{username}" for m in mentions)
     replied = message.reply_to_message
-    to_me = replied is not None and replied.from_user is not None and (
-        replied.from_user.id == context.bot.id
+    to_me = (
+        replied is not None
+        and replied.from_user is not None
+        and (replied.from_user.id == context.bot.id)
     )
     if not (mentioned or to_me):
         return None

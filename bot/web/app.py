@@ -95,8 +95,7 @@ def input_problem(text: str) -> str | None:
 
 
 def _invalid(reason: str, lang: str, example: str = "") -> JSONResponse:
-    detail = i18n.text(f"web.{reason}", lang, limit=MAX_QUERY_CHARS, example=example,
-                       name=example)
+    detail = i18n.text(f"web.{reason}", lang, limit=MAX_QUERY_CHARS, example=example, name=example)
     body = {"error": "invalid_input", "reason": reason, "detail": detail, "suggestions": []}
     return _json(body, 422)
 
@@ -105,9 +104,13 @@ def _choices(answer: a.Answer, lang: str) -> list[dict[str, str]]:
     """Each candidate of a not-found or ambiguous answer, with the address that answers it."""
     suffix = "?lang=en" if lang == "en" else ""
     path = command(answer.command).web_path
-    return [{"label": choice_label(answer.command, choice, lang),
-             "url": f"/{path}/{quote(choice.key, safe='')}{suffix}"}
-            for choice in choices_of(answer)]
+    return [
+        {
+            "label": choice_label(answer.command, choice, lang),
+            "url": f"/{path}/{quote(choice.key, safe='')}{suffix}",
+        }
+        for choice in choices_of(answer)
+    ]
 
 
 def reply(answer: a.Answer, lang: str, **extra: Any) -> JSONResponse:
@@ -129,8 +132,16 @@ def _question_route(app: FastAPI, runtime: Runtime, entry: Command) -> None:
     description = i18n.text(f"cmd.{entry.name}.description", "es")
 
     async def question(
-        value: Annotated[str, Path(alias=param, description=about, openapi_examples={
-            example: {"summary": f"/{entry.web_path}/{example}", "value": example}})],
+        value: Annotated[
+            str,
+            Path(
+                alias=param,
+                description=about,
+                openapi_examples={
+                    example: {"summary": f"/{entry.web_path}/{example}", "value": example}
+                },
+            ),
+        ],
         lang: Lang = "es",
     ) -> JSONResponse:
         if problem := input_problem(value):
@@ -144,7 +155,7 @@ def _question_route(app: FastAPI, runtime: Runtime, entry: Command) -> None:
         name=entry.name,
         summary=description[:1].upper() + description[1:],
         description=f"Ejemplo: `{_example(entry.name)}`. Mismo resultado que "
-        f"`pelibot ask --json \"/{entry.name} {example}\"`.",
+        f'`pelibot ask --json "/{entry.name} {example}"`.',
         responses=docs.responses(docs.EXAMPLES[entry.name]),
         tags=["preguntas"],
     )
@@ -162,16 +173,26 @@ def create_app(runtime: Runtime) -> FastAPI:
             await runtime.stop()
 
     app = FastAPI(
-        title=docs.TITLE, description=docs.DESCRIPTION, version="1", lifespan=lifespan,
-        docs_url="/docs", redoc_url=None, openapi_url="/openapi.json",
-    )  # fmt: skip
+        title=docs.TITLE,
+        description=docs.DESCRIPTION,
+        version="1",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
     app.state.runtime = runtime
     for entry in COMMANDS:
         _question_route(app, runtime, entry)
 
     async def ask(
-        q: Annotated[str, Query(description="La pregunta, como en un chat privado con el bot.",
-                                examples=["/mes enero", "retorno titanic"])],
+        q: Annotated[
+            str,
+            Query(
+                description="La pregunta, como en un chat privado con el bot.",
+                examples=["/mes enero", "retorno titanic"],
+            ),
+        ],
         lang: Lang = "es",
     ) -> JSONResponse:
         if problem := input_problem(q):
@@ -181,37 +202,54 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     for path, listed in (("/preguntar", True), ("/ask", False)):
         app.add_api_route(
-            path, ask, methods=["GET"], include_in_schema=listed, tags=["preguntas"],
+            path,
+            ask,
+            methods=["GET"],
+            include_in_schema=listed,
+            tags=["preguntas"],
             summary="Pregunta libre, como en un chat privado",
             description="Responde lo mismo que el bot en un chat privado, con el texto de la "
             "respuesta en `text`: preguntas en palabras (`¿cuánto recaudó titanic?`, `pelis "
             "como alien`), un título a secas (ficha de la película) o un comando (`/mes enero`). "
             "También en `/ask`.",
-            responses=docs.responses(docs.EXAMPLES["mes"] | {"text": "🗓️ En enero se estrenaron "
-                                                             "376 películas (sumando todos los "
-                                                             "años)."}),
-        )  # fmt: skip
+            responses=docs.responses(
+                docs.EXAMPLES["mes"]
+                | {"text": "🗓️ En enero se estrenaron 376 películas (sumando todos los años)."}
+            ),
+        )
 
     async def health() -> JSONResponse:
         status, body = runtime.health()
         return _json(body, status)
 
     app.add_api_route(
-        "/health", health, methods=["GET"], tags=["servicio"],
+        "/health",
+        health,
+        methods=["GET"],
+        tags=["servicio"],
         summary="Estado del servicio",
         description="200 cuando el catálogo está cargado (y, con Telegram, las actualizaciones "
         "se procesan); 503 si no.",
-        responses={200: {"description": "Listo", "content": {"application/json": {
-            "example": docs.HEALTH_EXAMPLE}}}, 503: {"description": "Aún no listo"}},
-    )  # fmt: skip
+        responses={
+            200: {
+                "description": "Listo",
+                "content": {"application/json": {"example": docs.HEALTH_EXAMPLE}},
+            },
+            503: {"description": "Aún no listo"},
+        },
+    )
 
     async def home() -> RedirectResponse:
         return RedirectResponse("/docs")
 
     app.add_api_route("/", home, methods=["GET"], include_in_schema=False)
     if runtime.telegram is not None:
-        app.add_api_route(runtime.telegram.settings.path, _webhook(runtime), methods=["POST"],
-                          include_in_schema=False)
+        app.add_api_route(
+            runtime.telegram.settings.path,
+            _webhook(runtime),
+            methods=["POST"],
+            include_in_schema=False,
+        )
     _error_handlers(app)
     return app
 
@@ -267,8 +305,11 @@ def _error_handlers(app: FastAPI) -> None:
         lang = _lang_of(request)
         if error.status_code == 404:
             paths = [f"/{c.web_path}/…" for c in COMMANDS] + ["/preguntar?q=…", "/docs"]
-            body = {"error": "no_such_path", "detail": i18n.text("web.no_such_path", lang),
-                    "paths": paths}
+            body = {
+                "error": "no_such_path",
+                "detail": i18n.text("web.no_such_path", lang),
+                "paths": paths,
+            }
         elif error.status_code == 405:
             body = {"error": "method_not_allowed", "detail": i18n.text("web.method", lang)}
         else:

@@ -44,72 +44,128 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "mes": {"command": "mes", "month": 1, "count": 376, "year": None},
     "dia": {"command": "dia", "weekday": 5, "count": 259},
     "franquicia": {
-        "command": "franquicia", "collection": "Toy Story Collection", "count": 2,
-        "revenue_total": 870920902, "revenue_mean": 435460451.0, "revenue_known": 2,
+        "command": "franquicia",
+        "collection": "Toy Story Collection",
+        "count": 2,
+        "revenue_total": 870920902,
+        "revenue_mean": 435460451.0,
+        "revenue_known": 2,
         "doubtful_films": 0,
     },
     "pais": {
-        "command": "pais", "country": "United Kingdom", "iso": "GB", "count": 565,
+        "command": "pais",
+        "country": "United Kingdom",
+        "iso": "GB",
+        "count": 565,
         "country_es": "Reino Unido",
     },
     "productora": {
-        "command": "productora", "company": "Pixar Animation Studios", "count": 3,
-        "revenue_total": 1234179761, "revenue_known": 3, "doubtful_films": 0, "relatives": [],
+        "command": "productora",
+        "company": "Pixar Animation Studios",
+        "count": 3,
+        "revenue_total": 1234179761,
+        "revenue_known": 3,
+        "doubtful_films": 0,
+        "relatives": [],
     },
     "retorno": {
-        "command": "retorno", "id": 597, "title": "Titanic", "year": 1997, "title_es": None,
-        "budget": 200000000, "revenue": 1845034188, "return": 9.22517094, "profit": 1645034188,
+        "command": "retorno",
+        "id": 597,
+        "title": "Titanic",
+        "year": 1997,
+        "title_es": None,
+        "budget": 200000000,
+        "revenue": 1845034188,
+        "return": 9.22517094,
+        "profit": 1645034188,
         "doubtful": [],
         "alternatives": [{"id": 16535, "title": "Titanic", "year": 1953, "title_es": None}],
     },
     "pelicula": {
-        "command": "pelicula", "id": 238, "title": "The Godfather", "year": 1972,
-        "title_es": "El padrino", "genres": ["Drama", "Crime"], "runtime": 175,
-        "vote_average": 8.5, "vote_count": 6024,
-        "budget": 6000000, "revenue": 245066411, "return": 40.84440183, "doubtful": [],
+        "command": "pelicula",
+        "id": 238,
+        "title": "The Godfather",
+        "year": 1972,
+        "title_es": "El padrino",
+        "genres": ["Drama", "Crime"],
+        "runtime": 175,
+        "vote_average": 8.5,
+        "vote_count": 6024,
+        "budget": 6000000,
+        "revenue": 245066411,
+        "return": 40.84440183,
+        "doubtful": [],
         "collection": "The Godfather Collection",
         "poster_url": "https://image.tmdb.org/t/p/w342/rPdtLWNsZmAtoZl9PK7S2wE3qiS.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/238",
         "imdb_url": "https://www.imdb.com/title/tt0068646/",
     },
     "recomendar": {
-        "command": "recomendar", "id": 862, "title": "Toy Story", "year": 1995, "title_es": None,
+        "command": "recomendar",
+        "id": 862,
+        "title": "Toy Story",
+        "year": 1995,
+        "title_es": None,
         "recommendations": [
-            {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None,
-             "reason": "misma saga; Animación, Comedia, Familia; toy comes to life, friendship"},
-            {"id": 10895, "title": "Pinocchio", "year": 1940, "title_es": "Pinocho",
-             "reason": "Animación, Familia; toy comes to life, boy"},
+            {
+                "id": 863,
+                "title": "Toy Story 2",
+                "year": 1999,
+                "title_es": None,
+                "reason": "misma saga; Animación, Comedia, Familia; toy comes to life, friendship",
+            },
+            {
+                "id": 10895,
+                "title": "Pinocchio",
+                "year": 1940,
+                "title_es": "Pinocho",
+                "reason": "Animación, Familia; toy comes to life, boy",
+            },
         ],
         "alternatives": [],
     },
-}  # fmt: skip
+}
 
 NOT_FOUND_EXAMPLE = {
-    "command": "franquicia", "error": "not_found", "query": "zzzz", "suggestions": [],
+    "command": "franquicia",
+    "error": "not_found",
+    "query": "zzzz",
+    "suggestions": [],
     "choices": [],
-}  # fmt: skip
+}
 AMBIGUOUS_EXAMPLE = {
-    "command": "pais", "error": "ambiguous", "query": "corea",
+    "command": "pais",
+    "error": "ambiguous",
+    "query": "corea",
     "suggestions": ["Corea del Sur", "Corea del Norte"],
-    "choices": [{"label": "Corea del Sur", "url": "/peliculas_pais/KR"},
-                {"label": "Corea del Norte", "url": "/peliculas_pais/KP"}],
-}  # fmt: skip
+    "choices": [
+        {"label": "Corea del Sur", "url": "/peliculas_pais/KR"},
+        {"label": "Corea del Norte", "url": "/peliculas_pais/KP"},
+    ],
+}
 INVALID_EXAMPLE = {
-    "error": "invalid_input", "reason": "too_long",
-    "detail": "La consulta es demasiado larga: como mucho 200 caracteres.", "suggestions": [],
-}  # fmt: skip
+    "error": "invalid_input",
+    "reason": "too_long",
+    "detail": "La consulta es demasiado larga: como mucho 200 caracteres.",
+    "suggestions": [],
+}
 UNAVAILABLE_EXAMPLE = {
-    "error": "unavailable", "reason": "loading",
+    "error": "unavailable",
+    "reason": "loading",
     "detail": "Estoy cargando el catálogo de películas; prueba en unos segundos.",
-}  # fmt: skip
+}
 HEALTH_EXAMPLE = {
-    "status": "ok", "movies": 45433, "build": "build-20250101T120000-1a2b3c4d",
-    "telegram": "webhook", "last_update_age_s": 12.5,
-}  # fmt: skip
+    "status": "ok",
+    "movies": 45433,
+    "build": "build-20250101T120000-1a2b3c4d",
+    "telegram": "webhook",
+    "last_update_age_s": 12.5,
+}
 
 
 def responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
     """OpenAPI responses of a question endpoint, with ``ok`` as the 200 example."""
+
     def content(example: dict[str, Any]) -> dict[str, Any]:
         return {"application/json": {"example": example}}
 

@@ -76,8 +76,10 @@ class Runtime:
         if self.state != "ready":
             body |= {"status": self.state, "detail": self.problem or self.state}
         elif self.telegram is not None:
-            body |= {"status": "telegram_" + self.telegram.state,
-                     "detail": self.telegram.problem or "updates are not being processed"}
+            body |= {
+                "status": "telegram_" + self.telegram.state,
+                "detail": self.telegram.problem or "updates are not being processed",
+            }
         return 503, body
 
     # -- lifetime -----------------------------------------------------------------------------
@@ -127,8 +129,7 @@ class Runtime:
                 problem = f"Could not build the catalog from {raw} (see the lines above)."
             self.state, self.problem = "no_catalog", problem
             if problem != announced:
-                log.warning("%s Waiting for it: checking every %g s.", problem,
-                            self.retry_seconds)
+                log.warning("%s Waiting for it: checking every %g s.", problem, self.retry_seconds)
                 announced = problem
             await asyncio.sleep(self.retry_seconds)
 
@@ -156,9 +157,16 @@ async def build_catalog(raw: Path, data_dir: Path) -> bool:
     half-written build, and kills it if it does not stop in time.
     """
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "prepare", "--raw", str(raw), "--out", str(data_dir),
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "prepare",
+        "--raw",
+        str(raw),
+        "--out",
+        str(data_dir),
         stdin=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     try:
         return await process.wait() == 0
     except asyncio.CancelledError:

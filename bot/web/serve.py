@@ -69,8 +69,11 @@ def runtime_from(env: Mapping[str, str], data: str | None = None) -> Runtime:
     setup_logging(config)
     logging.getLogger().handlers[0].setFormatter(_redacting(config.token, secret))
     if not url:
-        log.warning("%s is set but PELIBOT_WEBHOOK_URL is not: serving the API only "
-                    "(`pelibot run` polls Telegram instead)", TOKEN_ENV)
+        log.warning(
+            "%s is set but PELIBOT_WEBHOOK_URL is not: serving the API only "
+            "(`pelibot run` polls Telegram instead)",
+            TOKEN_ENV,
+        )
         return Runtime(data_dir, heartbeat=beat)
     path = "/" + urlsplit(url).path.strip("/")
     if path == "/":
@@ -111,9 +114,15 @@ def serve(host: str, port: int | None, data: str | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
         uvicorn.run(
-            create_app(runtime), host=host, port=chosen, log_config=None, server_header=False,
-            proxy_headers=True, timeout_graceful_shutdown=10, lifespan="on",
-        )  # fmt: skip
+            create_app(runtime),
+            host=host,
+            port=chosen,
+            log_config=None,
+            server_header=False,
+            proxy_headers=True,
+            timeout_graceful_shutdown=10,
+            lifespan="on",
+        )
     finally:
         signal.signal(signal.SIGTERM, previous)
     return 0

@@ -121,9 +121,11 @@ class TelegramWebhook:
         from bot.telegram.app import LeanChartMaker, build_application, set_menus
 
         application = build_application(
-            self.config, service, charts=LeanChartMaker(service.movies, service.stats),
+            self.config,
+            service,
+            charts=LeanChartMaker(service.movies, service.stats),
             get_updates_request=NoPolling(),
-        )  # fmt: skip
+        )
         application.add_handler(TypeHandler(Update, self._taken_up), group=-1)
         self.application = application
         if not await self._connect(application):
@@ -135,8 +137,11 @@ class TelegramWebhook:
             self._failed(f"the bot could not start: {error}")
             return
         self.state, self.problem = "webhook", ""
-        log.info("pelibot is up as @%s; Telegram posts to %s", application.bot.username,
-                 self.settings.url)
+        log.info(
+            "pelibot is up as @%s; Telegram posts to %s",
+            application.bot.username,
+            self.settings.url,
+        )
 
     async def _connect(self, application: Application) -> bool:
         """getMe and setWebhook, retrying with growing pauses while the Bot API is unreachable.

@@ -42,30 +42,84 @@ KEYWORDS_FIXTURE = "keywords_fixture.csv.gz"
 # Films the tests name (titles compared exactly, ignoring case) and words whose every title
 # is kept, so that same-titled films and near misses ("seven", "titanic") stay realistic.
 NAMED_TITLES = (
-    "Toy Story", "Toy Story 2", "Jumanji", "Titanic", "Alien", "Aliens", "Alien³",
-    "The Godfather", "The Godfather: Part II", "Scream", "Scream 2", "Scream 3", "Jurassic Park",
-    "Forrest Gump", "The Lion King", "Back to the Future", "Terminator 2: Judgment Day", "Se7en",
-    "Seven Samurai", "Snow White and the Seven Dwarfs", "Hamlet", "Heat", "Batman",
-    "Less Than Zero", "Dr. No", "Star Wars",
+    "Toy Story",
+    "Toy Story 2",
+    "Jumanji",
+    "Titanic",
+    "Alien",
+    "Aliens",
+    "Alien³",
+    "The Godfather",
+    "The Godfather: Part II",
+    "Scream",
+    "Scream 2",
+    "Scream 3",
+    "Jurassic Park",
+    "Forrest Gump",
+    "The Lion King",
+    "Back to the Future",
+    "Terminator 2: Judgment Day",
+    "Se7en",
+    "Seven Samurai",
+    "Snow White and the Seven Dwarfs",
+    "Hamlet",
+    "Heat",
+    "Batman",
+    "Less Than Zero",
+    "Dr. No",
+    "Star Wars",
     # named by the plain-words, honest-numbers and film-card tests
-    "Angela's Ashes", "Modern Times", "The Karate Kid, Part II", "Friday", "The Fox and the Hound",
-    "Casablanca", "Braveheart", "The Fifth Element", "Independence Day", "Groundhog Day",
-    "Die Hard", "Waterworld", "Pulp Fiction", "The Terminator", "The Matrix", "Fight Club",
-    "Home Alone", "Home Alone 2: Lost in New York", "Jurassic World",
-)  # fmt: skip
+    "Angela's Ashes",
+    "Modern Times",
+    "The Karate Kid, Part II",
+    "Friday",
+    "The Fox and the Hound",
+    "Casablanca",
+    "Braveheart",
+    "The Fifth Element",
+    "Independence Day",
+    "Groundhog Day",
+    "Die Hard",
+    "Waterworld",
+    "Pulp Fiction",
+    "The Terminator",
+    "The Matrix",
+    "Fight Club",
+    "Home Alone",
+    "Home Alone 2: Lost in New York",
+    "Jurassic World",
+)
 NAMED_TITLE_WORDS = ("titanic", "hamlet", "seven")
 NAMED_COLLECTIONS = (
-    "Toy Story Collection", "Star Wars Collection", "James Bond Collection",
-    "The Godfather Collection", "Indiana Jones Collection", "Rocky Collection",
-    "Batman Collection", "Star Trek: The Original Series Collection",
-    "Star Trek: The Next Generation Collection", "Alien Collection", "Scream Collection",
-)  # fmt: skip
+    "Toy Story Collection",
+    "Star Wars Collection",
+    "James Bond Collection",
+    "The Godfather Collection",
+    "Indiana Jones Collection",
+    "Rocky Collection",
+    "Batman Collection",
+    "Star Trek: The Original Series Collection",
+    "Star Trek: The Next Generation Collection",
+    "Alien Collection",
+    "Scream Collection",
+)
 NAMED_COMPANIES = (
-    "Pixar Animation Studios", "Paramount Pictures", "Warner Bros.", "Warner Bros. Pictures",
-    "Universal Pictures", "Lucasfilm", "New Line Cinema", "Studio Ghibli", "Columbia Pictures",
-    "Columbia Pictures Corporation", "StudioCanal", "Universal Studios", "Media Home Entertainment",
-    "Home Box Office (HBO)", "World Productions",
-)  # fmt: skip
+    "Pixar Animation Studios",
+    "Paramount Pictures",
+    "Warner Bros.",
+    "Warner Bros. Pictures",
+    "Universal Pictures",
+    "Lucasfilm",
+    "New Line Cinema",
+    "Studio Ghibli",
+    "Columbia Pictures",
+    "Columbia Pictures Corporation",
+    "StudioCanal",
+    "Universal Studios",
+    "Media Home Entertainment",
+    "Home Box Office (HBO)",
+    "World Productions",
+)
 NAMED_COUNTRIES = ("US", "GB", "FR", "ES", "DE", "MX", "JP", "NL", "KR")
 PER_NAME = 5  # most-voted films kept for each named company and country
 MOST_VOTED = 400  # the best-known films of the slice: what people ask about
@@ -159,10 +213,10 @@ def company_families(companies: Iterable[str]) -> dict[str, set[str]]:
         keys.setdefault(alias.company, {_words(alias.company)}).add(_words(alias.alias))
     spelled = {name: f" {_words(name)} " for name in companies}
     return {
-        head: {head} | {name for name, words in spelled.items()
-                        if any(f" {key} " in words for key in head_keys)}
+        head: {head}
+        | {name for name, words in spelled.items() if any(f" {key} " in words for key in head_keys)}
         for head, head_keys in keys.items()
-    }  # fmt: skip
+    }
 
 
 def _check_company_order(
@@ -173,9 +227,11 @@ def _check_company_order(
         for big in family:
             for small in family:
                 if in_slice[big] > in_slice[small] and kept[big] <= kept[small]:
-                    raise ValueError(f"{head}: {big} ({in_slice[big]} films in the slice, "
-                                     f"{kept[big]} kept) no longer outnumbers {small} "
-                                     f"({in_slice[small]}, {kept[small]} kept)")
+                    raise ValueError(
+                        f"{head}: {big} ({in_slice[big]} films in the slice, "
+                        f"{kept[big]} kept) no longer outnumbers {small} "
+                        f"({in_slice[small]}, {kept[small]} kept)"
+                    )
 
 
 EDGE_KINDS: dict[str, Callable[[dict[str, str]], bool]] = {
@@ -202,14 +258,21 @@ def select(rows: list[dict[str, str]]) -> list[int]:
     # 1. the films the tests name (by title or by id in the names table), same-titled films,
     #    whole named collections, and every film a curated Spanish title is for (title and year)
     titles = {title.casefold() for title in NAMED_TITLES}
-    named_ids = {str(value) for _, value in names_table.TITLES + names_table.ASKED_BACK
-                 if isinstance(value, int)}
+    named_ids = {
+        str(value)
+        for _, value in names_table.TITLES + names_table.ASKED_BACK
+        if isinstance(value, int)
+    }
     spanish = {(entry.title, str(entry.year)) for entry in load_spanish_titles()}
     for i, row in enumerate(rows):
         title = row["title"].casefold()
-        if (title in titles or any(word in title for word in NAMED_TITLE_WORDS)
-                or _collection(row) in NAMED_COLLECTIONS or row["id"] in named_ids
-                or (row["title"], row["release_date"][:4]) in spanish):
+        if (
+            title in titles
+            or any(word in title for word in NAMED_TITLE_WORDS)
+            or _collection(row) in NAMED_COLLECTIONS
+            or row["id"] in named_ids
+            or (row["title"], row["release_date"][:4]) in spanish
+        ):
             chosen.add(i)
     # 2. the best-known films of every company and country the tests name
     for company in NAMED_COMPANIES:
@@ -219,8 +282,10 @@ def select(rows: list[dict[str, str]]) -> list[int]:
     # 3. every row a cleaning rule drops: id not an integer, repeated id, no valid date
     ids = Counter(row["id"] for row in rows)
     chosen.update(
-        i for i, row in enumerate(rows)
-        if not row["id"].strip().isdigit() or ids[row["id"]] > 1
+        i
+        for i, row in enumerate(rows)
+        if not row["id"].strip().isdigit()
+        or ids[row["id"]] > 1
         or not _valid_date(row["release_date"])
     )
     # 4. a few of each kind of odd row, first in file order
@@ -262,17 +327,29 @@ def make_fixture(raw_dir: Path, out_dir: Path) -> dict[str, int]:
     kw_keep = [record for record in keywords if record.fields["id"] in ids]
     out_dir.mkdir(parents=True, exist_ok=True)
     movies_size = _write_gz(out_dir / MOVIES_FIXTURE, [header, *(movies[i].raw for i in keep)])
-    keywords_size = _write_gz(out_dir / KEYWORDS_FIXTURE,
-                              [kw_header, *(record.raw for record in kw_keep)])
-    return {"movie rows": len(keep), "movie ids": len(ids), "keyword rows": len(kw_keep),
-            f"{MOVIES_FIXTURE} bytes": movies_size, f"{KEYWORDS_FIXTURE} bytes": keywords_size}
+    keywords_size = _write_gz(
+        out_dir / KEYWORDS_FIXTURE, [kw_header, *(record.raw for record in kw_keep)]
+    )
+    return {
+        "movie rows": len(keep),
+        "movie ids": len(ids),
+        "keyword rows": len(kw_keep),
+        f"{MOVIES_FIXTURE} bytes": movies_size,
+        f"{KEYWORDS_FIXTURE} bytes": keywords_size,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.data.make_fixture",
-                                     description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--raw-dir", type=Path, default=SHARED_RAW,
-                        help=f"the folder of {SLICE_FILE} and {KEYWORDS_FILE} (%(default)s)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.data.make_fixture",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
+    parser.add_argument(
+        "--raw-dir",
+        type=Path,
+        default=SHARED_RAW,
+        help=f"the folder of {SLICE_FILE} and {KEYWORDS_FILE} (%(default)s)",
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="where to write (%(default)s)")
     args = parser.parse_args(argv)
     for name in (SLICE_FILE, KEYWORDS_FILE):

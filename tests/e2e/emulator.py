@@ -37,17 +37,46 @@ from telegram.request import BaseRequest, RequestData
 
 LOOPBACK = "127.0.0.1"
 TELEGRAM_TAGS = {
-    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
-    "code", "pre", "blockquote", "tg-emoji",
-}  # fmt: skip
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
+}
 STRING_FIELDS = {
-    "text", "caption", "query", "callback_query_id", "inline_query_id", "url", "action",
-    "parse_mode", "language_code", "secret_token", "next_offset", "inline_message_id",
-}  # fmt: skip
+    "text",
+    "caption",
+    "query",
+    "callback_query_id",
+    "inline_query_id",
+    "url",
+    "action",
+    "parse_mode",
+    "language_code",
+    "secret_token",
+    "next_offset",
+    "inline_message_id",
+}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
 _MENTION = re.compile(r"@\w+")
-PREVIEW_FIELDS = {"is_disabled", "url", "prefer_small_media", "prefer_large_media",
-                  "show_above_text"}  # fmt: skip
+PREVIEW_FIELDS = {
+    "is_disabled",
+    "url",
+    "prefer_small_media",
+    "prefer_large_media",
+    "show_above_text",
+}
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
 
@@ -140,10 +169,14 @@ class Emulator:
     @property
     def bot_user(self) -> dict[str, Any]:
         return {
-            "id": self.bot_id, "is_bot": True, "first_name": "Pelibot", "username": self.username,
-            "can_join_groups": True, "can_read_all_group_messages": False,
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Pelibot",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
             "supports_inline_queries": True,
-        }  # fmt: skip
+        }
 
     @property
     def base_url(self) -> str:
@@ -199,8 +232,10 @@ class Emulator:
             call.error = error.description
             await self._record(call)
             body: dict[str, Any] = {
-                "ok": False, "error_code": error.code, "description": error.description,
-            }  # fmt: skip
+                "ok": False,
+                "error_code": error.code,
+                "description": error.description,
+            }
             if error.extra:
                 body["parameters"] = error.extra
             return error.code, body
@@ -260,8 +295,9 @@ class Emulator:
     async def api_getUpdates(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
         if self.webhook.get("url"):
             raise BotApiError(
-                409, "Conflict: can't use getUpdates method while webhook is active; use "
-                "deleteWebhook to delete the webhook first"
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use "
+                "deleteWebhook to delete the webhook first",
             )
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
@@ -300,9 +336,12 @@ class Emulator:
         chat = self._chat(chat_id)
         _check_markup(params.get("reply_markup"))
         message: dict[str, Any] = {
-            "message_id": self._new_message_id(chat["id"]), "date": int(time.time()),
-            "chat": chat, "from": self.bot_user, **content,
-        }  # fmt: skip
+            "message_id": self._new_message_id(chat["id"]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.bot_user,
+            **content,
+        }
         reply = params.get("reply_parameters")
         if isinstance(reply, dict):
             quoted = self.messages.get((chat["id"], int(reply["message_id"])))
@@ -325,9 +364,16 @@ class Emulator:
         if not photo:
             raise BotApiError(400, "Bad Request: there is no photo in the request")
         content: dict[str, Any] = {
-            "photo": [{"file_id": f"photo{len(self.calls)}", "file_unique_id": "u",
-                       "width": 1040, "height": 780, "file_size": len(photo)}],
-        }  # fmt: skip
+            "photo": [
+                {
+                    "file_id": f"photo{len(self.calls)}",
+                    "file_unique_id": "u",
+                    "width": 1040,
+                    "height": 780,
+                    "file_size": len(photo),
+                }
+            ],
+        }
         if params.get("caption"):
             content["caption"] = params["caption"]
         return self._bot_message(params, **content)
@@ -394,8 +440,12 @@ class Emulator:
 
     @staticmethod
     def user(user_id: int, first_name: str = "Ana", language_code: str = "es") -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": first_name,
-                "language_code": language_code}  # fmt: skip
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": first_name,
+            "language_code": language_code,
+        }
 
     @staticmethod
     def private_chat(user: dict[str, Any]) -> dict[str, Any]:
@@ -434,7 +484,10 @@ class Emulator:
             return 0
 
     async def send(
-        self, chat: dict[str, Any], user: dict[str, Any], text: str,
+        self,
+        chat: dict[str, Any],
+        user: dict[str, Any],
+        text: str,
         reply_to: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """A user writes ``text`` in ``chat`` (replying to ``reply_to``); returns the update (as
@@ -461,22 +514,33 @@ class Emulator:
         """A user sends a ``"sticker"``, ``"photo"`` or ``"voice"`` note."""
         file = {"file_id": f"{kind}{len(self.messages)}", "file_unique_id": f"u{kind}"}
         content: dict[str, Any] = {
-            "sticker": {**file, "type": "regular", "width": 512, "height": 512,
-                        "is_animated": False, "is_video": False, "emoji": "🍿"},
+            "sticker": {
+                **file,
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "emoji": "🍿",
+            },
             "photo": [{**file, "width": 90, "height": 90}],
             "voice": {**file, "duration": 2},
-        }  # fmt: skip
+        }
         message = self._user_message(chat, user, **{kind: content[kind]})
         self.messages[(chat["id"], message["message_id"])] = message
         return await self._push({"message": message})
 
-    def _user_message(self, chat: dict[str, Any], user: dict[str, Any],
-                      **content: Any) -> dict[str, Any]:
+    def _user_message(
+        self, chat: dict[str, Any], user: dict[str, Any], **content: Any
+    ) -> dict[str, Any]:
         self.chats[chat["id"]] = chat
         message: dict[str, Any] = {
-            "message_id": self._new_message_id(chat["id"]), "date": int(time.time()),
-            "chat": chat, "from": user, **content,
-        }  # fmt: skip
+            "message_id": self._new_message_id(chat["id"]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            **content,
+        }
         if entities := _entities(content.get("text", "")):
             message["entities"] = entities
         return message
@@ -485,9 +549,12 @@ class Emulator:
         """A message update python-telegram-bot cannot parse: its ``date`` is not a number."""
         self.chats[chat["id"]] = chat
         message: dict[str, Any] = {
-            "message_id": self._new_message_id(chat["id"]), "date": "yesterday",
-            "chat": chat, "from": user, "text": "hola",
-        }  # fmt: skip
+            "message_id": self._new_message_id(chat["id"]),
+            "date": "yesterday",
+            "chat": chat,
+            "from": user,
+            "text": "hola",
+        }
         return await self._push({"message": message})
 
     async def press(
@@ -496,9 +563,12 @@ class Emulator:
         """A user taps the inline button with ``data`` under the bot's ``message``."""
         current = self.messages[(message["chat"]["id"], message["message_id"])]
         query = {
-            "id": f"cb{next(self._callback_ids)}", "from": user, "message": current,
-            "chat_instance": str(current["chat"]["id"]), "data": data,
-        }  # fmt: skip
+            "id": f"cb{next(self._callback_ids)}",
+            "from": user,
+            "message": current,
+            "chat_instance": str(current["chat"]["id"]),
+            "data": data,
+        }
         return await self._push({"callback_query": query})
 
     async def inline_query(self, user: dict[str, Any], text: str) -> dict[str, Any]:
@@ -579,16 +649,18 @@ def _entities(text: str) -> list[dict[str, Any]]:
     """What Telegram marks in a user's text: a leading /command and @mentions."""
     entities = []
     if text.startswith("/"):
-        entities.append({"type": "bot_command", "offset": 0,
-                         "length": _utf16(text.split(maxsplit=1)[0])})  # fmt: skip
+        entities.append(
+            {"type": "bot_command", "offset": 0, "length": _utf16(text.split(maxsplit=1)[0])}
+        )
     for mention in _MENTION.finditer(text):
         if mention.start() == 0 and text.startswith("/"):
             continue
         before = text[: mention.start()]
         if before and not before[-1].isspace():
             continue  # "/mes@bot" is part of the command
-        entities.append({"type": "mention", "offset": _utf16(before),
-                         "length": _utf16(mention.group())})  # fmt: skip
+        entities.append(
+            {"type": "mention", "offset": _utf16(before), "length": _utf16(mention.group())}
+        )
     return entities
 
 

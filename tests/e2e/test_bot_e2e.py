@@ -155,8 +155,11 @@ async def converse(
 def keyboard(call: Call) -> dict[str, str]:
     """Button text → callback data (or URL, for link buttons)."""
     markup = call.params.get("reply_markup") or {"inline_keyboard": []}
-    return {b["text"]: b.get("callback_data") or b["url"]
-            for row in markup["inline_keyboard"] for b in row}  # fmt: skip
+    return {
+        b["text"]: b.get("callback_data") or b["url"]
+        for row in markup["inline_keyboard"]
+        for b in row
+    }
 
 
 async def next_message(emulator: Emulator, chat: dict[str, Any], after: int) -> Call:
@@ -292,8 +295,9 @@ async def test_an_edited_question_gets_its_answer_updated(
 
 async def test_a_mention_in_a_group_is_answered(harness: tuple[Emulator, Bot]) -> None:
     emulator, _ = harness
-    asked, reply = await converse(emulator, "@pelibot_test_bot how much did titanic earn?", JOHN,
-                                  GROUP)  # fmt: skip
+    asked, reply = await converse(
+        emulator, "@pelibot_test_bot how much did titanic earn?", JOHN, GROUP
+    )
     assert reply.params["reply_parameters"]["message_id"] == asked["message_id"]
     assert "Profit: US$1,645,034,188" in reply.result["text"]
 
@@ -344,7 +348,9 @@ async def test_did_you_mean_button_and_chart_button(harness: tuple[Emulator, Bot
     _, question = await converse(emulator, "/franquicia star", ANA)
     buttons = keyboard(question)
     assert list(buttons)[:2] == [  # biggest first, with their number of films
-        "Star Trek: The Original Series Collection · 6", "Star Wars Collection · 4"]
+        "Star Trek: The Original Series Collection · 6",
+        "Star Wars Collection · 4",
+    ]
     mark = emulator.mark()
     await emulator.press(question.result, ANA, buttons["Star Wars Collection · 4"])
     edit = await emulator.wait_for(lambda c: c.method == "editMessageText", after=mark)
@@ -442,11 +448,21 @@ async def test_burst_of_200_updates_from_20_users_all_answered(
 ) -> None:
     emulator, _ = harness
     users = [Emulator.user(9000 + n, f"User{n}", "en" if n % 4 == 0 else "es") for n in range(20)]
-    questions = ["/mes enero", "/dia lunes", "/retorno heat", "/pais francia", "/productora pixar",
-                 "/franquicia toy story", "/recomendar batman", "/retorno titanic", "/mes",
-                 "/help"]  # fmt: skip
-    emulator.inject["sendMessage"] = [BotApiError(429, "Too Many Requests: retry after 1",
-                                                  retry_after=1)]  # fmt: skip
+    questions = [
+        "/mes enero",
+        "/dia lunes",
+        "/retorno heat",
+        "/pais francia",
+        "/productora pixar",
+        "/franquicia toy story",
+        "/recomendar batman",
+        "/retorno titanic",
+        "/mes",
+        "/help",
+    ]
+    emulator.inject["sendMessage"] = [
+        BotApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+    ]
     mark = emulator.mark()
     started = time.monotonic()
     for question in questions:

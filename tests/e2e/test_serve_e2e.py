@@ -23,8 +23,9 @@ from tests.e2e.test_bot_e2e import TOKEN, bot_env, free_port
 STARTUP_SECONDS = 60.0
 
 
-def http(url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None
-         ) -> tuple[int, bytes]:
+def http(
+    url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, bytes]:
     """GET (or POST ``body``) on loopback; the status and body, status 0 when nothing listens."""
     request = urllib.request.Request(url, data=body, headers=headers or {})
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -41,8 +42,12 @@ def start_serve(env: dict[str, str], port: int, cwd: Path, log: Path) -> subproc
     with log.open("wb") as sink:
         return subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "serve", "--host", LOOPBACK, "--port", str(port)],
-            cwd=cwd, env=env, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
+            cwd=cwd,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
 
 
 async def wait_healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> dict[str, Any]:
@@ -100,7 +105,10 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
         secret = hook["secret_token"]
         assert len(secret) >= 32
         assert set(hook["allowed_updates"]) == {
-            "message", "edited_message", "callback_query", "inline_query"
+            "message",
+            "edited_message",
+            "callback_query",
+            "inline_query",
         }
         assert {"", "en"} <= set(emulator.commands)  # menus set as in polling mode
 
@@ -115,8 +123,12 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
 
         # The chart button works from the webhook too (matplotlib in this process).
         buttons = reply.params["reply_markup"]["inline_keyboard"]
-        chart = next(b["callback_data"] for row in buttons for b in row
-                     if b["callback_data"].startswith("g "))
+        chart = next(
+            b["callback_data"]
+            for row in buttons
+            for b in row
+            if b["callback_data"].startswith("g ")
+        )
         mark = emulator.mark()
         await emulator.press(reply.result, user, chart)
         photo = await emulator.wait_for(lambda c: c.method == "sendPhoto", after=mark, timeout=30)
@@ -138,8 +150,12 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
         months = catalog["release_date"].dt.month
         status, body = http(f"{base}/peliculas_mes/Enero")
         assert status == 200
-        assert json.loads(body) == {"command": "mes", "month": 1,
-                                    "count": int((months == 1).sum()), "year": None}
+        assert json.loads(body) == {
+            "command": "mes",
+            "month": 1,
+            "count": int((months == 1).sum()),
+            "year": None,
+        }
         status, body = http(f"{base}/preguntar?q=/franquicia%20zzzzqqq")
         assert status == 404
         assert json.loads(body)["error"] == "not_found"
@@ -161,8 +177,11 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
 async def test_serve_without_a_token_serves_the_api_only(
     real_data_dir: Path, tmp_path: Path
 ) -> None:
-    env = {k: v for k, v in bot_env("http://unused", real_data_dir, tmp_path).items()
-           if k not in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL")}
+    env = {
+        k: v
+        for k, v in bot_env("http://unused", real_data_dir, tmp_path).items()
+        if k not in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL")
+    }
     port = free_port()
     base = f"http://{LOOPBACK}:{port}"
     log = tmp_path / "serve.log"
