@@ -247,6 +247,7 @@ COMMAND_CUES = {
     "retorno": "money",
     "recomendar": "recommend",
     "pelicula": "card",
+    "buscar": "films",
 }
 
 FILLERS = _words("""
@@ -441,6 +442,9 @@ class Router:
         direct = self._as_command(query)
         if direct is not None and direct.value is not None:
             return direct
+        asked = self._as_query(query, words)
+        if asked is not None:
+            return asked
         cues = _mark_cues(words)
         reading = _Reading(query, words, cues, self._spans(words, cues, query))
         _mark_cue_typos(reading)
@@ -457,6 +461,21 @@ class Router:
         if len(years) != 1:
             return routed
         return Route("mes", f"{routed.value} {years[0]}", routed.value)  # as ``key_for`` says it
+
+    # -- filters, lists, bests: the query model -------------------------------------------------
+
+    def _as_query(self, query: str, words: list[str]) -> Route | None:
+        """A question only the query executor answers ("pelis de terror de los 80", "las más
+        taquilleras de 1997", "sorpréndeme"); None for one about a single name. A message that
+        is exactly a title stays the title ("war of the worlds"), unless it is one word of the
+        query vocabulary ("drama", "western")."""
+        if len(words) > 1 and self.service.exact("title", query):
+            return None
+        read = self.service.reader.read(query)
+        if not read.is_query:
+            return None
+        key = self.service.query_key(read.query)
+        return Route("buscar", key, key)
 
     # -- "mes enero": a command name without its slash -------------------------------------------
 
