@@ -254,6 +254,7 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                     mean=answer.revenue_mean,
                 ),
                 *_doubtful_films(answer.doubtful, lang, s),
+                *(f"{k}. {s.esc(movie_label(m, lang))}" for k, m in enumerate(answer.films, 1)),
             ]
         case a.CountryAnswer():
             name = answer.country_es if lang == "es" and answer.country_es else answer.country
@@ -718,6 +719,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "revenue_mean": answer.revenue_mean,
                 "revenue_known": answer.revenue_known,
                 "doubtful_films": answer.doubtful,
+                "movies": [_movie_json(m) for m in answer.films],
             }
         case a.CountryAnswer():
             return {

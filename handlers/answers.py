@@ -68,6 +68,7 @@ class CollectionAnswer:
     revenue_known: int  # films of the collection whose box office is known (> 0)
     command: str = "franquicia"
     doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
+    films: tuple[MovieRef, ...] = field(default=(), compare=False)  # in release order
 
 
 @dataclass(frozen=True)

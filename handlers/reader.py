@@ -369,11 +369,11 @@ class QueryReader:
                 i += 1
         for k, word in enumerate(left):  # a genre with a typo: "comdias", "ciencia fiction"
             if word and word != "|" and len(word) >= MIN_TYPO_LENGTH:
-                hit = process.extractOne(
+                typo = process.extractOne(
                     word, _GENRE_ONE_WORDS, scorer=fuzz.ratio, score_cutoff=GENRE_TYPO_SCORE
                 )
-                if hit is not None:
-                    _fill(parts, *table[(hit[0],)], (word,))
+                if typo is not None:
+                    _fill(parts, *table[(typo[0],)], (word,))
                     left[k] = None
         return left
 

@@ -481,7 +481,14 @@ class MovieService:
             mean,
             stats.revenue_known,
             doubtful=stats.doubtful,
+            films=self._films_in_order(Query(collection=found.value)),
         )
+
+    def _films_in_order(self, query: Query, limit: int = 40) -> tuple[a.MovieRef, ...]:
+        """The films that pass ``query``, in release order (a saga's films)."""
+        rows = np.flatnonzero(self.searcher.mask(query))
+        rows = rows[np.argsort(self.searcher.day[rows], kind="stable")][:limit]
+        return tuple(self._movies[int(self.searcher.ids[r])].ref for r in rows)
 
     def company(self, text: str) -> a.Answer:
         found = self._weighed(text, self._entity(text, self._companies))
