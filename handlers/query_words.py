@@ -14,7 +14,8 @@ from babel import Locale
 from handlers.text import fold
 
 Row = tuple[str, str, str]
-"""(phrase, slot, value). Slots: genre (TMDB name), order, intent, like, country (ISO code of a
+"""(phrase, slot, value). Slots: genre (TMDB name), order, money (an order said by a bare
+noun), intent, like, country (ISO code of a
 nationality), language (ISO 639-1), runtime ("short"/"long"), one ("una": a single film asked
 for), filler (said, but asks nothing)."""
 
@@ -92,20 +93,23 @@ ORDER_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "revenue",
-        "taquilleras|taquillera|mas taquilleras|mas taquillera|taquilla|exitos de taquilla"
+        "taquilleras|taquillera|mas taquilleras|mas taquillera|exitos de taquilla"
         "|mas recaudaron|que mas recaudaron|mayor recaudacion|que mas ganaron|mas exitosas"
-        "|highest grossing|top grossing|box office|grossing|biggest hits|blockbusters"
-        "|mas rentables en taquilla|recaudacion",
+        "|highest grossing|top grossing|biggest hits|blockbusters|top box office"
+        "|mas dinero|que mas dinero|mas dinero recaudaron|que mas dinero recaudaron"
+        "|que mas dinero ganaron|mas dinero ganaron|made the most money|most money"
+        "|mayores exitos|mayores exitos de taquilla|grandes exitos|biggest grossing"
+        "|mas rentables en taquilla|por taquilla|por recaudacion|top taquilla",
     ),
     (
         "budget",
         "mas caras|mas cara|mas costosas|mayor presupuesto|con mas presupuesto"
-        "|presupuesto|most expensive|biggest budget|biggest budgets|highest budget|budget",
+        "|most expensive|biggest budget|biggest budgets|highest budget|por presupuesto",
     ),
     (
         "return",
-        "mas rentables|mas rentable|rentables|mayor retorno|mejor retorno|retorno"
-        "|most profitable|best return|highest return|profitable|roi",
+        "mas rentables|mas rentable|rentables|mayor retorno|mejor retorno|por retorno"
+        "|most profitable|best return|highest return",
     ),
     (
         "votes",
@@ -127,6 +131,14 @@ ORDER_WORDS: tuple[tuple[str, str], ...] = (
 )
 """Orders, the best first unless one of these says otherwise."""
 
+MONEY_ORDER_WORDS: tuple[tuple[str, str], ...] = (
+    ("revenue", "taquilla|recaudacion|box office|grossing|gross|revenue"),
+    ("budget", "presupuesto|budget|coste|costo"),
+    ("return", "retorno|roi|rentabilidad|return|profit"),
+)
+"""Bare money nouns: an order in ``/top taquilla 1997`` or beside filters ("taquilla de los 90"),
+but alone with a name they ask about that film's money ("presupuesto de forrest gump")."""
+
 INTENT_WORDS: tuple[tuple[str, str], ...] = (
     ("count", "cuantas|cuantos|cuanta|how many|numero de|cantidad de|count|number of|total de"),
     (
@@ -137,12 +149,17 @@ INTENT_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "pick",
-        "sorprendeme|sorprendenos|surprise me|random|aleatoria|al azar|cualquiera"
-        "|recomiendame una|recomiendame algo|recomienda una|recomiendanos una|recomiendame alguna"
-        "|sugiereme una|sugiereme algo|sugiere una|recommend me a|recommend a|recommend me one"
-        "|recommend me something|recommend something|suggest a|suggest something|pick one"
+        "sorprendeme|sorprendenos|surprise me|random|aleatoria|al azar|cualquiera|pick one"
+        "|cualquier|whatever"
         "|elige una|escoge una|que veo|que puedo ver|que vemos|que miro|what should i watch"
-        "|what to watch|something to watch|algo para ver|una buena|a good",
+        "|what to watch|something to watch|algo para ver",
+    ),
+    (
+        "suggest",  # a pick once something says what kind: "recomiéndame una de terror"
+        "recomiendame una|recomiendame algo|recomienda una|recomiendanos una|recomiendame alguna"
+        "|sugiereme una|sugiereme algo|sugiere una|recommend me a|recommend a|recommend me one"
+        "|recommend me something|recommend something|suggest a|suggest something|una buena"
+        "|a good|dame una|give me a",
     ),
 )
 
@@ -153,7 +170,7 @@ LIKE_WORDS = (
 )
 """A film named after these is the one the answer must resemble ("algo como alien")."""
 
-ONE_WORDS = "una|un|una peli|una pelicula|un film|una de|alguna|alguna de|a movie|a film|one"
+ONE_WORDS = "una|un|una peli|una pelicula|un film|alguna|a movie|a film|one"
 """A single film asked for: with a genre or filter, a pick ("una comedia de los 90")."""
 
 RUNTIME_WORDS: tuple[tuple[str, str], ...] = (
@@ -169,7 +186,8 @@ QUERY_FILLERS = (
     "|estrenos|estreno|estrenaron|estrenadas|estrenada|estreno|se estrenaron|salieron|salio"
     "|lanzadas|lanzaron|released|came out|come out|that came out|out|made|producidas|producida"
     "|producidos|hechas|rodadas|filmadas|produced|shot|hay|tienes|tiene|tengas|existen|has|have"
-    "|there are|are there|en total|de los|del|de la|de|los|las|la|el|en|a|an|the|of|in|from"
+    "|there are|are there|en total|de los|del|de la|de|d|los|las|la|el|lo|en|a|an|the|of|in"
+    "|from|recaudaron|recaudo|ganaron|gano|dinero|money"
     "|y|and|con|with|pero|but|que|que sean|that are|which are|are|is|son|sea|sean|fueron|were"
     "|was|fue|ano|anos|year|years|epoca|por favor|porfa|please|pls|plis|algo|something|some"
     "|algunas|algunos|alguna|unas|unos|me|mi|my|nos|us|i|yo|quiero|quisiera|want|would|like to"
@@ -185,7 +203,7 @@ QUERY_FILLERS = (
     "|se|produjeron|produjo|producen|produce|hicieron|hizo|hacen|hace|se hicieron|rodaron|rodo"
     "|filmaron|lanzaron|lanzo|estrenan|estrena|estrenado|estrenados|salen|sale|salido"
     "|realizadas|realizaron|hubo|habia|han salido|han estrenado|was made|were made|produce"
-    "|release|releases|premiered|came|come|comes|get|got|do|does|did|you have|u|ur|hay en"
+    "|release|releases|premiered|came|come|comes|get|got|do|does|did|you have|u|ur"
     "|de todos los tiempos|de la historia|of all time|ever|in history|all time|alltime"
     "|cual es|cuales son|what is|what are|which is|which are|what|which|how|como son|me das"
     "|quiero ver|i want|i want to|let s|lets|vamos|veamos|mira|sabes|know|conoces|tenes"
@@ -224,6 +242,13 @@ DECADE_WORDS: dict[str, int] = {
     "dosmil": 2000,
     "two thousands": 2000,
     "aughts": 2000,
+    **{
+        f"{stem}ter{end}": year
+        for stem, year in (("sesen", 1960), ("seten", 1970), ("ochen", 1980), ("noven", 1990))
+        for end in ("o", "a", "os", "as")
+    },
+    "dosmileras": 2000,
+    "dosmileros": 2000,
 }
 """Decades said in words ("los ochenta", "the eighties")."""
 
@@ -286,7 +311,7 @@ NATIONALITIES_EN: dict[str, str] = {
     "MX": "mexican",
     "ES": "spanish",
     "JP": "japanese",
-    "IT": "italian",
+    "IT": "italian|spaghetti",
     "DE": "german",
     "KR": "korean|south korean",
     "CN": "chinese",
@@ -395,6 +420,7 @@ def rows() -> tuple[Row, ...]:
     table: list[Row] = []
     table += [(p, "genre", g) for g, phrases in GENRE_WORDS for p in phrases.split("|")]
     table += [(p, "order", o) for o, phrases in ORDER_WORDS for p in phrases.split("|")]
+    table += [(p, "money", o) for o, phrases in MONEY_ORDER_WORDS for p in phrases.split("|")]
     table += [(p, "intent", i) for i, phrases in INTENT_WORDS for p in phrases.split("|")]
     table += [(p, "like", "") for p in LIKE_WORDS.split("|")]
     table += [(p, "one", "") for p in ONE_WORDS.split("|")]

@@ -79,6 +79,7 @@ class _Parts:
     genres: list[str] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # intent words, "like", "one", "films", "year"
     strong: set[str] = field(default_factory=set)  # filters only a query answers
+    like_at: int | None = None  # where the words naming a film to resemble start
     weak: set[str] = field(default_factory=set)  # filters a single question also answers
 
     def years(self, first: int | None, last: int | None, kind: str = "range") -> None:
@@ -103,6 +104,20 @@ def _range(m: re.Match[str], p: _Parts) -> bool:
 def _decade_range(m: re.Match[str], p: _Parts) -> bool:
     start = _decade(next(g for g in m.groups() if g))
     p.years(start, start + 9)
+    return True
+
+
+def _decades(m: re.Match[str], p: _Parts) -> bool:
+    """Two decades together, "de los 80 y 90": from the first to the end of the second."""
+    first, second = _decade(m[1]), _decade(m[2])
+    p.years(min(first, second), max(first, second) + 9)
+    return True
+
+
+def _short_range(m: re.Match[str], p: _Parts) -> bool:
+    """ "del 95 al 97", "entre el 85 y el 89"."""
+    first, last = _decade(m[1]), _decade(m[2])
+    p.years(min(first, last), max(first, last))
     return True
 
 
@@ -187,6 +202,18 @@ def _runtime_less(m: re.Match[str], p: _Parts) -> bool:
     return True
 
 
+def _runtime_at_most(m: re.Match[str], p: _Parts) -> bool:
+    p.values["runtime_max"] = _minutes(m[1], m[2])
+    p.strong.add("runtime")
+    return True
+
+
+def _runtime_at_least(m: re.Match[str], p: _Parts) -> bool:
+    p.values["runtime_min"] = _minutes(m[1], m[2])
+    p.strong.add("runtime")
+    return True
+
+
 def _rating(bound: str) -> Callable[[re.Match[str], _Parts], bool]:
     """Ratings have one decimal: "más de 7" is 7.1 or more, "menos de 5" 4.9 or less."""
 
@@ -237,6 +264,24 @@ PATTERNS: tuple[Pattern, ...] = tuple(
         ),
         (rf"(?:hasta|until|till|up to) (?:el |ano )?{_Y}\b", _until),
         (rf"{_Y} (?:o antes|or earlier|and earlier|y anteriores)", _until),
+        (
+            r"(?:de |los |the |anos |decada de los )((?:19|20)?\d0)(?: ?s)? (?:y|and|e|o|or|a|al"
+            r"|to|hasta) (?:los |the |el |a los )?((?:19|20)?\d0)(?: ?s)?\b",
+            _decades,
+        ),
+        (
+            r"(?:entre|between|del|de|desde el|from) (?:el |los )?(\d\d) (?:y|and|al|a|to"
+            r"|hasta el) (?:el |los )?(\d\d)\b(?! ?(?:min|hora|h\b|votos|votes))",
+            _short_range,
+        ),
+        (
+            rf"(\d+(?:p\d+)?) ?{_UNIT} (?:o menos|or less|or shorter|como maximo|max)",
+            _runtime_at_most,
+        ),
+        (
+            rf"(\d+(?:p\d+)?) ?{_UNIT} (?:o mas|or more|or longer|como minimo|min)",
+            _runtime_at_least,
+        ),
         (_DECADE, _decade_range),
         (_DECADE_WORD, _decade_word),
         (
@@ -274,13 +319,43 @@ _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _GENRE_ONE_WORDS = sorted(
     {p for _, phrases in GENRE_WORDS for p in phrases.split("|") if " " not in p and len(p) >= 5}
 )
+_GENRE_TWO_WORDS = sorted(
+    {
+        p
+        for _, phrases in GENRE_WORDS
+        for p in phrases.split("|")
+        if len(p.split()) == 2 and not p.startswith(("de ", "para ", "en "))
+    }
+)
+ARTICLES_ONE = frozenset({"un", "una", "on", "a", "el", "los"})
 
 
 def normalise(text: str) -> str:
-    """Folded text with ranges and decimals kept: "1995-1997" → "1995 a 1997", "7,5" → "7p5"."""
+    """Folded text with ranges and decimals kept: "1995-1997" → "1995 a 1997", "7,5" → "7p5";
+    runtimes in words as numbers: "hora y media" → "90 minutos", "dos horas" → "2 horas"."""
     lower = unidecode(text).lower()
     lower = _RANGE_DASH.sub(r"\1 a \2", lower)
-    return fold(_DECIMAL.sub(r"\1p\2", lower))
+    folded = " " + fold(_DECIMAL.sub(r"\1p\2", lower)) + " "
+    for said, number in _SPOKEN:
+        folded = folded.replace(f" {said} ", f" {number} ")
+    return folded.strip()
+
+
+_SPOKEN = (
+    ("una hora y media", "90 minutos"),
+    ("hora y media", "90 minutos"),
+    ("an hour and a half", "90 minutes"),
+    ("media hora", "30 minutos"),
+    ("una hora", "60 minutos"),
+    ("an hour", "60 minutes"),
+    ("one hour", "60 minutes"),
+    ("dos horas", "2 horas"),
+    ("two hours", "2 hours"),
+    ("tres horas", "3 horas"),
+    ("three hours", "3 hours"),
+    ("d", "de"),
+)
+"""Said in words, read as numbers (and "d" typed for "de")."""
 
 
 def _calendar_words() -> dict[str, tuple[str, int]]:
@@ -320,7 +395,8 @@ class QueryReader:
         parts = _Parts()
         words = self._numbers(normalise(text)[:400], parts)
         leftover = self._phrases(words, parts)
-        ignored, like_words = self._names(leftover, parts, text)
+        like_words = self._like(words, leftover, parts)
+        ignored = self._names(leftover, parts, text)
         query = self._query(parts, ignored)
         return Read(query, self._is_query(parts, ignored, explicit), like_words)
 
@@ -339,7 +415,8 @@ class QueryReader:
 
     @staticmethod
     def _phrases(words: list[str], parts: _Parts) -> list[str | None]:
-        """Mark vocabulary phrases, longest first; what is left (None: used, "|": a break)."""
+        """Mark vocabulary phrases, longest first; what is left (None: used, "|": a break).
+        The words after "algo como" up to the next filter are kept apart, as a title."""
         table = phrase_table()
         left: list[str | None] = list(words)
         i = 0
@@ -347,11 +424,17 @@ class QueryReader:
             if words[i] == "|":
                 i += 1
                 continue
+            if words[i] in ARTICLES_ONE and i + 1 < len(words) and words[i + 1] in CALENDAR:
+                left[i] = None  # "un viernes": the weekday, not "one film"
+                i += 1
+                continue
             for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):
                 phrase = tuple(words[i : i + size])
                 if "|" in phrase:
                     continue
                 hit = table.get(phrase)
+                if hit is not None and hit[0] == "like":
+                    parts.like_at = i + size
                 day = CALENDAR.get(phrase[0]) if size == 1 else None
                 if hit is None and day is None:
                     continue
@@ -367,7 +450,19 @@ class QueryReader:
                 if words[i] in FILMS_WORDS:
                     parts.cues.add("films")
                 i += 1
-        for k, word in enumerate(left):  # a genre with a typo: "comdias", "ciencia fiction"
+        for k in range(len(left) - 1):  # a two-word genre with a typo: "ciencia fiction"
+            pair = left[k : k + 2]
+            if all(w and w != "|" for w in pair):
+                typo = process.extractOne(
+                    " ".join(pair),  # type: ignore[arg-type]
+                    _GENRE_TWO_WORDS,
+                    scorer=fuzz.ratio,
+                    score_cutoff=GENRE_TYPO_SCORE,
+                )
+                if typo is not None:
+                    _fill(parts, *table[tuple(typo[0].split())], tuple(pair))  # type: ignore[arg-type]
+                    left[k : k + 2] = [None, None]
+        for k, word in enumerate(left):  # a genre with a typo: "comdias"
             if word and word != "|" and len(word) >= MIN_TYPO_LENGTH:
                 typo = process.extractOne(
                     word, _GENRE_ONE_WORDS, scorer=fuzz.ratio, score_cutoff=GENRE_TYPO_SCORE
@@ -377,11 +472,34 @@ class QueryReader:
                     left[k] = None
         return left
 
-    def _names(
-        self, left: list[str | None], parts: _Parts, original: str
-    ) -> tuple[tuple[str, ...], str]:
-        """Runs of words left: a country, saga or company said exactly, or the film after
-        "algo como"; the rest is ignored."""
+    def _like(self, words: list[str], left: list[str | None], parts: _Parts) -> str:
+        """The film after "algo como": the words that follow it, fillers included ("alice and
+        the lucky rivers"), up to the next filter, and the longest run of them that is a title.
+        Its words are taken out of ``left``; what named no film is returned, to be said."""
+        if parts.like_at is None:
+            return ""
+        end = parts.like_at
+        table = phrase_table()
+        while (
+            end < len(words)
+            and words[end] != "|"
+            and (left[end] is not None or table.get((words[end],), ("filler",))[0] == "filler")
+        ):
+            end += 1
+        span = words[parts.like_at : end]
+        while span and table.get((span[-1],), ("",))[0] == "filler":
+            span = span[:-1]
+        for size in range(len(span), 0, -1):
+            movie = self._film(" ".join(span[:size]))
+            if movie is not None:
+                parts.values["like"] = (movie,)
+                left[parts.like_at : parts.like_at + size] = [None] * size
+                return ""
+        return " ".join(span)
+
+    def _names(self, left: list[str | None], parts: _Parts, original: str) -> tuple[str, ...]:
+        """Runs of words left: a country, saga or company said exactly; the rest is ignored
+        (a number alone is a list's length: "las 5 más taquilleras")."""
         runs: list[list[str]] = [[]]
         for word in left:
             if word is None or word == "|":
@@ -390,17 +508,10 @@ class QueryReader:
             else:
                 runs[-1].append(word)
         ignored: list[str] = []
-        like_words = ""
         for run in filter(None, runs):
             rest = self._entities(run, parts, original)
-            if rest and "like" in parts.cues and "like" not in parts.values:
-                movie = self._film(" ".join(rest))
-                if movie is not None:
-                    parts.values["like"] = (movie,)
-                    continue
-                like_words = " ".join(rest)
-            ignored += rest
-        return tuple(ignored), like_words
+            ignored += [w for w in rest if not (w.isdecimal() and len(w) <= 2)]
+        return tuple(ignored)
 
     def _entities(self, run: list[str], parts: _Parts, original: str) -> list[str]:
         """Take names said exactly out of ``run``, longest first; the words left."""
@@ -415,8 +526,6 @@ class QueryReader:
         return run
 
     def _entity(self, text: str, parts: _Parts, original: str) -> bool:
-        if "like" in parts.cues:
-            return False  # "algo como alien": the words are the film, not a name of a group
         service = self.service
         countries = service.exact("country", text)
         if (
@@ -448,11 +557,10 @@ class QueryReader:
         values = dict(parts.values)
         cues = parts.cues
         intent = "list"
+        single = bool(cues & {"one", "suggest"}) and not values.get("order")
         if "count" in cues:
             intent = "count"
-        elif "pick" in cues or (
-            "one" in cues and not values.get("order") and not values.get("like")
-        ):
+        elif "pick" in cues or (single and not values.get("like")):
             intent = "pick"
         return Query(
             intent=intent,  # type: ignore[arg-type]
@@ -467,11 +575,11 @@ class QueryReader:
         if "like" in cues:  # filtered recommendations; unfiltered ones are /recomendar's
             return "like" in parts.values and bool(strong or weak)
         if explicit:
-            return bool(strong or weak or cues & {"pick", "order"})
+            return bool(strong or weak or cues & {"pick", "order"} or parts.values.get("order"))
+        if ignored:  # "presupuesto de forrest gump": a question about what the words name
+            return bool(strong)
         if strong or "pick" in cues or "order" in cues:
             return True
-        if ignored:
-            return False
         if "list" in cues and weak:
             return True
         if len(weak) >= 2:
@@ -488,6 +596,8 @@ def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None
         case "order":
             parts.values["order"] = value
             parts.cues.add("order")
+        case "money":
+            parts.values["order"] = value
         case "intent":
             parts.cues.add(value)
         case "like" | "one":

@@ -164,8 +164,9 @@ class Searcher:
         eligible, key = self._order(query, keep)
         rows = np.flatnonzero(eligible)
         end = query.page * PAGE_SIZE
-        if end < len(rows):  # only what the page needs is sorted
-            rows = rows[np.argpartition(key[rows], end - 1)[:end]]
+        if end < len(rows):  # only what the page needs is sorted, ties at its edge included
+            edge = key[rows][np.argpartition(key[rows], end - 1)[end - 1]]
+            rows = rows[key[rows] <= edge]
         rows = rows[np.lexsort((self.ids[rows], -self.votes[rows], key[rows]))]
         return Result(count, int(eligible.sum()), rows[end - PAGE_SIZE : end])
 
@@ -178,7 +179,7 @@ class Searcher:
             rows = np.flatnonzero(keep)
         if not len(rows):
             return count, None
-        pool = rows[np.argsort(-self.weighted[rows], kind="stable")[:PICK_POOL]]
+        pool = _best(rows, -self.weighted[rows], PICK_POOL)
         return count, int(pool[self.rng.randrange(len(pool))])
 
     def _order(self, query: Query, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -218,18 +219,29 @@ class Searcher:
         union = np.bitwise_count(self.genre_bits[rows] | seed_bits).astype(np.float32)
         genre_score = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
         quality = (self.weighted[rows] - self.mean_rating) / 10
-        rows = rows[(shared > 0) | (seed_bits == 0)]
-        score = (genre_score + quality)[(shared > 0) | (seed_bits == 0)]
-        top = rows[np.argsort(-score, kind="stable")[:LIKE_POOL]]
+        related = (shared > 0) | (seed_bits == 0)
+        rows, score = rows[related], (genre_score + quality)[related]
+        chosen = _best(np.arange(len(rows)), -score, LIKE_POOL)
+        top, base = rows[chosen], score[chosen]
         if self.keywords is None or not len(top):
             return top
-        seed_words = {w for s in seeds for w in _cell(self.keywords[int(s)])}
-        overlap = np.array(
-            [len(seed_words.intersection(_cell(self.keywords[int(r)]))) for r in top]
-        )
-        base = score[np.argsort(-score, kind="stable")[:LIKE_POOL]]
+        seed_words = {w for cell in self._keywords_of(seeds) for w in cell}
+        overlap = np.array([len(seed_words.intersection(cell)) for cell in self._keywords_of(top)])
         final = base + 0.15 * np.minimum(overlap, 6)
         return top[np.argsort(-final, kind="stable")]
+
+    def _keywords_of(self, rows: np.ndarray) -> list[list[str]]:
+        """The keywords of ``rows``, read in one go."""
+        assert self.keywords is not None
+        return [_cell(cell) for cell in self.keywords.take(rows).tolist()]
+
+
+def _best(rows: np.ndarray, key: np.ndarray, n: int) -> np.ndarray:
+    """The ``n`` rows with the lowest ``key``, in order (stable): only those are sorted."""
+    if len(rows) > n:
+        part = np.argpartition(key, n - 1)[:n]
+        rows, key = rows[part], key[part]
+    return rows[np.argsort(key, kind="stable")]
 
 
 def _cell(value: object) -> list[str]:

@@ -75,7 +75,7 @@ GENERIC_WORDS = {
     },
 }
 """Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
-FILTERED_COMMANDS = {
+FILTERED_COMMANDS: dict[str, Argument] = {
     "mes": "month",
     "dia": "weekday",
     "pais": "country",
@@ -340,6 +340,8 @@ class MovieService:
         command's own name with more filters is counted by the query executor (a month with
         one year stays ``/mes``'s own answer)."""
         if text.startswith(("~", "#", "?")) or not any(ch.isdigit() for ch in text):
+            return None
+        if self.exact(FILTERED_COMMANDS[command], text):  # "fox 2000", "Pikachu Project 2001"
             return None
         read = self.reader.read(text, explicit=True)
         query = read.query

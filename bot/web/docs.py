@@ -71,6 +71,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             }
         ],
         "key": "?g11,y1980-1989",
+        "like": [],
+        "text_filters": "Terror, 1980–1989",
     },
     "mes": {"command": "mes", "month": 1, "count": 376, "year": None},
     "dia": {"command": "dia", "weekday": 5, "count": 259},
@@ -82,6 +84,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "revenue_mean": 435460451.0,
         "revenue_known": 2,
         "doubtful_films": 0,
+        "movies": [
+            {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
+            {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
+        ],
     },
     "pais": {
         "command": "pais",
