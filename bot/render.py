@@ -397,8 +397,9 @@ def _search_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
 def _like_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
     """Recommendations that obey filters: "🍿 Como Alien, 1990–1999:" and the closest films."""
     titles = " + ".join(movie_title(m, lang)[0] for m in answer.like)
+    key = "search.like_head" if answer.query.filters.keys() - {"like"} else "search.like_all"
     filters = filters_text(answer.query, lang, answer.country_name)
-    lines = [s.say("search.like_head", lang, titles=s.bold(titles), filters=s.esc(filters))]
+    lines = [s.say(key, lang, titles=s.bold(titles), filters=s.esc(filters))]
     if not answer.films:
         return [*lines, s.say("search.like_none", lang)]
     start = (answer.query.page - 1) * PAGE_SIZE
@@ -818,6 +819,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "page": answer.query.page,
                 "pages": answer.pages,
                 "like": [_movie_json(m) for m in answer.like],
+                "based_on": [m.id for m in answer.like],
                 "movies": [_listed_json(f) for f in answer.films],
                 "text_filters": _search_filters(answer, lang),
             }

@@ -33,7 +33,7 @@ GENRE_WORDS: tuple[tuple[str, str], ...] = (
     (
         "Romance",
         "romantica|romanticas|romantico|romanticos|de amor|romance|romances|romantic"
-        "|romcom|romcoms",
+        "|romcom|romcoms|amor|romanticonas",
     ),
     ("Action", "accion|de accion|action"),
     (
@@ -54,7 +54,10 @@ GENRE_WORDS: tuple[tuple[str, str], ...] = (
     ),
     ("Documentary", "documental|documentales|documentary|documentaries"),
     ("Western", "western|westerns|del oeste|de vaqueros|vaqueros|cowboy|cowboys"),
-    ("War", "belica|belicas|belico|belicos|de guerra|war movies|war films|war movie|war film"),
+    (
+        "War",
+        "belica|belicas|belico|belicos|de guerra|guerra|war movies|war films|war movie|war film",
+    ),
     ("Music", "musical|musicales|de musica|musicals|music"),
     ("Thriller", "suspense|de suspense|suspenso|de suspenso|thriller|thrillers|intriga|de intriga"),
     (

@@ -327,6 +327,7 @@ _GENRE_TWO_WORDS = sorted(
         if len(p.split()) == 2 and not p.startswith(("de ", "para ", "en "))
     }
 )
+_JOINS = frozenset({"y", "and", "o", "or", "e", "con", "with", "mas", "plus"})
 ARTICLES_ONE = frozenset({"un", "una", "on", "a", "el", "los"})
 
 
@@ -443,6 +444,8 @@ class QueryReader:
                     parts.weak.add(day[0])
                 elif hit is not None:
                     _fill(parts, *hit, phrase)
+                if FILMS_WORDS.intersection(phrase):
+                    parts.cues.add("films")
                 left[i : i + size] = [None] * size
                 i += size
                 break
@@ -489,13 +492,27 @@ class QueryReader:
         span = words[parts.like_at : end]
         while span and table.get((span[-1],), ("",))[0] == "filler":
             span = span[:-1]
-        for size in range(len(span), 0, -1):
-            movie = self._film(" ".join(span[:size]))
-            if movie is not None:
-                parts.values["like"] = (movie,)
-                left[parts.like_at : parts.like_at + size] = [None] * size
-                return ""
-        return " ".join(span)
+        films = self._films(span)
+        if films is None:
+            return " ".join(span)
+        parts.values["like"] = tuple(films)
+        left[parts.like_at : parts.like_at + len(span)] = [None] * len(span)
+        return ""
+
+    def _films(self, words: list[str]) -> list[int] | None:
+        """The films ``words`` name: one title, or several joined by "y", "and", "o"
+        ("alien y toy story"); None unless every part is a film."""
+        if not words:
+            return None
+        whole = self._film(" ".join(words))
+        if whole is not None:
+            return [whole]
+        for k, word in enumerate(words):
+            if word in _JOINS and 0 < k < len(words) - 1:
+                first, rest = self._films(words[:k]), self._films(words[k + 1 :])
+                if first is not None and rest is not None:
+                    return list(dict.fromkeys(first + rest))
+        return None
 
     def _names(self, left: list[str | None], parts: _Parts, original: str) -> tuple[str, ...]:
         """Runs of words left: a country, saga or company said exactly; the rest is ignored
@@ -573,14 +590,15 @@ class QueryReader:
     def _is_query(parts: _Parts, ignored: tuple[str, ...], explicit: bool) -> bool:
         strong, weak, cues = parts.strong, parts.weak, parts.cues
         if "like" in cues:  # filtered recommendations; unfiltered ones are /recomendar's
-            return "like" in parts.values and bool(strong or weak)
+            films = parts.values.get("like", ())
+            return len(films) > 1 or bool(films and (strong or weak))
         if explicit:
             return bool(strong or weak or cues & {"pick", "order"} or parts.values.get("order"))
         if ignored:  # "presupuesto de forrest gump": a question about what the words name
             return bool(strong)
         if strong or "pick" in cues or "order" in cues:
             return True
-        if "list" in cues and weak:
+        if "list" in cues and (weak or "films" in cues):  # "qué películas tienes"
             return True
         if len(weak) >= 2:
             only_month = weak == {"month", "years"}

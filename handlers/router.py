@@ -16,6 +16,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, cast
 
 from rapidfuzz import fuzz, process
@@ -25,6 +26,7 @@ from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, Argument, command_name
 from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
+from handlers.query_words import phrase_table
 from handlers.service import GENERIC_WORDS, MovieService, entity_key
 from handlers.text import clean_argument, fold, key_variants
 
@@ -500,6 +502,7 @@ class Router:
         """The longest runs of words that are exactly a name, not overlapping, longest first."""
         found: list[_Span] = []
         n = len(words)
+        cued = any(cue is not None for cue in cues)
         for start in range(n):
             for end in range(min(n, start + MAX_NAME_WORDS), start, -1):
                 whole = end - start == n  # the whole message may be any title: "It", "Up"
@@ -507,8 +510,9 @@ class Router:
                     (words[start] in FILLERS and words[start] not in ARTICLES)
                     or words[end - 1] in FILLERS
                     or all(cues[k] or words[k] in FILLERS for k in range(start, end))
+                    or (end - start == 1 and not cued and words[start] in everyday_words())
                 ):
-                    continue
+                    continue  # "xq no me entiendes" is not about the film "Nô"
                 span = self._names(words, start, end, query)
                 if span is not None:
                     found.append(span)
@@ -927,6 +931,16 @@ class Router:
 
 
 _ROUTERS: weakref.WeakKeyDictionary[MovieService, Router] = weakref.WeakKeyDictionary()
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words of everyday talk (fillers, small talk, the query vocabulary: genres, orders…). One
+    of them alone inside a longer message never names a title, saga or company by itself
+    ("xq no me entiendes" is not *Nô*, "good movie for kids" is not *Kids*): the name needs a
+    cue ("cuánto recaudó kids") or to be the whole message."""
+    vocabulary = {phrase[0] for phrase in phrase_table() if len(phrase) == 1}
+    return frozenset(FILLERS | ACKS | GREETINGS | THANKS | VAGUE | vocabulary)
 
 
 def router_for(service: MovieService) -> Router:

@@ -208,26 +208,33 @@ class Searcher:
         return keep & (self.votes > 0), -self.weighted
 
     def _like_order(self, keep: np.ndarray, like: tuple[int, ...]) -> np.ndarray:
-        """Films passing ``keep`` that resemble the films ``like``: shared genres first, then
-        shared keywords, then weighted rating."""
+        """Films passing ``keep`` that resemble the films ``like`` (each of them: the scores
+        are averaged over the films, so a pick for "alien y toy story" is near both): shared
+        genres first, then shared keywords, then weighted rating."""
         seeds = np.flatnonzero(np.isin(self.ids, np.asarray(like, np.int64)))
         if not len(seeds):
             return np.empty(0, np.int64)
-        seed_bits = np.int32(np.bitwise_or.reduce(self.genre_bits[seeds]))
         rows = np.flatnonzero(keep)
-        shared = np.bitwise_count(self.genre_bits[rows] & seed_bits).astype(np.float32)
-        union = np.bitwise_count(self.genre_bits[rows] | seed_bits).astype(np.float32)
-        genre_score = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        bits = self.genre_bits[rows]
+        genre_score = np.zeros(len(rows), np.float32)
+        related = np.zeros(len(rows), bool)
+        for seed_bits in self.genre_bits[seeds]:
+            shared = np.bitwise_count(bits & seed_bits).astype(np.float32)
+            union = np.bitwise_count(bits | seed_bits).astype(np.float32)
+            genre_score += np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+            related |= (shared > 0) | (seed_bits == 0)
+        genre_score /= len(seeds)
         quality = (self.weighted[rows] - self.mean_rating) / 10
-        related = (shared > 0) | (seed_bits == 0)
         rows, score = rows[related], (genre_score + quality)[related]
         chosen = _best(np.arange(len(rows)), -score, LIKE_POOL)
         top, base = rows[chosen], score[chosen]
         if self.keywords is None or not len(top):
             return top
-        seed_words = {w for cell in self._keywords_of(seeds) for w in cell}
-        overlap = np.array([len(seed_words.intersection(cell)) for cell in self._keywords_of(top)])
-        final = base + 0.15 * np.minimum(overlap, 6)
+        cells = self._keywords_of(top)
+        overlap = np.zeros(len(top), np.float32)
+        for seed_words in map(set, self._keywords_of(seeds)):
+            overlap += np.minimum([len(seed_words.intersection(c)) for c in cells], 6)
+        final = base + 0.15 * overlap / len(seeds)
         return top[np.argsort(-final, kind="stable")]
 
     def _keywords_of(self, rows: np.ndarray) -> list[list[str]]:

@@ -515,4 +515,5 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "filter.month_year": "released in {month} {year}",
     "search.like_head": "🍿 Like {titles} · {filters}:",
     "search.like_none": "No film in the catalog is like it with those filters.",
+    "search.like_all": "🍿 Like {titles}:",
 }

@@ -524,4 +524,5 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "filter.month_year": "estrenadas en {month} de {year}",
     "search.like_head": "🍿 Parecidas a {titles} · {filters}:",
     "search.like_none": "Ninguna película del catálogo se le parece con esos filtros.",
+    "search.like_all": "🍿 Parecidas a {titles}:",
 }

@@ -72,6 +72,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         ],
         "key": "?g11,y1980-1989",
         "like": [],
+        "based_on": [],
         "text_filters": "Terror, 1980–1989",
     },
     "mes": {"command": "mes", "month": 1, "count": 376, "year": None},
