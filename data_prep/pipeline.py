@@ -246,6 +246,7 @@ def prepare(
         def write(folder: Path) -> None:
             catalog.to_parquet(folder / layout.CATALOG_FILE, index=False)
             neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
+            layout.write_texts(catalog, folder / layout.TEXTS_FILE)
             manifest["build_seconds"] = round(time.perf_counter() - started, 2)
             text = json.dumps(manifest, indent=2, ensure_ascii=False)
             (folder / layout.MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")

@@ -183,10 +183,23 @@ class FilmAnswer:
     alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
     doubtful: tuple[str, ...] = ()  # of "budget", "revenue", "return": implausible in the source
     command: str = "pelicula"
+    overview: str = field(default="", compare=False)  # the synopsis (English, as in the source)
+    tagline: str = field(default="", compare=False)
+    focus: str = ""  # what was asked about it: "", "sinopsis", "trailer" or "donde"
 
     @property
     def tmdb_url(self) -> str:
         return TMDB_MOVIE_URL.format(id=self.movie.id)
+
+    @property
+    def watch_url(self) -> str:
+        """TMDB's where-to-watch page (streaming, rent, buy, by country)."""
+        return TMDB_MOVIE_URL.format(id=self.movie.id) + "/watch"
+
+    @property
+    def videos_url(self) -> str:
+        """TMDB's page of trailers and clips."""
+        return TMDB_MOVIE_URL.format(id=self.movie.id) + "/videos"
 
     @property
     def imdb_url(self) -> str | None:
@@ -272,6 +285,18 @@ class PickAnswer:
     command: str = "buscar"
 
 
+@dataclass(frozen=True)
+class CompareAnswer:
+    """Films side by side and which wins by ``by`` (revenue, budget, return, runtime, rating,
+    votes, oldest, newest); ``missing``: the names typed that found no film."""
+
+    films: tuple[FilmAnswer, ...]
+    by: str
+    winner: int | None  # movie id; None when the measure is unknown for all, or a tie
+    missing: tuple[str, ...] = ()
+    command: str = "comparar"
+
+
 Answer = (
     MonthAnswer
     | WeekdayAnswer
@@ -289,6 +314,7 @@ Answer = (
     | NotUnderstoodAnswer
     | SearchAnswer
     | PickAnswer
+    | CompareAnswer
 )
 
 UNRESOLVED = (

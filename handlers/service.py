@@ -18,9 +18,10 @@ from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import Argument, command_name
+from handlers.compare import compare_parts, winner_of
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.doubtful import doubtful_fields
-from handlers.films import FilmTable
+from handlers.films import FilmTable, Synopses
 from handlers.matching import (
     ACCEPT_SCORE,
     DOMINANCE,
@@ -271,6 +272,7 @@ class MovieService:
         self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
         self.recommender = Recommender.load(catalog, self._movies.index, RECOMMENDATIONS)
         self._film_facts = FilmTable(movies, self._movies.index)
+        self._synopses = Synopses(catalog.build_dir, self._movies.index)
         self.searcher = Searcher(movies)
         self.reader = QueryReader(self)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
@@ -283,6 +285,10 @@ class MovieService:
             "recomendar": self.recommend,
             "pelicula": self.film,
             "buscar": self.search,
+            "sinopsis": lambda text: self._film_focus(text, "sinopsis"),
+            "trailer": lambda text: self._film_focus(text, "trailer"),
+            "donde": lambda text: self._film_focus(text, "donde"),
+            "comparar": self.compare,
         }
         self._by_kind: dict[str, NameIndex[Any]] = {
             "month": month_index(),
@@ -593,6 +599,7 @@ class MovieService:
         money = self._return_of(movie, alternatives)
         facts = self._film_facts.get(movie.ref.id)
         assert facts is not None  # both tables come from the same catalog
+        overview, tagline = self._synopses.get(movie.ref.id)
         return a.FilmAnswer(
             movie.ref,
             facts.genres,
@@ -607,6 +614,41 @@ class MovieService:
             facts.imdb_id,
             alternatives,
             money.doubtful,
+            overview=overview,
+            tagline=tagline,
+        )
+
+    def _film_focus(self, text: str, focus: str) -> a.Answer:
+        """The film's card, about one thing asked: its synopsis, its trailer, where to watch it."""
+
+        def answer(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.Answer:
+            return replace(self._film_of(movie, alternatives), focus=focus)
+
+        return self._about_title(text, focus, answer)
+
+    # -- comparisons ----------------------------------------------------------------------------
+
+    def compare(self, text: str) -> a.Answer:
+        """Two films or more side by side, and the winner by the measure asked (box office when
+        none is): "titanic vs jurassic park", "¿cuál es más larga, heat o alien?"."""
+        by, names = compare_parts(text)
+        films: list[a.FilmAnswer] = []
+        missing: list[str] = []
+        for name in names:
+            found = self._title(name, "comparar")
+            if isinstance(found, _Movie):
+                films.append(self._film_of(found, ()))
+            else:
+                missing.append(name)
+        if not films and not missing:
+            return a.UsageAnswer("comparar")
+        return a.CompareAnswer(tuple(films), by, winner_of(films, by), tuple(missing))
+
+    def splits_into_films(self, text: str) -> bool:
+        """Whether ``text`` names two films or more, each for sure (for reading plain words)."""
+        _, names = compare_parts(text)
+        return len(names) > 1 and all(
+            isinstance(self._title(name, "comparar"), _Movie) for name in names
         )
 
     # -- for reading plain words (handlers.router) ---------------------------------------------

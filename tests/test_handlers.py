@@ -23,7 +23,9 @@ from bot.telegram.app import build_application, set_menus
 from bot.telegram.common import MAX_CALLBACK, callback_data, chart_data, choice_buttons
 from bot.telegram.config import Config
 from handlers.answers import AmbiguousAnswer
-from handlers.commands import NAMES as COMMANDS
+from handlers.commands import MENU
+
+COMMANDS = [c.name for c in MENU]
 from handlers.service import MovieService
 from tests.data import facts
 from tests.e2e.emulator import BotApiError, Call, Emulator, EmulatorRequest
@@ -320,6 +322,8 @@ async def test_menus_in_both_languages_and_a_failure_is_only_a_warning(
         "recommend",
         "movie",
         "find",
+        "plot",
+        "compare",
         "help",
     ]
     emulator.inject["setMyCommands"] = [BotApiError(400, "Bad Request: BOT_COMMAND_INVALID")]

@@ -37,6 +37,11 @@ PARAMETERS = {
     "country": ("pais", "Un país: nombre en español o inglés, o código ISO (GB, ESP)."),
     "company": ("productora", "Una productora."),
     "title": ("pelicula", "El título de una película; con el año si hay varias (titanic 1953)."),
+    "titles": (
+        "peliculas",
+        "Dos películas o más: `titanic vs jurassic park`; con la medida si no es la recaudación: "
+        "`más larga heat o alien`.",
+    ),
     "query": (
         "consulta",
         "Filtros en palabras (género, años o década, mes, día, país, idioma, productora, "
@@ -46,6 +51,28 @@ PARAMETERS = {
 """Per kind of argument: the path parameter's name and its description."""
 
 EXAMPLES: dict[str, dict[str, Any]] = {
+    "comparar": {
+        "command": "comparar",
+        "by": "revenue",
+        "movies": [
+            {
+                "command": "pelicula",
+                "id": 597,
+                "title": "Titanic",
+                "year": 1997,
+                "value": 1845034188,
+            },
+            {
+                "command": "pelicula",
+                "id": 329,
+                "title": "Jurassic Park",
+                "year": 1993,
+                "value": 920100000,
+            },
+        ],
+        "winner": 597,
+        "missing": [],
+    },
     "buscar": {
         "command": "buscar",
         "intent": "list",
@@ -214,3 +241,7 @@ def responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
         422: {"description": "Consulta inutilizable", "content": content(INVALID_EXAMPLE)},
         503: {"description": "Catálogo aún no disponible", "content": content(UNAVAILABLE_EXAMPLE)},
     }
+
+
+for _focus in ("sinopsis", "trailer", "donde"):
+    EXAMPLES[_focus] = EXAMPLES["pelicula"] | {"focus": _focus}
