@@ -54,10 +54,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
                 return
             except TelegramError:  # already answered: say it in the chat instead
                 pass
-        if update.effective_message is not None and update.inline_query is None:
-            await update.effective_message.reply_text(apology, parse_mode=None)
+        message = update.effective_message
+        # A message without a chat (never from Telegram, but anyone may post to a webhook)
+        # has nowhere to be answered.
+        in_chat = update.effective_chat is not None and update.inline_query is None
+        if message is not None and in_chat:
+            await message.reply_text(apology, parse_mode=None)
     except TelegramError as failure:
         log.warning("could not send the apology: %s", failure)
+    except Exception:  # the error handler itself must never fail
+        log.exception("could not send the apology for update %d", update.update_id)
 
 
 def register(application: Application) -> None:

@@ -10,19 +10,24 @@ No ``from __future__ import annotations`` here: FastAPI reads the endpoints' ann
 are built per command at run time.
 """
 
-import json
 import logging
 import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path as PathLib
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
+import fastapi_offline
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot import i18n
 from bot.render import choice_label, choices_of, render_text, to_json
@@ -94,8 +99,23 @@ def input_problem(text: str) -> str | None:
     return None
 
 
-def _invalid(reason: str, lang: str, example: str = "") -> JSONResponse:
-    detail = i18n.text(f"web.{reason}", lang, limit=MAX_QUERY_CHARS, example=example, name=example)
+NUMBERED: dict[str, int] = {"month": 12, "weekday": 7}
+"""Arguments that may be given as a number from 1 to this."""
+
+
+def out_of_range(argument: str, text: str) -> str | None:
+    """``out_of_range`` for a month or weekday number that is none ("13", "0"), else None."""
+    top = NUMBERED.get(argument)
+    digits = text.strip()
+    if top is None or not digits.isdecimal() or 1 <= int(digits) <= top:
+        return None
+    return "out_of_range"
+
+
+def _invalid(reason: str, lang: str, example: str = "", top: int = 0) -> JSONResponse:
+    detail = i18n.text(
+        f"web.{reason}", lang, limit=MAX_QUERY_CHARS, example=example, name=example, top=top
+    )
     body = {"error": "invalid_input", "reason": reason, "detail": detail, "suggestions": []}
     return _json(body, 422)
 
@@ -144,8 +164,9 @@ def _question_route(app: FastAPI, runtime: Runtime, entry: Command) -> None:
         ],
         lang: Lang = "es",
     ) -> JSONResponse:
-        if problem := input_problem(value):
-            return _invalid(problem, lang, _example(entry.name, lang))
+        if problem := input_problem(value) or out_of_range(entry.argument, value):
+            top = NUMBERED.get(entry.argument, 0)
+            return _invalid(problem, lang, _example(entry.name, lang), top)
         return reply(_service(runtime).answer(entry.name, value), lang)
 
     app.add_api_route(
@@ -177,10 +198,13 @@ def create_app(runtime: Runtime) -> FastAPI:
         description=docs.DESCRIPTION,
         version="1",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served below from this app's own files
         redoc_url=None,
         openapi_url="/openapi.json",
+        redirect_slashes=False,  # a redirect would name the Host header the client sent
     )
+    app.add_middleware(HeadAsGet)
+    _docs(app)
     app.state.runtime = runtime
     for entry in COMMANDS:
         _question_route(app, runtime, entry)
@@ -254,6 +278,48 @@ def create_app(runtime: Runtime) -> FastAPI:
     return app
 
 
+SWAGGER_FILES = PathLib(fastapi_offline.__file__).parent / "static"
+"""Swagger UI's script, style sheet and icon, shipped by the ``fastapi-offline`` package."""
+SWAGGER_URL = "/static/swagger"
+
+
+def _docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from files this app serves itself, so it renders offline
+    (FastAPI's documented pattern for self-hosted docs assets)."""
+    app.mount(SWAGGER_URL, StaticFiles(directory=SWAGGER_FILES), name="swagger")
+
+    async def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{docs.TITLE} - Swagger UI",
+            swagger_js_url=f"{SWAGGER_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{SWAGGER_URL}/favicon.png",
+        )
+
+    app.add_api_route("/docs", swagger, methods=["GET"], include_in_schema=False)
+
+
+class HeadAsGet:
+    """HEAD answered wherever GET is, with the GET's status and headers and no body (FastAPI's
+    routes answer only the methods they list)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def bodiless(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, bodiless)
+
+
 def _webhook(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
     """The route Telegram posts updates to: secret checked, body bounded, update queued."""
     bridge = runtime.telegram
@@ -266,19 +332,23 @@ def _webhook(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
         if not length.isdecimal() or int(length) > MAX_DRAINED:
             return Response(status_code=413)
         body, received = bytearray(), 0
-        async for chunk in request.stream():  # read to the end, so the sender gets the 413
-            received += len(chunk)
-            if received > MAX_DRAINED:
-                return Response(status_code=413)
-            if received <= MAX_WEBHOOK_BODY:
-                body += chunk
+        try:
+            async for chunk in request.stream():  # read to the end, so the sender gets the 413
+                received += len(chunk)
+                if received > MAX_DRAINED:
+                    return Response(status_code=413)
+                if received <= MAX_WEBHOOK_BODY:
+                    body += chunk
+        except ClientDisconnect:  # the sender went away: nobody reads an answer
+            log.debug("webhook sender disconnected after %d bytes", received)
+            return Response(status_code=400)
         if received > MAX_WEBHOOK_BODY:
             return Response(status_code=413)
         if not bridge.ready:
             return Response(status_code=503)  # Telegram retries later
         try:
-            await bridge.put(json.loads(body))
-        except ValueError:  # not JSON, not UTF-8, or not an update
+            await bridge.put(bytes(body))
+        except ValueError:  # BadUpdate: not JSON, not UTF-8, too deep, or not an update
             return Response(status_code=400)
         return Response(status_code=200)
 

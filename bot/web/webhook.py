@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -53,6 +54,27 @@ class BadUpdate(ValueError):
     """A webhook body that is not a Telegram update."""
 
 
+def parse_update(body: bytes, application: Application) -> Update | None:
+    """The update posted as ``body``, or None for one this bot cannot parse (logged once,
+    without its content). ``BadUpdate`` when the body is not a JSON object with an
+    ``update_id``: not JSON, not UTF-8, or nested too deep to read."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise BadUpdate("not JSON") from None
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        raise BadUpdate("not a Telegram update")
+    try:
+        return Update.de_json(data, application.bot)
+    except Exception as error:  # whatever a malformed update makes the library's parser raise
+        log.warning(
+            "skipped unparseable update %d (%s); its content is not logged",
+            data["update_id"],
+            type(error).__name__,
+        )
+        return None
+
+
 @dataclass(frozen=True)
 class WebhookSettings:
     url: str  # what Telegram posts to (public HTTPS)
@@ -83,21 +105,20 @@ class TelegramWebhook:
     def ready(self) -> bool:
         return self.state == "webhook" and self.application is not None
 
-    async def put(self, data: Any) -> None:
-        """Queue one update (the parsed JSON body); ``BadUpdate`` when it is not one."""
+    async def put(self, body: bytes) -> bool:
+        """Queue the update posted as ``body``; False when it is one this bot cannot parse
+        (skipped, as polling skips it); ``BadUpdate`` when it is no update at all."""
         application = self.application
         assert application is not None
-        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
-            raise BadUpdate("not a Telegram update")
-        try:
-            update = Update.de_json(data, application.bot)
-        except Exception as error:  # whatever a malformed update makes the parser raise
-            raise BadUpdate(f"not a Telegram update: {type(error).__name__}") from error
+        update = parse_update(body, application)
+        if update is None:
+            return False
         now = time.monotonic()
         self._last_update = now
         if self._pending_since is None:
             self._pending_since = now
         await application.update_queue.put(update)
+        return True
 
     async def _taken_up(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Runs first for every update: the queue is being worked through."""
