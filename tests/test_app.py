@@ -186,8 +186,8 @@ def test_missing_catalog_without_raw_file_is_refused(
 def test_missing_catalog_is_built_when_the_raw_file_is_at_hand(
     real_slice_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PELIBOT_RAW_CSV", str(real_slice_csv))
-    service = load_or_build_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
+    config = Config(token=TOKEN, data_dir=tmp_path / "data", raw_csv=real_slice_csv)
+    service = load_or_build_service(config)
     assert len(service.movies) == facts.films()  # the fixture less a repeated id and 4 undated
     assert (tmp_path / "data" / "CURRENT").is_file()
 

@@ -10,18 +10,24 @@ registered at stop: while the process sleeps or restarts, Telegram keeps the upd
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
-from telegram.request import BaseRequest
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_never,
+    wait_exponential,
+)
 
 from bot.telegram.config import Config
 from handlers.service import MovieService
@@ -31,23 +37,6 @@ log = logging.getLogger("pelibot")
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
 MAX_RETRY_PAUSE = 30.0
-
-
-class NoPolling(BaseRequest):
-    """The getUpdates connection of a webhook bot: never used, so no HTTP client for it."""
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        raise RuntimeError("a webhook bot does not poll")
 
 
 class BadUpdate(ValueError):
@@ -89,6 +78,9 @@ class TelegramWebhook:
         self.config = config
         self.settings = settings
         self.application: Application | None = None
+        self.on_failure: Callable[[str, int], None] | None = None
+        """Set by ``pelibot run``: the bot is the point of the process, so a failure ends it
+        (with this message and exit code) instead of leaving the API alone."""
         self.state = "starting"
         self.problem = ""
         self._last_update: float | None = None
@@ -142,10 +134,7 @@ class TelegramWebhook:
         from bot.telegram.app import LeanChartMaker, build_application, set_menus
 
         application = build_application(
-            self.config,
-            service,
-            charts=LeanChartMaker(service.movies, service.stats),
-            get_updates_request=NoPolling(),
+            self.config, service, charts=LeanChartMaker(service.movies, service.stats), webhook=True
         )
         application.add_handler(TypeHandler(Update, self._taken_up), group=-1)
         self.application = application
@@ -165,41 +154,56 @@ class TelegramWebhook:
         )
 
     async def _connect(self, application: Application) -> bool:
-        """getMe and setWebhook, retrying with growing pauses while the Bot API is unreachable.
-
-        False (and the API keeps being served) when Telegram refuses the token or the webhook.
-        """
+        """getMe and setWebhook, retried with growing pauses (tenacity) while the Bot API is
+        unreachable; False (and the API keeps being served) when Telegram refuses the token
+        or the webhook, or the retries (``PELIBOT_BOOTSTRAP_RETRIES``) run out."""
         from bot.telegram.app import ALLOWED_UPDATES
 
         retries = self.config.bootstrap_retries
-        attempt = 0
-        while True:
-            try:
-                await application.initialize()
-                await application.bot.set_webhook(
-                    url=self.settings.url,
-                    secret_token=self.settings.secret,
-                    allowed_updates=ALLOWED_UPDATES,
-                )
-                return True
-            except InvalidToken:
-                return self._failed(
-                    "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather."
-                )
-            except NetworkError as error:  # includes timeouts: try again
-                attempt += 1
-                self.problem = f"cannot reach the Bot API: {error}"
-                if 0 <= retries < attempt:
-                    return self._failed(f"{self.problem} (gave up after {attempt} attempts)")
-                pause = min(MAX_RETRY_PAUSE, 2.0 ** min(attempt, 5))
-                log.warning("%s; trying again in %g s", self.problem, pause)
-                await asyncio.sleep(pause)
-            except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
-                return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        log.info("connecting to %s", self.config.base_url or "api.telegram.org")
 
-    def _failed(self, problem: str) -> bool:
+        def waiting(state: RetryCallState) -> None:
+            error = state.outcome.exception() if state.outcome else None
+            self.problem = f"cannot reach the Bot API: {error}"
+            pause = state.upcoming_sleep
+            log.warning("%s; trying again in %g s", self.problem, pause)
+
+        retrying = AsyncRetrying(
+            retry=retry_if_exception_type(NetworkError),  # includes timeouts
+            wait=wait_exponential(multiplier=1, min=2, max=MAX_RETRY_PAUSE),
+            stop=stop_never if retries < 0 else stop_after_attempt(retries + 1),
+            before_sleep=waiting,
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    await application.initialize()
+                    await application.bot.set_webhook(
+                        url=self.settings.url,
+                        secret_token=self.settings.secret,
+                        allowed_updates=ALLOWED_UPDATES,
+                    )
+        except InvalidToken:
+            return self._failed(
+                "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.", code=2
+            )
+        except NetworkError as error:
+            where = self.config.base_url or "api.telegram.org"
+            return self._failed(
+                f"cannot reach the Bot API at {where}: {error} "
+                f"(gave up after {retries + 1} attempts)"
+            )
+        except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
+            return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        return True
+
+    def _failed(self, problem: str, code: int = 1) -> bool:
         self.state, self.problem = "failed", problem
-        log.error("%s Serving the API only.", problem)
+        if self.on_failure is not None:
+            self.on_failure(problem, code)
+        else:
+            log.error("%s Serving the API only.", problem)
         return False
 
     async def stop(self) -> None:
