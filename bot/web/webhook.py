@@ -20,15 +20,9 @@ from dataclasses import dataclass
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception_type,
-    stop_after_attempt,
-    stop_never,
-    wait_exponential,
-)
+from tenacity import RetryCallState, retry_if_exception_type
 
+from bot.retry import retrying
 from bot.telegram.config import Config
 from handlers.service import MovieService
 
@@ -36,7 +30,6 @@ log = logging.getLogger("pelibot")
 
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
-MAX_RETRY_PAUSE = 30.0
 
 
 class BadUpdate(ValueError):
@@ -154,7 +147,7 @@ class TelegramWebhook:
         )
 
     async def _connect(self, application: Application) -> bool:
-        """getMe and setWebhook, retried with growing pauses (tenacity) while the Bot API is
+        """getMe and setWebhook, retried with growing pauses (``bot.retry``) while the Bot API is
         unreachable; False (and the API keeps being served) when Telegram refuses the token
         or the webhook, or the retries (``PELIBOT_BOOTSTRAP_RETRIES``) run out."""
         from bot.telegram.app import ALLOWED_UPDATES
@@ -162,28 +155,25 @@ class TelegramWebhook:
         retries = self.config.bootstrap_retries
         log.info("connecting to %s", self.config.base_url or "api.telegram.org")
 
-        def waiting(state: RetryCallState) -> None:
+        def what(state: RetryCallState) -> str:
             error = state.outcome.exception() if state.outcome else None
             self.problem = f"cannot reach the Bot API: {error}"
-            pause = state.upcoming_sleep
-            log.warning("%s; trying again in %g s", self.problem, pause)
+            return self.problem
 
-        retrying = AsyncRetrying(
-            retry=retry_if_exception_type(NetworkError),  # includes timeouts
-            wait=wait_exponential(multiplier=1, min=2, max=MAX_RETRY_PAUSE),
-            stop=stop_never if retries < 0 else stop_after_attempt(retries + 1),
-            before_sleep=waiting,
-            reraise=True,
+        async def connect() -> None:
+            await application.initialize()
+            await application.bot.set_webhook(
+                url=self.settings.url,
+                secret_token=self.settings.secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+
+        attempts = None if retries < 0 else retries + 1
+        schedule = retrying(  # NetworkError includes timeouts; a refusal is not retried
+            retry_if_exception_type(NetworkError), attempts=attempts, first_pause=2, what=what
         )
         try:
-            async for attempt in retrying:
-                with attempt:
-                    await application.initialize()
-                    await application.bot.set_webhook(
-                        url=self.settings.url,
-                        secret_token=self.settings.secret,
-                        allowed_updates=ALLOWED_UPDATES,
-                    )
+            await schedule(connect)
         except InvalidToken:
             return self._failed(
                 "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.", code=2
