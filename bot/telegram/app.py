@@ -27,7 +27,7 @@ from bot.charts import ChartMaker
 from bot.loading import CatalogSource, obtain_service
 from bot.render import command_menu
 from bot.telegram import buttons, errors, inline, logs, questions, start, words
-from bot.telegram.common import Deps, install
+from bot.telegram.common import CONTEXT_TYPES, Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
 from bot.telegram.resilience import RetryingRequest, send_request
@@ -112,6 +112,7 @@ def build_application(
         .rate_limiter(
             AIORateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=3)
         )
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(True)
         .post_init(_post_init)
     )
@@ -128,15 +129,20 @@ def build_application(
     if webhook:
         builder = builder.updater(None)
     application = builder.build()
-    application.bot_data["config"] = config
     install(application, Deps(service=service, charts=charts))
-    start.register(application)
-    questions.register(application)
-    words.register(application)
-    buttons.register(application)
-    inline.register(application)
-    start.register_fallback(application)
-    errors.register(application)
+    # The order matters for messages: the first handler that takes an update answers it.
+    application.add_handlers(
+        [
+            *start.handlers(),  # /start, /help
+            *questions.handlers(),  # the commands of the table, and /día, /país spelled out
+            *words.handlers(),  # messages in words; example and card-action buttons
+            *buttons.handlers(),  # "did you mean" choices and chart buttons
+            *inline.handlers(),  # @bot queries in any chat
+            start.unknown_command_handler(),  # a private command none of the above took
+            buttons.unknown_button(),  # a button none of the above made
+        ]
+    )
+    application.add_error_handler(errors.on_error)
     return application
 
 

@@ -11,16 +11,15 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import Application, ContextTypes
 
 from bot import i18n
-from bot.telegram.common import lang_of
+from bot.telegram.common import Context, lang_of
 from bot.telegram.resilience import may_have_arrived
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     error = context.error
     if not isinstance(update, Update):  # e.g. a failed poll: python-telegram-bot polls again
         if isinstance(error, TelegramError):
@@ -64,7 +63,3 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("could not send the apology: %s", failure)
     except Exception:  # the error handler itself must never fail
         log.exception("could not send the apology for update %d", update.update_id)
-
-
-def register(application: Application) -> None:
-    application.add_error_handler(on_error)

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application, TypeHandler
 from tenacity import RetryCallState, retry_if_exception_type
 
 from bot.retry import retrying
+from bot.telegram.common import Context
 from bot.telegram.config import Config
 from handlers.service import MovieService
 
@@ -105,7 +106,7 @@ class TelegramWebhook:
         await application.update_queue.put(update)
         return True
 
-    async def _taken_up(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _taken_up(self, update: object, context: Context) -> None:
         """Runs first for every update: the queue is being worked through."""
         if self.application is not None and self.application.update_queue.empty():
             self._pending_since = None
