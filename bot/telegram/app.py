@@ -4,9 +4,9 @@
 asking message in groups, not in private chats), ``AIORateLimiter`` flood control, the handler
 modules, an error handler and the command menus per language; its connections retry Bot API
 blips (``resilience``) and its polling skips unparseable updates and keeps the heartbeat file of
-the container health check (``polling``). ``run`` loads the catalog (building it first when the
-raw file is at hand), then polls (default) or serves a webhook (``PELIBOT_WEBHOOK_URL``,
-``webhook``).
+the container health check (``polling``). ``run`` gets the catalog (``bot.loading``), then
+polls. With ``PELIBOT_WEBHOOK_URL``, ``pelibot run`` is the web server of ``bot.web.serve``
+instead, which feeds the same application through its update queue (``bot.web.webhook``).
 """
 
 from __future__ import annotations

@@ -1,15 +1,18 @@
-"""The Telegram bot inside ``pelibot serve``: python-telegram-bot's custom-webhook pattern.
+"""The Telegram bot of the web server (``pelibot serve``, and ``pelibot run`` with a webhook):
+python-telegram-bot's custom-webhook pattern.
 
-The ``Application`` is the one ``bot.telegram.app.build_application`` builds for polling; here no
-``Updater`` runs. At start the bot is initialised (retrying while the Bot API is out of reach),
-the webhook is registered with its secret and the allowed updates, the command menus are set and
-the application is started; each webhook request only checks the secret, parses the update and
-puts it on ``application.update_queue``, so Telegram gets its 200 at once. The webhook is left
-registered at stop: while the process sleeps or restarts, Telegram keeps the updates and retries.
+The ``Application`` is the one ``bot.telegram.app.build_application`` builds for polling, without
+an ``Updater`` (``updater(None)``). At start it is entered (``async with application``, retried
+while the Bot API is out of reach), the webhook is registered with its secret and the allowed
+updates, the command menus are set and the application is started; each webhook request only
+checks the secret, parses the update and puts it on ``application.update_queue``, so Telegram
+gets its 200 at once. The webhook is left registered at stop: while the process sleeps or
+restarts, Telegram keeps the updates and retries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
@@ -79,6 +82,7 @@ class TelegramWebhook:
         self.problem = ""
         self._last_update: float | None = None
         self._pending_since: float | None = None
+        self._stack: contextlib.AsyncExitStack | None = None
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -162,7 +166,10 @@ class TelegramWebhook:
             return self.problem
 
         async def connect() -> None:
-            await application.initialize()
+            if self._stack is None:  # ``async with application``: initialize now, shut down
+                stack = contextlib.AsyncExitStack()  # at ``stop`` (a failed start shuts down)
+                await stack.enter_async_context(application)
+                self._stack = stack
             await application.bot.set_webhook(
                 url=self.settings.url,
                 secret_token=self.settings.secret,
@@ -199,9 +206,11 @@ class TelegramWebhook:
 
     async def stop(self) -> None:
         application, self.application = self.application, None
+        stack, self._stack = self._stack, None
         if application is None:
             return
         self.state = "starting"
         if application.running:
             await application.stop()
-        await application.shutdown()
+        if stack is not None:
+            await stack.aclose()  # leaves ``async with application``: shutdown
