@@ -107,7 +107,8 @@ KEEP_ALIVE_SECONDS = 5
 MAX_CONNECTIONS = 200
 """Beyond this many open connections and tasks, new requests get 503 at once."""
 MAX_HEAD_BYTES = 16 * 1024
-"""A request head (line and headers) larger than this is refused by h11."""
+"""A request head (line and headers) still incomplete after this many bytes is refused by h11
+(which counts what it holds unparsed: a longer head arriving whole in one read passes)."""
 HEAD_SECONDS = 10.0
 """A connection that has not sent a whole request head this long after opening (or after its
 last answer) is closed: uvicorn's keep-alive timer does not cover a started or never-sent
