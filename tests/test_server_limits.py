@@ -11,7 +11,7 @@ import pytest_asyncio
 import uvicorn
 from starlette.types import Receive, Send
 
-from bot.web.limits import BoundedH11Protocol
+from bot.web.serve import MAX_HEAD_BYTES, server_config
 from tests.e2e.emulator import LOOPBACK
 from tests.e2e.test_bot_e2e import free_port
 
@@ -34,16 +34,10 @@ async def hello(scope: dict[str, Any], receive: Receive, send: Send) -> None:
 
 @pytest_asyncio.fixture
 async def port() -> AsyncIterator[int]:
+    """A server with the web process's settings (``server_config``), a 0.3 s deadline."""
     chosen = free_port()
-    config = uvicorn.Config(
-        hello,
-        host=LOOPBACK,
-        port=chosen,
-        http=BoundedH11Protocol.limited(0.3),
-        log_config=None,
-        lifespan="off",
-        timeout_keep_alive=60,
-    )
+    config = server_config(hello, LOOPBACK, chosen, request_seconds=0.3)
+    config.lifespan = "off"
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:
@@ -86,3 +80,12 @@ async def test_a_whole_request_is_answered_and_the_connection_kept(port: int) ->
         assert head.startswith(b"HTTP/1.1 200")
         assert await reader.readexactly(2) == b"hi"
     writer.close()
+
+
+async def test_a_head_still_incomplete_after_the_limit_is_refused(port: int) -> None:
+    reader, writer = await asyncio.open_connection(LOOPBACK, port)
+    writer.write(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (MAX_HEAD_BYTES + 100))
+    await writer.drain()
+    answer = await asyncio.wait_for(reader.read(), 5)
+    writer.close()
+    assert answer.startswith(b"HTTP/1.1 400")

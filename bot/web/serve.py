@@ -14,11 +14,16 @@ import signal
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.loading import CatalogSource
 from bot.settings import Settings, SettingsError
 from bot.web.runtime import Runtime
+
+if TYPE_CHECKING:
+    import uvicorn
+    from starlette.types import ASGIApp
 
 log = logging.getLogger("pelibot")
 
@@ -109,10 +114,34 @@ MAX_CONNECTIONS = 200
 MAX_HEAD_BYTES = 16 * 1024
 """A request head (line and headers) still incomplete after this many bytes is refused by h11
 (which counts what it holds unparsed: a longer head arriving whole in one read passes)."""
-HEAD_SECONDS = 10.0
+REQUEST_SECONDS = 10.0
 """A connection that has not sent a whole request head this long after opening (or after its
 last answer) is closed: uvicorn's keep-alive timer does not cover a started or never-sent
 request, so without it a slow or silent client holds its connection for ever."""
+
+
+def server_config(
+    app: ASGIApp, host: str, port: int, *, request_seconds: float = REQUEST_SECONDS
+) -> uvicorn.Config:
+    """uvicorn's settings for the web process, with its limits."""
+    import uvicorn
+
+    from bot.web.limits import BoundedH11Protocol
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        server_header=False,
+        proxy_headers=True,
+        timeout_graceful_shutdown=10,
+        lifespan="on",
+        http=BoundedH11Protocol.limited(request_seconds),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        limit_concurrency=MAX_CONNECTIONS,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+    )
 
 
 def serve(host: str, port: int | None, data: str | None = None, *, command: str = "serve") -> int:
@@ -121,7 +150,6 @@ def serve(host: str, port: int | None, data: str | None = None, *, command: str 
     import uvicorn
 
     from bot.web.app import create_app
-    from bot.web.limits import BoundedH11Protocol
 
     try:
         settings = _settings(None)
@@ -145,21 +173,7 @@ def serve(host: str, port: int | None, data: str | None = None, *, command: str 
     # start: this one makes that a clean exit (0, like `pelibot run`) instead of a kill.
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
-        config = uvicorn.Config(
-            create_app(runtime),
-            host=host,
-            port=chosen,
-            log_config=None,
-            server_header=False,
-            proxy_headers=True,
-            timeout_graceful_shutdown=10,
-            lifespan="on",
-            http=BoundedH11Protocol.limited(HEAD_SECONDS),
-            timeout_keep_alive=KEEP_ALIVE_SECONDS,
-            limit_concurrency=MAX_CONNECTIONS,
-            h11_max_incomplete_event_size=MAX_HEAD_BYTES,
-        )
-        server = uvicorn.Server(config)
+        server = uvicorn.Server(server_config(create_app(runtime), host, chosen))
         server.run()
     except OSError as error:  # the port is taken or not ours
         print(f"pelibot {command}: cannot listen on {host}:{chosen}: {error}", file=sys.stderr)
