@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("pelibot")
 
 DEFAULT_PORT = 8000
-RENDER_URL_ENV = "RENDER_EXTERNAL_URL"
 DEFAULT_WEBHOOK_PATH = "/telegram"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
