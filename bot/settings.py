@@ -1,4 +1,4 @@
-"""Every environment variable pelibot reads, in one place (README, "Settings").
+"""Every environment variable pelibot reads, in one place (the table in README, "Running the bot").
 
 ``Settings.from_env()`` reads the process environment with pydantic-settings; tests pass a
 mapping instead. Blank values count as unset. The commands take what they need from here and
