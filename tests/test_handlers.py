@@ -24,11 +24,11 @@ from bot.telegram.common import MAX_CALLBACK, callback_data, chart_data, choice_
 from bot.telegram.config import Config
 from handlers.answers import AmbiguousAnswer
 from handlers.commands import MENU
-
-COMMANDS = [c.name for c in MENU]
 from handlers.service import MovieService
 from tests.data import facts
 from tests.e2e.emulator import BotApiError, Call, Emulator, EmulatorRequest
+
+COMMANDS = [c.name for c in MENU]
 
 TOKEN = "123456789:unit-test-token"
 ANA = Emulator.user(1001, "Ana", "es")

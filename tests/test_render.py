@@ -20,7 +20,7 @@ from bot.render import (
     usage_lines,
 )
 from handlers import answers as a
-from handlers.commands import COMMANDS, MENU, NAMES
+from handlers.commands import MENU, NAMES
 
 TOY_STORY = a.MovieRef(862, "Toy Story", 1995)
 
