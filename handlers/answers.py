@@ -328,6 +328,16 @@ UNRESOLVED = (
 """Answers that did not answer the question (they explain or ask back)."""
 
 
+def film_of(answer: Answer) -> int | None:
+    """The one film an answer is about (a card, its money, its recommendations, a pick)."""
+    match answer:
+        case FilmAnswer(movie=movie) | ReturnAnswer(movie=movie) | RecommendAnswer(movie=movie):
+            return movie.id
+        case PickAnswer(film=FilmAnswer(movie=movie)):
+            return movie.id
+    return None
+
+
 def answered_value(answer: Answer) -> int | str | None:
     """What an answer is about: the month, weekday, collection or company name, ISO code or
     film id; None when it did not answer."""

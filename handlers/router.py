@@ -308,6 +308,16 @@ TYPO_MARGIN = 10.0
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _WHAT_ABOUT = re.compile(r"(?:what s|what is|whats|what was) (.+) about")
 
+FOLLOW_UPS = {
+    "retorno": "retorno",
+    "recomendar": "recomendar",
+    "sinopsis": "sinopsis",
+    "trailer": "trailer",
+    "donde": "donde",
+    "people": "people",
+}
+"""Questions that name no film, answered about the film talked about (kind → aspect)."""
+
 COMMAND_OF: dict[str, str] = {
     "month": "mes",
     "weekday": "dia",
@@ -498,12 +508,21 @@ class Router:
                     rest = rest[:-1]
                 if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
                     aspect, rest = "sinopsis", about[1].split()
-                if not rest:
-                    return NotUnderstood(query, "film")
+                if not rest:  # "¿y quién la dirigió?": about the film talked about, if any
+                    return NotUnderstood(query, aspect)
                 return self._about_film(aspect, " ".join(rest))
         if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
             return self._about_film("sinopsis", about[1])
         return None
+
+    def follow_up(self, routed: Routed, movie_id: int) -> Routed:
+        """A question that names no film ("¿y cuánto costó?", "algo parecido?", "¿y quién la
+        dirigió?") about ``movie_id``, the film the conversation is about; else ``routed``."""
+        if not isinstance(routed, NotUnderstood) or routed.kind not in FOLLOW_UPS:
+            return routed
+        if self.service.movie_ref(movie_id) is None:
+            return routed
+        return self._about_film(FOLLOW_UPS[routed.kind], f"#{movie_id}")
 
     def _about_film(self, aspect: str, text: str) -> Routed:
         command = "pelicula" if aspect == "people" else aspect

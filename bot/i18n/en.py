@@ -534,7 +534,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "focus.trailer": "🎞️ I have no trailers, but TMDB does: {link}",
     "focus.watch": "📺 I don't know which services have it; TMDB lists them by country: {link}",
     "focus.people": "🎭 The loaded catalog has no cast or directors. Here is what I know:",
-    "not_understood.film": "🎬 Which film? Type its title, like “what is Seven about?”. Or try:",
     "compare.head": "⚖️ Side by side, by {by}:",
     "compare.by.revenue": "box office",
     "compare.by.budget": "budget",
@@ -558,4 +557,11 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "compare.missing": "I could not find “{query}” in the catalog.",
     "button.watch": "📺 Where to watch",
     "button.trailer": "🎞️ Trailer",
+    "not_understood.sinopsis": "📝 Which film? Tell me its title, as in “what is Seven "
+    "about?”. Or try:",
+    "not_understood.trailer": "🎞️ Which film? Tell me its title, as in “Titanic trailer”. Or try:",
+    "not_understood.donde": "📺 Which film? Tell me its title, as in “where to watch Alien”. "
+    "Or try:",
+    "not_understood.people": "🎭 Which film? Tell me its title, as in “who directed Titanic?”. "
+    "Or try:",
 }

@@ -543,8 +543,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "focus.trailer": "🎞️ No tengo tráileres, pero TMDB sí: {link}",
     "focus.watch": "📺 No sé en qué plataformas está; TMDB lo dice por país: {link}",
     "focus.people": "🎭 El catálogo cargado no tiene el reparto ni la dirección. Sé esto:",
-    "not_understood.film": "🎬 ¿De qué película? Escríbeme su título, como «¿de qué trata "
-    "Seven?». O prueba:",
     "compare.head": "⚖️ Frente a frente, por {by}:",
     "compare.by.revenue": "recaudación",
     "compare.by.budget": "presupuesto",
@@ -568,4 +566,12 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "compare.missing": "No encontré «{query}» en el catálogo.",
     "button.watch": "📺 Dónde verla",
     "button.trailer": "🎞️ Tráiler",
+    "not_understood.sinopsis": "📝 ¿De qué película? Escríbeme su título, como «¿de qué trata "
+    "Seven?». O prueba:",
+    "not_understood.trailer": "🎞️ ¿De qué película? Escríbeme su título, como «tráiler de "
+    "Titanic». O prueba:",
+    "not_understood.donde": "📺 ¿Qué película? Escríbeme su título, como «¿dónde ver Alien?». "
+    "O prueba:",
+    "not_understood.people": "🎭 ¿De qué película? Escríbeme su título, como «¿quién dirigió "
+    "Titanic?». O prueba:",
 }

@@ -50,12 +50,14 @@ class BotData:
 
 class ChatData:
     """This bot's ``chat_data``: which reply answered which message (so an edited question
-    edits its answer; the latest ``REMEMBERED``), and how many "not understood" replies the chat
-    had (each shows other examples)."""
+    edits its answer; the latest ``REMEMBERED``), how many "not understood" replies the chat
+    had (each shows other examples), and the last film the bot talked about (a follow-up that
+    names no film is about it, for ``FOLLOW_UP_SECONDS``)."""
 
     def __init__(self) -> None:
         self.answered: OrderedDict[int, int] = OrderedDict()
         self.turn = 0
+        self.film: tuple[int, float] | None = None  # the last film talked about, and when
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], ChatData, BotData]

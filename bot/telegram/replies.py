@@ -9,6 +9,8 @@ new reply is sent instead.
 from __future__ import annotations
 
 import logging
+import re
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -216,6 +218,37 @@ def answer_to(chat_data: ChatData | None, asked: int) -> int | None:
     return None if chat_data is None else chat_data.answered.get(asked)
 
 
+FOLLOW_UP_SECONDS = 30 * 60
+"""How long a private chat's last film stays the subject of questions that name none."""
+_FILM_KEY = re.compile(r"(?:^| )#(\d+)(?: |$)")
+
+
+def remember_film(chat_data: ChatData | None, answer: a.Answer) -> None:
+    if chat_data is not None and (film := a.film_of(answer)) is not None:
+        chat_data.film = (film, time.monotonic())
+
+
+def film_talked_about(chat_data: ChatData | None, replied: Message | None, me: int) -> int | None:
+    """The film a message that names none is about: the one of the bot's message it replies
+    to (read from that message's buttons, so any replica knows it), else in a private chat the
+    last one the bot talked about, for ``FOLLOW_UP_SECONDS``."""
+    if replied is not None and replied.from_user is not None and replied.from_user.id == me:
+        markup = replied.reply_markup
+        rows = markup.inline_keyboard if markup else ()
+        text = replied.text or ""
+        if rows and not text.startswith(("🔎", "⚖️")):  # a list or a comparison: no one film
+            for button in (b for row in rows for b in row):
+                if isinstance(button.callback_data, str) and (
+                    found := _FILM_KEY.search(button.callback_data)
+                ):
+                    return int(found[1])
+        return None
+    if chat_data is None or chat_data.film is None:
+        return None
+    film, when = chat_data.film
+    return film if time.monotonic() - when < FOLLOW_UP_SECONDS else None
+
+
 def next_turn(chat_data: ChatData | None) -> int:
     """How many "not understood" replies this chat had: each one shows other examples."""
     if chat_data is None:
@@ -250,4 +283,6 @@ async def send_answer(update: Update, context: Context, answer: a.Answer) -> Mes
                 )
     sent = await message.reply_text(html, **options)
     remember(context.chat_data, message.message_id, sent.message_id)
+    if message.chat.type == "private":
+        remember_film(context.chat_data, answer)
     return sent

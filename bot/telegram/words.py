@@ -17,6 +17,7 @@ from bot.telegram.common import Context, answer_html, deps, lang_of
 from bot.telegram.replies import (
     RUN_PREFIX,
     answer_to,
+    film_talked_about,
     message_options,
     next_turn,
     send_answer,
@@ -42,6 +43,16 @@ async def answer_words(update: Update, context: Context, text: str) -> None:
     """Route ``text`` and reply (or update the earlier reply, for an edited message)."""
     router = deps(context).router
     routed = router.route(text)
+    message = update.effective_message
+    if isinstance(routed, NotUnderstood) and message is not None:
+        replied = message.reply_to_message
+        film = film_talked_about(
+            context.chat_data if message.chat.type == "private" or replied else None,
+            replied,
+            context.bot.id,
+        )
+        if film is not None:
+            routed = router.follow_up(routed, film)
     turn = next_turn(context.chat_data) if isinstance(routed, NotUnderstood) else 0
     await send_answer(update, context, router.resolve(routed, turn))
 
