@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from babel import Locale
@@ -47,9 +48,12 @@ def money(value: float, lang: str) -> str:
 def compact_amount(value: float, lang: str) -> str:
     """CLDR's short form (babel), one decimal only below 10: es ``17 mil M``, ``8,5 M``;
     en ``17B``, ``8.5M`` (not 373.6M)."""
-    short = format_compact_decimal(value, locale=lang, fraction_digits=1)
-    if sum(ch.isdecimal() for ch in short) > 2:
-        short = format_compact_decimal(value, locale=lang, fraction_digits=0)
+    exact = Decimal(str(value))
+    with localcontext() as context:  # half up, as people round: 14,5 M is "≈ 15 M", not 14
+        context.rounding = ROUND_HALF_UP
+        short = format_compact_decimal(exact, locale=lang, fraction_digits=1)
+        if sum(ch.isdecimal() for ch in short) > 2:
+            short = format_compact_decimal(exact, locale=lang, fraction_digits=0)
     return str(short)
 
 
@@ -243,8 +247,11 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                 *_years(answer.years, lang, s),
             ]
         case a.CollectionAnswer():
+            head = f"🎬 {s.bold(answer.collection)}"
+            if lang == "es" and answer.name_es:  # "Saga Regreso al futuro (Back to the Future…)"
+                head = f"🎬 {s.bold(answer.name_es)} ({s.esc(answer.collection)})"
             return [
-                f"🎬 {s.bold(answer.collection)}",
+                head,
                 s.say("answer.films", lang, count=number(answer.count, lang)),
                 *_revenue_lines(
                     answer.count,
@@ -798,6 +805,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "revenue_known": answer.revenue_known,
                 "doubtful_films": answer.doubtful,
                 "movies": [_movie_json(m) for m in answer.films],
+                "collection_es": answer.name_es or None,
             }
         case a.CountryAnswer():
             return {

@@ -69,6 +69,7 @@ class CollectionAnswer:
     command: str = "franquicia"
     doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
     films: tuple[MovieRef, ...] = field(default=(), compare=False)  # in release order
+    name_es: str = field(default="", compare=False)  # "Saga Regreso al futuro"
 
 
 @dataclass(frozen=True)

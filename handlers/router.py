@@ -477,7 +477,7 @@ class Router:
         routed = self._decide(reading)
         if isinstance(routed, NotUnderstood) and direct is not None:
             return direct  # "retorno xyzzy": the command was clear; it says what it lacks
-        return self._with_year(routed, reading.words)
+        return _as_typed(self._with_year(routed, reading.words), query)
 
     def _with_year(self, routed: Routed, words: list[str]) -> Routed:
         """A month asked about with a year ("estrenos en diciembre de 1997") keeps the year."""
@@ -1027,6 +1027,27 @@ def router_for(service: MovieService) -> Router:
     if router is None:
         router = _ROUTERS[service] = Router(service)
     return router
+
+
+TYPED_LIMIT = 40
+"""What was typed rides with a film's key ("#562 duro de matar") up to this length, so the
+answer names the film as it was typed (and the key still fits in a button's 64 bytes)."""
+_FILM_KEY = re.compile(r"#\d+")
+
+
+def _as_typed(routed: Routed, query: str) -> Routed:
+    """A film routed by its key keeps the words typed: its Spanish title is then the one the
+    person wrote ("duro de matar" → *Duro de matar*, not Spain's *La jungla de cristal*)."""
+    if not isinstance(routed, Route):
+        return routed
+    film = _FILM_KEY.fullmatch(routed.argument)
+    saga = routed.command == "franquicia" and routed.argument.startswith("~")
+    if not (film or saga) or " " in routed.argument:
+        return routed
+    typed = fold(query)
+    if not typed or len(typed) > TYPED_LIMIT:
+        return routed
+    return replace(routed, argument=f"{routed.argument} {typed}")
 
 
 def _mark_cues(words: list[str]) -> list[str | None]:

@@ -229,9 +229,10 @@ class _MovieTable:
         names = self._spanish_names(position)
         if not names:
             return ""
-        key = fold(typed)
+        key = f" {fold(typed)} "
         preferred = names[-1] if latin else names[0]
-        chosen = next((n for n in names if key and key in key_variants(n)), preferred)
+        said = (n for n in names if any(f" {v} " in key for v in key_variants(n)))
+        chosen = next(said, preferred)
         return "" if fold(chosen) == fold(title) else chosen
 
 
@@ -493,14 +494,31 @@ class MovieService:
             mean,
             stats.revenue_known,
             doubtful=stats.doubtful,
-            films=self._films_in_order(Query(collection=found.value)),
+            films=self._films_in_order(Query(collection=found.value), typed=text),
+            name_es=self.saga_name_es(found.value, text),
         )
 
-    def _films_in_order(self, query: Query, limit: int = 40) -> tuple[a.MovieRef, ...]:
-        """The films that pass ``query``, in release order (a saga's films)."""
+    def saga_name_es(self, collection: str, typed: str = "") -> str:
+        """A saga's Spanish name: "Saga Regreso al futuro" (its first film's Spanish title, the
+        one typed when it was: "Saga Volver al futuro"), else its name without "Collection"."""
+        first = self._films_in_order(Query(collection=collection), limit=1, typed=typed)
+        if first and first[0].title_es:
+            return f"Saga {first[0].title_es}"
+        words = [w for w in collection.split() if fold(w) not in GENERIC_WORDS["franquicia"]]
+        return f"Saga {' '.join(words) or collection}"
+
+    def _films_in_order(
+        self, query: Query, limit: int = 40, typed: str = ""
+    ) -> tuple[a.MovieRef, ...]:
+        """The films that pass ``query``, in release order (a saga's films); Latin America's
+        titles when ``typed`` was one of them ("volver al futuro")."""
         rows = np.flatnonzero(self.searcher.mask(query))
         rows = rows[np.argsort(self.searcher.day[rows], kind="stable")][:limit]
-        return tuple(self._movies[int(self.searcher.ids[r])].ref for r in rows)
+        refs = [self._movies.get(int(self.searcher.ids[r]), typed) for r in rows]
+        latin = any(m is not None and self._movies.is_latin(m.ref) for m in refs)
+        if latin:
+            refs = [self._movies.get(int(self.searcher.ids[r]), typed, latin=True) for r in rows]
+        return tuple(m.ref for m in refs if m is not None)
 
     def company(self, text: str) -> a.Answer:
         found = self._weighed(text, self._entity(text, self._companies))
@@ -772,8 +790,10 @@ class MovieService:
         return a.NotFoundAnswer(command, text, choices)
 
     def _by_key(self, text: str) -> _Movie | None:
-        digits = text[1:].strip()
-        return self._movies.get(int(digits)) if digits.isdecimal() else None
+        """``#597``; ``#562 duro de matar`` also says how the film was typed (its title then
+        is the one typed: Latin America's, Spain's)."""
+        digits, _, typed = text[1:].strip().partition(" ")
+        return self._movies.get(int(digits), typed) if digits.isdecimal() else None
 
     def _same_title(self, movie: _Movie) -> tuple[a.MovieRef, ...]:
         others = [i for i in self._titles.exact(movie.ref.title) if i != movie.ref.id]

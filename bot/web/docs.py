@@ -126,6 +126,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
             {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
         ],
+        "collection_es": "Saga Toy Story",
     },
     "pais": {
         "command": "pais",

@@ -49,6 +49,7 @@ class CollectionBody(Body):
     revenue_known: int
     doubtful_films: int
     movies: list[Film] = Field(description="sus películas, por fecha de estreno")
+    collection_es: str | None = Field(description="su nombre en español: Saga Regreso al futuro")
 
 
 class CountryBody(Body):
