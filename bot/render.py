@@ -367,6 +367,7 @@ def language_name(code: str, lang: str) -> str:
 def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> str:
     """What a query keeps, in words: "Terror, 1980–1989, de Francia"."""
     parts: list[str] = [genre(g, lang) for g in query.genres]
+    parts += [i18n.text("filter.topic", lang, topic=keyword(t, lang) or t) for t in query.topics]
     first, last = query.year_from, query.year_to
     if query.month is not None and first is not None and first == last:
         month = month_name(query.month, lang)

@@ -460,7 +460,10 @@ class Router:
         words = fold(query).split()[:MAX_WORDS]
         if not words:  # "👍"; or nothing at all (a bare @mention): say hello
             return NotUnderstood(query, "unknown" if query else "greeting")
-        if all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words):
+        small_talk = all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words)
+        if small_talk and (asked := self._as_query(query, words)) is not None:
+            return asked  # "las mejores": words of chatter, but a question all the same
+        if small_talk:
             return NotUnderstood(query, _small_talk(words))
         direct = self._as_command(query)
         if direct is not None and direct.value is not None:
@@ -588,9 +591,9 @@ class Router:
                     (words[start] in FILLERS and words[start] not in ARTICLES)
                     or words[end - 1] in FILLERS
                     or all(cues[k] or words[k] in FILLERS for k in range(start, end))
-                    or (end - start == 1 and not cued and words[start] in everyday_words())
+                    or (end - start == 1 and not cued and _everyday(words[start]))
                 ):
-                    continue  # "xq no me entiendes" is not about the film "Nô"
+                    continue  # "xq no me entiendes" is not about "Nô", "i'm bored" not "M"
                 span = self._names(words, start, end, query)
                 if span is not None:
                     found.append(span)
@@ -737,7 +740,13 @@ class Router:
             if not _fits_forgivingly(kind, text, []):
                 continue
             found = self._forgiving(kind, text)
-            if found.value is not None:
+            guessed = kind in ("company", "collection") and " " not in text and not found.exact
+            if found.value is not None and guessed:  # "triste" is not for sure "Studio Trite"
+                unsure[kind] = (
+                    found.best_score,
+                    list(dict.fromkeys([found.value, *found.candidates])),
+                )
+            elif found.value is not None:
                 sure[kind] = [found.value]
                 if kind == "title":
                     break  # a title is what people type most: do not look further
@@ -1009,6 +1018,12 @@ class Router:
 
 
 _ROUTERS: weakref.WeakKeyDictionary[MovieService, Router] = weakref.WeakKeyDictionary()
+
+
+def _everyday(word: str) -> bool:
+    """A word of everyday talk, or one or two letters ("m", "it"): alone inside a longer
+    message, it names nothing by itself."""
+    return len(word) <= 2 or word in everyday_words()
 
 
 @cache

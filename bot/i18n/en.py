@@ -564,4 +564,5 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "Or try:",
     "not_understood.people": "🎭 Which film? Tell me its title, as in “who directed Titanic?”. "
     "Or try:",
+    "filter.topic": "about {topic}",
 }

@@ -574,4 +574,5 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "O prueba:",
     "not_understood.people": "🎭 ¿De qué película? Escríbeme su título, como «¿quién dirigió "
     "Titanic?». O prueba:",
+    "filter.topic": "sobre {topic}",
 }
