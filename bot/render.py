@@ -292,11 +292,11 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return usage_lines(name, lang, s)
         case a.NotFoundAnswer(command=name, query=query, suggestions=suggestions):
             lines = [s.say(f"not_found.{name}", lang, query=s.esc(_echo(query)))]
-            return (
-                [*lines, s.say("did_you_mean", lang)]
-                if suggestions
-                else [*lines, *_how_to_ask(name, query, lang, s)]
-            )
+            if suggestions:
+                return [*lines, s.say("did_you_mean", lang)]
+            if answer.years[1]:
+                lines.append(s.say("catalog.until", lang, last=str(answer.years[1])))
+            return [*lines, *_how_to_ask(name, query, lang, s)]
         case a.AmbiguousAnswer(query=query) | a.ClarifyAnswer(query=query):
             key = "ambiguous_one" if len(options_of(answer, lang)) == 1 else "ambiguous"
             return [s.say(key, lang, query=s.esc(_echo(query)))]
@@ -305,6 +305,10 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
         case a.FilmAnswer():
             return _film_lines(answer, lang, s)
         case a.NotUnderstoodAnswer(query=query, kind=kind, turn=turn):
+            if answer.missing and answer.years[1]:  # "avengers endgame": say what is missing
+                missing = s.esc(_echo(answer.missing))
+                until = str(answer.years[1])
+                return [s.say("not_understood.missing", lang, missing=missing, last=until)]
             key = f"not_understood.{kind}"
             if not i18n.has(key, lang):
                 key = f"not_understood.{turn % 3}"

@@ -391,6 +391,7 @@ class NotUnderstood:
     query: str
     kind: str = "unknown"  # "greeting", "thanks", "ack", "unknown", or a command asked about
     # nothing ("recomendar": "recomiéndame algo")
+    missing: str = field(default="", compare=False)  # words that look like a name not found
 
 
 Routed = Route | Readings | NotUnderstood
@@ -452,7 +453,9 @@ class Router:
                     for r in routes
                 )
                 return a.ClarifyAnswer(query, readings)
-        return a.NotUnderstoodAnswer(routed.query, routed.kind, turn)
+        return a.NotUnderstoodAnswer(
+            routed.query, routed.kind, turn, missing=routed.missing, years=self.service.year_range
+        )
 
     def route(self, text: str) -> Routed:
         """What the message asks: a route, several readings, or not understood."""
@@ -719,6 +722,9 @@ class Router:
             return self._ask_back(reading.query, text, kind, found, title_command)
         if hints and segments:  # "saga xyz": the question is clear, the name is not
             return Route(_command(hints[0], title_command), segments[0])
+        named = [w for w in segments[:1] for w in w.split() if not _everyday(w)]
+        if title_command in ("retorno", "recomendar") and named:
+            return Route(title_command, segments[0])  # "cuánto recaudó avatar": not in it
         return self._not_understood(reading)
 
     def _bare(self, reading: _Reading) -> Routed:
@@ -1011,7 +1017,13 @@ class Router:
 
     @staticmethod
     def _not_understood(reading: _Reading) -> NotUnderstood:
-        return NotUnderstood(reading.query, _small_talk(reading.words))
+        """Not understood; the words that could be a name the catalog lacks are said
+        ("avengers endgame": not in the catalog, which ends in 2017)."""
+        kind = _small_talk(reading.words)
+        named = [w for w in reading.words if not _everyday(w) and not _YEAR.fullmatch(w)]
+        cued = {c for c in reading.cues if c} - {"films"}
+        missing = " ".join(named) if kind == "unknown" and named and not cued else ""
+        return NotUnderstood(reading.query, kind, missing)
 
 
 # -- helpers -------------------------------------------------------------------------------------
