@@ -319,6 +319,14 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return _pick_lines(answer, lang, s)
         case a.CompareAnswer():
             return _compare_lines(answer, lang, s)
+        case a.VoteAnswer():
+            head = s.say(
+                "vote.head", lang, len(answer.films), filters=s.bold(_search_filters(answer, lang))
+            )
+            return [
+                head,
+                *(f"{k}. {_listed(f, 'rating', lang, s)}" for k, f in enumerate(answer.films, 1)),
+            ]
     raise TypeError(f"cannot render {answer!r}")
 
 
@@ -412,7 +420,7 @@ def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> 
     return text[:1].upper() + text[1:]
 
 
-def _search_filters(answer: a.SearchAnswer | a.PickAnswer, lang: str) -> str:
+def _search_filters(answer: a.SearchAnswer | a.PickAnswer | a.VoteAnswer, lang: str) -> str:
     like = answer.like if isinstance(answer, a.SearchAnswer) else ()
     titles = " + ".join(movie_title(m, lang)[0] for m in like)
     return filters_text(answer.query, lang, answer.country_name, titles)
@@ -928,6 +936,13 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 ],
                 "winner": answer.winner,
                 "missing": list(answer.missing),
+            }
+        case a.VoteAnswer():
+            return {
+                **_query_json(answer.query, answer.key),
+                "count": answer.count,
+                "movies": [_listed_json(f) for f in answer.films],
+                "text_filters": _search_filters(answer, lang),
             }
         case a.PickAnswer():
             return {

@@ -49,7 +49,7 @@ TOPICS: tuple[str, ...] = (
 )  # fmt: skip
 """TMDB keywords people ask for as a topic ("pelis de vampiros"); a position is its code."""
 
-Intent = Literal["list", "count", "pick"]
+Intent = Literal["list", "count", "pick", "vote"]
 Order = Literal[
     "rating",
     "worst",
@@ -74,7 +74,7 @@ ORDERS: tuple[Order, ...] = (
     "newest",
     "oldest",
 )
-INTENTS: tuple[Intent, ...] = ("list", "count", "pick")
+INTENTS: tuple[Intent, ...] = ("list", "count", "pick", "vote")
 PAGE_SIZE = 10
 KEY_PREFIX = "?"
 

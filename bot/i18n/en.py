@@ -576,4 +576,13 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.missing": "🤷 I could not find “{missing}” in the catalog: no film, saga or "
     "company by that name. It ends in {last}, so newer films are not in it. Try, for example:",
     "button.example": "💡 Try: {example}",
+    "vote.head": {
+        "zero": "🍿 {filters}: no film in the catalog.",
+        "one": "🍿 Movie night ({filters}): there is only one.",
+        "other": "🍿 Movie night ({filters}): vote!",
+    },
+    "vote.question": "🍿 What shall we watch? {filters}",
+    "vote.winner": "🏆 {title} won with {votes}. Enjoy!",
+    "vote.no_votes": "🤷 Nobody voted: I suggest {title}.",
+    "vote.none": "There is no open poll in this chat. Write “what should we watch tonight”.",
 }

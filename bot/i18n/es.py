@@ -586,4 +586,13 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.missing": "🤷 No encontré «{missing}» en el catálogo: ni película, ni saga, ni "
     "productora. Llega hasta {last}, así que lo más reciente no está. Prueba, por ejemplo:",
     "button.example": "💡 Prueba: {example}",
+    "vote.head": {
+        "zero": "🍿 {filters}: ninguna película del catálogo.",
+        "one": "🍿 Noche de peli ({filters}): solo hay una.",
+        "other": "🍿 Noche de peli ({filters}): a votar.",
+    },
+    "vote.question": "🍿 ¿Qué vemos? {filters}",
+    "vote.winner": "🏆 Ganó {title} con {votes}. ¡A verla!",
+    "vote.no_votes": "🤷 Nadie votó: propongo {title}.",
+    "vote.none": "No hay ninguna votación abierta en este chat. Escribe «qué vemos hoy».",
 }

@@ -47,6 +47,9 @@ class BotData:
 
     deps: Deps
 
+    def __init__(self) -> None:
+        self.polls: dict[str, Any] = {}  # movie-night polls by poll id (``movie_night``)
+
 
 class ChatData:
     """This bot's ``chat_data``: which reply answered which message (so an edited question
@@ -58,6 +61,7 @@ class ChatData:
         self.answered: OrderedDict[int, int] = OrderedDict()
         self.turn = 0
         self.film: tuple[int, float] | None = None  # the last film talked about, and when
+        self.poll: str | None = None  # the chat's last movie-night poll
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], ChatData, BotData]
