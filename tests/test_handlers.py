@@ -478,3 +478,25 @@ async def test_a_poll_closed_by_telegram_announces_its_winner(
     # in a private chat the same words are one pick, with another to ask for
     pick = only_message(await ask(app, emulator, "qué vemos hoy"))
     assert pick.result["text"].startswith("🎲") and ("🎲 Otra", "buscar ?ip") in buttons(pick)
+
+
+async def test_a_second_tap_on_a_chart_does_not_send_it_again(
+    app: Application, emulator: Emulator
+) -> None:
+    question = only_message(await ask(app, emulator, "/mes enero"))
+    data = dict(buttons(question))["📊 Gráfico"]
+    await deliver(app, await emulator.press(question.result, ANA, data))
+    mark = emulator.mark()
+    await deliver(app, await emulator.press(question.result, ANA, data))
+    calls = emulator.calls[mark:]
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    assert calls[0].params["text"] == "El gráfico ya está arriba 👆"
+
+
+def test_button_labels_are_cut_at_a_word() -> None:
+    from bot.telegram.common import button_label
+
+    long = "Los caballeros de la mesa cuadrada y sus locos seguidores (Monty Python, 1975)"
+    label = button_label(long)
+    assert label == "Los caballeros de la mesa cuadrada y sus locos seguidores…"
+    assert len(label) <= 60 and button_label("Titanic (1997)") == "Titanic (1997)"

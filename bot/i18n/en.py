@@ -585,4 +585,5 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "vote.winner": "🏆 {title} won with {votes}. Enjoy!",
     "vote.no_votes": "🤷 Nobody voted: I suggest {title}.",
     "vote.none": "There is no open poll in this chat. Write “what should we watch tonight”.",
+    "chart_sent": "The chart is already above 👆",
 }

@@ -595,4 +595,5 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "vote.winner": "🏆 Ganó {title} con {votes}. ¡A verla!",
     "vote.no_votes": "🤷 Nadie votó: propongo {title}.",
     "vote.none": "No hay ninguna votación abierta en este chat. Escribe «qué vemos hoy».",
+    "chart_sent": "El gráfico ya está arriba 👆",
 }

@@ -26,6 +26,7 @@ from bot.telegram.common import (
     Context,
     Deps,
     answer_html,
+    button_label,
     callback_data,
     deps,
     keyboard,
@@ -43,16 +44,11 @@ RUN_PREFIX = "e"
 """Callback data ``"e <command> <key>"``: answer in a new message (examples, card actions)."""
 REMEMBERED = 200
 """Answers remembered per chat for edits: older questions are rarely edited."""
-MAX_LABEL = 60
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
 def _button(text: str, *data: str) -> InlineKeyboardButton | None:
     packed = callback_data(*data)
-    return InlineKeyboardButton(_label(text), callback_data=packed) if packed else None
+    return InlineKeyboardButton(button_label(text), callback_data=packed) if packed else None
 
 
 def _rows(*rows: Sequence[InlineKeyboardButton | None]) -> list[list[InlineKeyboardButton]]:
