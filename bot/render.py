@@ -22,6 +22,7 @@ from handlers.commands import COMMANDS, HELP_NAMES, command
 from handlers.compare import measured
 from handlers.countries import spanish_name
 from handlers.query import PAGE_SIZE, Query
+from handlers.text import fold
 
 __all__ = ["LANGS", "language_of"]
 
@@ -157,8 +158,8 @@ def options_of(answer: a.Answer, lang: str) -> list[tuple[str, str]]:
     match answer:
         case a.ClarifyAnswer(readings=readings):
             return [(reading_label(r, lang), f"{r.command} {r.choice.key}") for r in readings]
-        case a.NotUnderstoodAnswer(turn=turn):
-            return [(example, example) for example in examples(lang, turn)]
+        case a.NotUnderstoodAnswer(turn=turn, query=query):
+            return [(example, example) for example in examples(lang, turn, about=query)]
         case a.SearchAnswer(films=films):
             return [(movie_label(f.movie, lang), f"pelicula {f.movie.key}") for f in films]
     return [
@@ -173,13 +174,22 @@ def reading_label(reading: a.Reading, lang: str) -> str:
     return i18n.text(f"reading.{reading.command}", lang, label=label)
 
 
-def examples(lang: str, turn: int = 0, count: int = 3) -> list[str]:
+def examples(lang: str, turn: int = 0, count: int = 3, about: str = "") -> list[str]:
     """``count`` example questions from the catalog, starting at ``turn`` (wrapping), so that
-    consecutive replies show different ones."""
+    consecutive replies show different ones; those that share a word with ``about`` (what was
+    typed) first."""
     pool: list[str] = []
     while i18n.has(f"example.{len(pool) + 1}", lang):
         pool.append(i18n.text(f"example.{len(pool) + 1}", lang))
-    return [pool[(turn * count + k) % len(pool)] for k in range(min(count, len(pool)))]
+    turned = [pool[(turn * count + k) % len(pool)] for k in range(len(pool))]
+    typed = {w for w in fold(about).split() if len(w) >= 4 and w not in _COMMON_EXAMPLE_WORDS}
+    related = [e for e in turned if typed & set(fold(e).split())]
+    return list(dict.fromkeys([*related, *turned]))[:count]
+
+
+_COMMON_EXAMPLE_WORDS = frozenset(
+    ["peliculas", "pelis", "movies", "films", "cuantas", "cuanto", "how", "many"]
+)
 
 
 def render_text(answer: a.Answer, lang: str = "es", *, with_choices: bool = True) -> str:

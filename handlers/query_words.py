@@ -104,7 +104,7 @@ TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ("biography", "biograficas|biografias|biopic|biopics|biography|biographies"),
     ("world war ii", "segunda guerra mundial|2a guerra mundial|world war ii|world war 2|wwii"
      "|ww2"),
-    ("space", "espacio|del espacio|espaciales|space|in space|outer space"),
+    ("space", "espacio|del espacio|espacio exterior|espaciales|space|in space|outer space"),
     ("friendship", "amistad|de amistad|friendship"),
     ("sport", "deportes|deportivas|de deportes|sports|sport"),
     ("boxing", "boxeo|de boxeo|boxing"),

@@ -561,6 +561,8 @@ class Router:
         if not read.is_query:
             return None
         key = self.service.query_key(read.query)
+        if read.query.ignored:  # the words themselves, so the answer can say what it left out
+            return Route("buscar", query, key)
         return Route("buscar", key, key)
 
     # -- "mes enero": a command name without its slash -------------------------------------------

@@ -586,4 +586,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "vote.no_votes": "🤷 Nobody voted: I suggest {title}.",
     "vote.none": "There is no open poll in this chat. Write “what should we watch tonight”.",
     "chart_sent": "The chart is already above 👆",
+    "example.10": "Horror movies from the 80s",
+    "example.11": "Highest grossing films of 1997",
+    "example.12": "What is Seven about?",
+    "example.13": "Titanic vs Jurassic Park",
+    "example.14": "Surprise me with a comedy",
 }

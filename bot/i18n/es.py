@@ -596,4 +596,9 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "vote.no_votes": "🤷 Nadie votó: propongo {title}.",
     "vote.none": "No hay ninguna votación abierta en este chat. Escribe «qué vemos hoy».",
     "chart_sent": "El gráfico ya está arriba 👆",
+    "example.10": "Pelis de terror de los 80",
+    "example.11": "Las más taquilleras de 1997",
+    "example.12": "¿De qué trata Seven?",
+    "example.13": "Titanic vs Jurassic Park",
+    "example.14": "Sorpréndeme con una comedia",
 }

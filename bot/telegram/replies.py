@@ -85,11 +85,12 @@ def card_keyboard(film: a.FilmAnswer, lang: str, found: Deps) -> InlineKeyboardM
 
 
 def example_buttons(
-    lang: str, found: Deps, turn: int = 0, count: int = 3
+    lang: str, found: Deps, turn: int = 0, count: int = 3, about: str = ""
 ) -> list[list[InlineKeyboardButton]]:
-    """One button per example question that runs it (each routed like any message)."""
+    """One button per example question that runs it (each routed like any message); those
+    related to ``about`` (what was typed) first."""
     rows = []
-    for example in examples(lang, turn, count):
+    for example in examples(lang, turn, count, about):
         route = found.router.route(example)
         if isinstance(route, Route) and route.value is not None:
             button = _button(example, RUN_PREFIX, route.command, route.argument)
@@ -156,8 +157,8 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
                 if (b := _button(label, line)) is not None
             ]
             return InlineKeyboardMarkup(rows) if rows else None
-        case a.NotUnderstoodAnswer(turn=turn):
-            rows = example_buttons(lang, found, turn)
+        case a.NotUnderstoodAnswer(turn=turn, query=query):
+            rows = example_buttons(lang, found, turn, about=query)
             return InlineKeyboardMarkup(rows) if rows else None
         case a.NotFoundAnswer(command=name, suggestions=()) if name in NAMES:
             # nothing close: how to ask it, as a button that asks it ("/franquicia toy story")

@@ -58,7 +58,7 @@ async def answer_words(update: Update, context: Context, text: str) -> None:
             routed = router.follow_up(routed, film)
     if isinstance(routed, Route) and message is not None and message.chat.type != "private":
         query = (
-            router.service.query_from_key(routed.argument) if routed.command == "buscar" else None
+            router.service.query_from_key(str(routed.value)) if routed.command == "buscar" else None
         )
         if query is not None and query.intent == "pick":  # "@bot qué vemos hoy": movie night
             vote = router.service.run_query(replace(query, intent="vote"))
