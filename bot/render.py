@@ -436,18 +436,19 @@ def _search_filters(answer: a.SearchAnswer | a.PickAnswer | a.VoteAnswer, lang: 
     return filters_text(answer.query, lang, answer.country_name, titles)
 
 
+def _query_head(key: str, answer: a.SearchAnswer | a.PickAnswer, lang: str, s: _Style) -> str:
+    """ "🔎 Terror, 1980–1989: 173 películas.": the filters in words and how many pass them."""
+    filters = s.bold(_search_filters(answer, lang))
+    return s.say(
+        key, lang, answer.count, filters=filters, movies=s.bold(movies_word(answer.count, lang))
+    )
+
+
 def _search_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
     query = answer.query
     if query.like:
         return _like_lines(answer, lang, s)
-    head = s.say(
-        "search.head",
-        lang,
-        answer.count,
-        filters=s.bold(_search_filters(answer, lang)),
-        movies=s.bold(movies_word(answer.count, lang)),
-    )
-    lines = [head]
+    lines = [_query_head("search.head", answer, lang, s)]
     if query.intent == "count" or not answer.count:
         return lines + _ignored(query, lang, s)
     order = "like" if query.like else query.order
@@ -507,13 +508,7 @@ def _ignored(query: Query, lang: str, s: _Style) -> list[str]:
 
 
 def _pick_lines(answer: a.PickAnswer, lang: str, s: _Style) -> list[str]:
-    head = s.say(
-        "pick.head",
-        lang,
-        answer.count,
-        filters=s.bold(_search_filters(answer, lang)),
-        movies=s.bold(movies_word(answer.count, lang)),
-    )
+    head = _query_head("pick.head", answer, lang, s)
     film = [] if answer.film is None else ["", *_film_lines(answer.film, lang, s)]
     return [head, *film, *_ignored(answer.query, lang, s)]
 

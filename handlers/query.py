@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 GENRES: tuple[str, ...] = (
     "Action",
@@ -62,19 +62,8 @@ Order = Literal[
     "newest",
     "oldest",
 ]
-ORDERS: tuple[Order, ...] = (
-    "rating",
-    "worst",
-    "revenue",
-    "budget",
-    "return",
-    "votes",
-    "longest",
-    "shortest",
-    "newest",
-    "oldest",
-)
-INTENTS: tuple[Intent, ...] = ("list", "count", "pick", "vote")
+ORDERS: tuple[Order, ...] = get_args(Order)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
 PAGE_SIZE = 10
 KEY_PREFIX = "?"
 

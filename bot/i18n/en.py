@@ -2,29 +2,7 @@
 
 from __future__ import annotations
 
-GENRES = (
-    "Action",
-    "Adventure",
-    "Animation",
-    "Comedy",
-    "Crime",
-    "Documentary",
-    "Drama",
-    "Family",
-    "Fantasy",
-    "Foreign",
-    "History",
-    "Horror",
-    "Music",
-    "Mystery",
-    "Romance",
-    "Science Fiction",
-    "TV Movie",
-    "Thriller",
-    "War",
-    "Western",
-)
-"""TMDB's fixed list of genres: the source's own English names."""
+from handlers.query import GENRES  # TMDB's fixed list: the source's own English names
 
 KEYWORDS = (
     "alien",
