@@ -426,7 +426,7 @@ class MovieService:
         runtime = float(s.runtime[row])
         return a.ListedFilm(
             movie.ref,
-            float(s.average[row]) if votes else None,
+            round(float(s.average[row]), 1) if votes else None,
             votes,
             movie.revenue,
             movie.budget,

@@ -417,3 +417,22 @@ def test_films_carry_their_spanish_title_when_it_differs(client: TestClient) -> 
     assert (body["id"], body["title"], body["title_es"]) == (238, "The Godfather", "El padrino")
     body = client.get("/retorno/titanic").json()
     assert (body["id"], body["title_es"]) == (597, None)  # the same title in Spanish
+
+
+def test_search_lists_pass_their_filters_with_the_source_figures(
+    client: TestClient, movies: pd.DataFrame
+) -> None:
+    status, body = get(client, "/buscar?genero=terror&desde=1980&hasta=1989&orden=valoracion")
+    assert status == 200 and body["command"] == "buscar" and body["page"] == 1
+    horror = movies[
+        movies["genres"].map(lambda g: "Horror" in list(g))
+        & movies["release_year"].between(1980, 1989)
+    ]
+    assert body["count"] == len(horror)
+    by_id = horror.set_index("id")
+    for film in body["movies"]:
+        row = by_id.loc[film["id"]]
+        assert film["vote_average"] == float(row["vote_average"])  # as the source says it
+        assert film["vote_count"] == int(row["vote_count"])
+    status, body = get(client, "/buscar?q=cuantas peliculas de terror de los 80")
+    assert (status, body["intent"], body["count"]) == (200, "count", len(horror))
