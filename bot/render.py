@@ -750,11 +750,15 @@ def command_menu(lang: str) -> list[tuple[str, str]]:
     ] + [(HELP_NAMES[0], i18n.text("cmd.help.description", lang))]
 
 
+HELP_PER_LINE = 3
+"""Command examples per line of /help (each says what it does; the menu describes them)."""
+
+
 def help_lines(lang: str, s: _Style, bot: str = "pelibot") -> list[str]:
     lines = [s.bold(i18n.text("help.title", lang))]
-    for c in (c for c in COMMANDS if c.menu):
-        description = i18n.text(f"cmd.{c.name}.description", lang)
-        lines.append(f"{s.esc(command_example(c.name, lang))} — {s.esc(description)}")
+    shown = [s.esc(command_example(c.name, lang)) for c in COMMANDS if c.menu]
+    for start in range(0, len(shown), HELP_PER_LINE):  # short on a phone: a few per line
+        lines.append(" · ".join(shown[start : start + HELP_PER_LINE]))
     lines.append(s.say("help.forgiving", lang))
     return [*lines, "", *_plain_words_lines(lang, s, bot)]
 

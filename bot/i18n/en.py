@@ -300,8 +300,8 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "example.9": "Movies similar to Alien",
     "media_hint": "🎬 I only read text: send me a title (say “titanic”) or a question.",
     "start.words": (
-        "Write to me as to a person: a title (“titanic”) or a question "
-        "(“how many films came out in January?”)."
+        "Write to me as to a person: a title (“titanic”) or a question (“horror movies from "
+        "the 80s”, “how much did Titanic make?”, “what is Seven about?”)."
     ),
     "start.year": "When several share a title, add the year: “titanic 1953”.",
     "start.inline": "In any chat, type @{bot} and a title to share its card.",

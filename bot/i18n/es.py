@@ -159,8 +159,8 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "example.9": "Parecidas a Alien",
     "media_hint": "🎬 Solo leo texto: escríbeme un título (por ejemplo «titanic») o una pregunta.",
     "start.words": (
-        "Escríbeme como a una persona: un título («titanic») o una pregunta "
-        "(«¿cuántas películas se estrenaron en enero?»)."
+        "Escríbeme como a una persona: un título («titanic») o una pregunta («pelis de terror "
+        "de los 80», «¿cuánto recaudó Titanic?», «¿de qué trata Seven?»)."
     ),
     "start.year": "Si varias comparten título, añade el año: «titanic 1953».",
     "start.inline": "En cualquier chat, escribe @{bot} y un título para compartir su ficha.",
