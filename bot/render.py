@@ -574,7 +574,8 @@ def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
         )
     lines += _money_lines(answer.budget, answer.revenue, answer.ret, None, answer.doubtful, lang, s)
     if answer.collection:
-        lines.append(s.say("card.saga", lang, name=s.esc(answer.collection)))
+        saga = answer.collection_es if lang == "es" and answer.collection_es else answer.collection
+        lines.append(s.say("card.saga", lang, name=s.esc(saga)))
     lines += _alternatives(answer.alternatives, lang, s)
     if s.links:
         for key, url in (
@@ -901,6 +902,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "poster_url": answer.poster_url,
                 "tmdb_url": answer.tmdb_url,
                 "imdb_url": answer.imdb_url,
+                "collection_es": answer.collection_es or None,
                 "overview": answer.overview or None,
                 "tagline": answer.tagline or None,
                 "watch_url": answer.watch_url,

@@ -188,6 +188,7 @@ class FilmAnswer:
     overview: str = field(default="", compare=False)  # the synopsis (English, as in the source)
     tagline: str = field(default="", compare=False)
     focus: str = ""  # what was asked about it: "", "sinopsis", "trailer" or "donde"
+    collection_es: str = field(default="", compare=False)  # its saga in Spanish: "El padrino"
 
     @property
     def tmdb_url(self) -> str:

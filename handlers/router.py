@@ -29,7 +29,7 @@ from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
 from handlers.query_words import aspect_table, phrase_table
 from handlers.reader import CALENDAR
-from handlers.service import GENERIC_WORDS, MovieService, entity_key
+from handlers.service import GENERIC_WORDS, MovieService, command_argument, entity_key
 from handlers.text import clean_argument, fold, key_variants
 
 # -- vocabulary (folded: lower case, no accents) ---------------------------------------------------
@@ -433,13 +433,20 @@ class Router:
                 return answer
             case Readings(query=query, routes=routes):
                 readings = tuple(
-                    a.Reading(r.command, a.Choice(r.argument, _choice_value(r), r.name))
+                    a.Reading(r.command, a.Choice(r.argument, _choice_value(r), r.name, movie=film))
                     for r in routes
+                    for film in [self._film_of_route(r)]
                 )
                 return a.ClarifyAnswer(query, readings)
         return a.NotUnderstoodAnswer(
             routed.query, routed.kind, turn, missing=routed.missing, years=self.service.year_range
         )
+
+    def _film_of_route(self, route: Route) -> a.MovieRef | None:
+        """The film a reading is about, with its Spanish title (for its button's label)."""
+        if command_argument(route.command) != "title" or not isinstance(route.value, int):
+            return None
+        return self.service.movie_ref(route.value)
 
     def route(self, text: str) -> Routed:
         """What the message asks: a route, several readings, or not understood."""

@@ -657,6 +657,11 @@ class MovieService:
             money.doubtful,
             overview=overview,
             tagline=tagline,
+            collection_es=(
+                self.saga_name_es(facts.collection).removeprefix("Saga ")
+                if facts.collection
+                else ""
+            ),
         )
 
     def _film_focus(self, text: str, focus: str) -> a.Answer:

@@ -123,6 +123,7 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
         "poster_url": "https://image.tmdb.org/t/p/w342/kHXEpyfl6zqn8a6YuozZUujufXf.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/597",
         "imdb_url": "https://www.imdb.com/title/tt0120338/",
+        "collection_es": None,
         "tagline": "Nothing on Earth could come between them.",
         "watch_url": "https://www.themoviedb.org/movie/597/watch",
         "videos_url": "https://www.themoviedb.org/movie/597/videos",

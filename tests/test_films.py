@@ -132,6 +132,7 @@ def test_a_card_the_data_knows_little_about(service: MovieService) -> None:
         "poster_url": None,
         "tmdb_url": "https://www.themoviedb.org/movie/5",
         "imdb_url": None,
+        "collection_es": None,
         "overview": None,
         "tagline": None,
         "watch_url": "https://www.themoviedb.org/movie/5/watch",

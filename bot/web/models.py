@@ -109,6 +109,7 @@ class FilmBody(Film):
     poster_url: str | None
     tmdb_url: str
     imdb_url: str | None
+    collection_es: str | None = Field(description="su saga en español: El padrino")
     overview: str | None = Field(description="la sinopsis (en inglés, como en la fuente)")
     tagline: str | None
     watch_url: str = Field(description="dónde verla, en TMDB")
