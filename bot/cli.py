@@ -20,11 +20,12 @@ def _prepare(args: argparse.Namespace) -> int:
     from data_prep.source import RawDataUnavailable, locate
 
     try:
-        files = locate(args.raw, args.keywords)
+        files = locate(args.raw, args.keywords, args.credits)
     except RawDataUnavailable as error:
         print(f"pelibot prepare: {error}", file=sys.stderr)
         return 1
-    print(f"Reading {files.movies}" + (f" and {files.keywords}" if files.keywords else ""))
+    extra = [str(p) for p in (files.keywords, files.credits) if p]
+    print(f"Reading {files.movies}" + "".join(f" and {p}" for p in extra))
     try:
         result = prepare(files, args.out, force=args.force, wait=args.wait)
     except DataDirBusy as error:
@@ -138,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     prepare = commands.add_parser("prepare", help="build the processed catalog from the raw CSV")
     prepare.add_argument("--raw", type=Path, help="path to movies_metadata.csv")
     prepare.add_argument("--keywords", type=Path, help="path to keywords.csv")
+    prepare.add_argument(
+        "--credits", type=Path, help="path to credits.csv (directors and cast; optional)"
+    )
     prepare.add_argument("--out", type=Path, default=Path("data"), help="output directory")
     prepare.add_argument(
         "--force",

@@ -44,6 +44,9 @@ SPANISH_TITLE_COLUMNS = ("es_es", "es_419")
 curated table (``data_prep/curated/spanish_titles.csv``); missing when not curated."""
 CATALOG_FILE = "catalog.parquet"
 NEIGHBOURS_FILE = "neighbours.parquet"
+PEOPLE_FILE = "people.parquet"
+"""Directors, top-billed cast and writers per film (``data_prep/credits.py``); only in builds
+made with a ``credits.csv``."""
 MANIFEST_FILE = "manifest.json"
 POINTER_FILE = "CURRENT"
 LOCK_FILE = ".lock"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 KAGGLE_DATASET = "rounakbanik/the-movies-dataset"
@@ -11,6 +11,8 @@ MOVIES_FILE = "movies_metadata.csv"
 KEYWORDS_FILE = "keywords.csv"
 RAW_ENV = "PELIBOT_RAW_CSV"
 KEYWORDS_ENV = "PELIBOT_KEYWORDS_CSV"
+CREDITS_FILE = "credits.csv"
+CREDITS_ENV = "PELIBOT_CREDITS_CSV"
 DEFAULT_RAW = Path("data/raw") / MOVIES_FILE
 
 
@@ -23,6 +25,7 @@ class RawFiles:
     movies: Path
     keywords: Path | None
     origin: str
+    credits: Path | None = None  # credits.csv: directors and cast; optional
 
 
 def _existing(path: Path, what: str) -> Path:
@@ -31,8 +34,15 @@ def _existing(path: Path, what: str) -> Path:
     return path
 
 
-def locate(raw: Path | None = None, keywords: Path | None = None) -> RawFiles:
-    """Resolve the raw files in order: ``raw``, env ``PELIBOT_RAW_CSV``, ``data/raw/``, Kaggle."""
+def locate(
+    raw: Path | None = None, keywords: Path | None = None, credits: Path | None = None
+) -> RawFiles:
+    """Resolve the raw files in order: ``raw``, env ``PELIBOT_RAW_CSV``, ``data/raw/``, Kaggle;
+    then ``credits.csv`` (see ``with_credits``)."""
+    return with_credits(_locate(raw, keywords), credits)
+
+
+def _locate(raw: Path | None = None, keywords: Path | None = None) -> RawFiles:
     keywords_env = os.environ.get(KEYWORDS_ENV)
     keywords = keywords or (Path(keywords_env) if keywords_env else None)
     if keywords is not None:
@@ -72,3 +82,24 @@ def download(keywords: Path | None = None) -> RawFiles:
             "recommendations)."
         ) from error
     return RawFiles(movies, keywords, "kaggle")
+
+
+def with_credits(files: RawFiles, credits: Path | None = None) -> RawFiles:
+    """``files`` with ``credits.csv`` from ``credits``, env ``PELIBOT_CREDITS_CSV``, the folder of
+    the movies file or (for a download) Kaggle; without it the catalog has no people."""
+    env = os.environ.get(CREDITS_ENV)
+    credits = credits or (Path(env) if env else None)
+    if credits is not None:
+        return replace(files, credits=_existing(credits, "The credits file"))
+    sibling = files.movies.with_name(CREDITS_FILE)
+    if sibling.is_file():
+        return replace(files, credits=sibling)
+    if files.origin == "kaggle":
+        try:
+            import kagglehub
+
+            path = Path(kagglehub.dataset_download(KAGGLE_DATASET, path=CREDITS_FILE))
+        except Exception:  # optional: the catalog is built without people
+            return files
+        return replace(files, credits=path)
+    return files
