@@ -101,5 +101,5 @@ def with_credits(files: RawFiles, credits: Path | None = None) -> RawFiles:
             path = Path(kagglehub.dataset_download(KAGGLE_DATASET, path=CREDITS_FILE))
         except Exception:  # optional: the catalog is built without people
             return files
-        return replace(files, credits=path)
+        return replace(files, credits=path) if path.is_file() else files
     return files

@@ -180,6 +180,8 @@ class FilmAnswer:
     alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
     doubtful: tuple[str, ...] = ()  # of "budget", "revenue", "return": implausible in the source
     command: str = "pelicula"
+    directors: tuple[PersonRef, ...] = ()  # empty without credits (or when the source has none)
+    cast: tuple[PersonRef, ...] = ()  # the first few billed
 
     @property
     def tmdb_url(self) -> str:
@@ -222,6 +224,61 @@ class NotUnderstoodAnswer:
     command: str = ""
 
 
+# -- people: directors and cast ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A director or actor; ``key`` (``@<person id>``) answers exactly, also in callback data."""
+
+    id: int
+    name: str
+
+    @property
+    def key(self) -> str:
+        return f"@{self.id}"
+
+
+@dataclass(frozen=True)
+class PersonFilm:
+    """One film of a person, with its money figures."""
+
+    movie: MovieRef
+    budget: int  # 0 = unknown
+    revenue: int  # 0 = unknown
+    ret: float | None  # revenue / budget; None when either is unknown
+    vote_count: int = 0
+
+
+@dataclass(frozen=True)
+class PersonAnswer:
+    """A director's films (``command`` "director") or an actor's (``command`` "actor"): every
+    film, best-known first, and the sum and mean of their returns as the original project
+    defined them (a film without budget counts with return 0; mean = total / films)."""
+
+    person: PersonRef
+    films: tuple[PersonFilm, ...]
+    return_total: float
+    return_mean: float
+    return_known: int  # films whose return is known (budget and box office)
+    revenue_total: int
+    command: str = "director"
+    doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
+
+    @property
+    def count(self) -> int:
+        return len(self.films)
+
+
+@dataclass(frozen=True)
+class NoDataAnswer:
+    """The catalog was built without the data this question needs (``missing``: "credits")."""
+
+    command: str
+    query: str = ""
+    missing: str = "credits"
+
+
 Answer = (
     MonthAnswer
     | WeekdayAnswer
@@ -237,6 +294,8 @@ Answer = (
     | FilmAnswer
     | ClarifyAnswer
     | NotUnderstoodAnswer
+    | PersonAnswer
+    | NoDataAnswer
 )
 
 UNRESOLVED = (
@@ -246,6 +305,7 @@ UNRESOLVED = (
     UnknownCommandAnswer,
     ClarifyAnswer,
     NotUnderstoodAnswer,
+    NoDataAnswer,
 )
 """Answers that did not answer the question (they explain or ask back)."""
 
@@ -262,4 +322,6 @@ def answered_value(answer: Answer) -> int | str | None:
             return value
         case ReturnAnswer(movie=movie) | RecommendAnswer(movie=movie) | FilmAnswer(movie=movie):
             return movie.id
+        case PersonAnswer(person=person):
+            return person.key
     return None

@@ -13,7 +13,7 @@ from typing import Literal
 
 from handlers.text import fold
 
-Argument = Literal["month", "weekday", "collection", "country", "company", "title"]
+Argument = Literal["month", "weekday", "collection", "country", "company", "title", "person"]
 
 TELEGRAM_NAME = re.compile(r"[a-z0-9_]{1,32}")
 """What Telegram accepts as a command name (the rest is matched as text, e.g. ``/día``)."""
@@ -27,6 +27,7 @@ class Command:
     argument: Argument
     chart: bool  # answers of this command have a 📊 chart
     web_path: str  # the HTTP API path (the original project's): GET /<web_path>/<argument>
+    web_aliases: tuple[str, ...] = ()  # more paths answering the same (not in /docs)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -93,6 +94,24 @@ COMMANDS: tuple[Command, ...] = (
         "title",
         chart=False,
         web_path="pelicula",
+    ),
+    Command(
+        "director",
+        "director",
+        ("directora", "directores", "dirigida", "directed"),
+        "person",
+        chart=False,
+        web_path="director",
+        web_aliases=("get_director",),
+    ),
+    Command(
+        "actor",
+        "actor",
+        ("actriz", "actores", "actrices", "reparto", "cast", "actress"),
+        "person",
+        chart=False,
+        web_path="actor",
+        web_aliases=("get_actor",),
     ),
 )
 

@@ -29,6 +29,7 @@ from handlers.matching import (
     NameIndex,
     title_aliases,
 )
+from handlers.people import CAST_ON_CARD, PeopleIndex
 from handlers.recommender import Recommender
 from handlers.stats import GroupStats, compute_stats
 from handlers.text import clean_argument, fold, key_variants
@@ -278,6 +279,13 @@ class MovieService:
             "country": self._countries,
             "title": self._titles,
         }
+        self._votes = movies["vote_count"].to_numpy(np.int64)
+        self.people: PeopleIndex | None = PeopleIndex.load(
+            catalog.build_dir, self._movies.index, self._votes
+        )
+        """Directors and cast (``handlers.people``); None when the build has no credits."""
+        self._questions["director"] = self.director
+        self._questions["actor"] = self.actor
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
@@ -332,6 +340,8 @@ class MovieService:
                 return movie.key
             case a.FilmAnswer(movie=movie):
                 return movie.key
+            case a.PersonAnswer(person=person):
+                return person.key
         return None
 
     # -- the seven questions ------------------------------------------------------------------
@@ -479,6 +489,7 @@ class MovieService:
         money = self._return_of(movie, alternatives)
         facts = self._film_facts.get(movie.ref.id)
         assert facts is not None  # both tables come from the same catalog
+        people = self.people
         return a.FilmAnswer(
             movie.ref,
             facts.genres,
@@ -493,6 +504,8 @@ class MovieService:
             facts.imdb_id,
             alternatives,
             money.doubtful,
+            directors=tuple(people.directors_of(movie.ref.id)) if people else (),
+            cast=tuple(people.cast_of(movie.ref.id, CAST_ON_CARD)) if people else (),
         )
 
     # -- for reading plain words (handlers.router) ---------------------------------------------
@@ -668,6 +681,51 @@ class MovieService:
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
+
+    # -- people: directors and cast -----------------------------------------------------------
+
+    def director(self, text: str) -> a.Answer:
+        """A director's films, best-known first, with their return (``get_director``)."""
+        return self._person_answer(text, "director", "director")
+
+    def actor(self, text: str) -> a.Answer:
+        """An actor's films, best-known first, with their return (``get_actor``)."""
+        return self._person_answer(text, "actor", "cast")
+
+    def _person_answer(self, text: str, command: str, role: str) -> a.Answer:
+        people = self.people
+        if people is None:
+            return a.NoDataAnswer(command, text)
+        found = people.lookup(text, role)
+        person = people.person(found.value) if found.value is not None else None
+        if person is None:
+
+            def label(person_id: int) -> str:
+                ref = people.person(person_id)
+                return ref.name if ref else str(person_id)
+
+            return self._unsure(command, text, found, label, lambda i: f"@{i}")
+        films = []
+        for movie_id in people.films_of(person.id, role):
+            movie = self._movies[movie_id]
+            known = movie.budget > 0 and movie.revenue > 0
+            votes = int(self._votes[self._movies.index.get_loc(movie_id)])
+            films.append(
+                a.PersonFilm(
+                    movie.ref, movie.budget, movie.revenue, movie.ret if known else None, votes
+                )
+            )
+        total = float(sum(movie.ret or 0.0 for movie in films))
+        return a.PersonAnswer(
+            person,
+            tuple(films),
+            return_total=total,
+            return_mean=total / len(films) if films else 0.0,
+            return_known=sum(f.ret is not None for f in films),
+            revenue_total=sum(f.revenue for f in films),
+            command=command,
+            doubtful=sum(bool(doubtful_fields(f.budget, f.revenue)) for f in films),
+        )
 
 
 def _title_names(title: object, *others: object) -> list[str]:
