@@ -296,6 +296,10 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             if not i18n.has(key, lang):
                 key = f"not_understood.{turn % 3}"
             return [s.say(key, lang, query=s.esc(_echo(query)))]
+        case a.PersonAnswer():
+            return _person_lines(answer, lang, s)
+        case a.NoDataAnswer(missing=missing):
+            return [s.say(f"no_data.{missing}", lang)]
     raise TypeError(f"cannot render {answer!r}")
 
 
@@ -327,6 +331,7 @@ def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
     lines += _money_lines(answer.budget, answer.revenue, answer.ret, None, answer.doubtful, lang, s)
     if answer.collection:
         lines.append(s.say("card.saga", lang, name=s.esc(answer.collection)))
+    lines += _people_lines(answer, lang, s)
     lines += _alternatives(answer.alternatives, lang, s)
     if s.links:
         for key, url in (
@@ -645,6 +650,8 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "poster_url": answer.poster_url,
                 "tmdb_url": answer.tmdb_url,
                 "imdb_url": answer.imdb_url,
+                "directors": [_person_json(p) for p in answer.directors],
+                "cast": [_person_json(p) for p in answer.cast],
             }
         case a.ClarifyAnswer():
             options = options_of(answer, lang)
@@ -662,6 +669,10 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "error": "not_understood",
                 "suggestions": [label for label, _ in options_of(answer, lang)],
             }
+        case a.PersonAnswer():
+            return _person_answer_json(answer)
+        case a.NoDataAnswer():
+            return {"command": answer.command, "error": "no_data", "missing": answer.missing}
     raise TypeError(f"cannot convert {answer!r}")
 
 
@@ -672,4 +683,97 @@ def _movie_json(movie: a.MovieRef) -> dict[str, Any]:
         "title": movie.title,
         "year": movie.year,
         "title_es": movie.title_es or None,
+    }
+
+
+# -- people: directors and cast ------------------------------------------------------------------
+
+PERSON_FILMS_SHOWN = 10
+"""Films a director or actor answer lists in text (JSON lists them all)."""
+CARD_PEOPLE_SHOWN = 4
+
+
+def _people_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
+    """A film card's directors and first-billed cast."""
+    lines = []
+    if answer.directors:
+        names = ", ".join(p.name for p in answer.directors[:CARD_PEOPLE_SHOWN])
+        lines.append(s.say("card.directors", lang, len(answer.directors), names=s.esc(names)))
+    if answer.cast:
+        names = ", ".join(p.name for p in answer.cast[:CARD_PEOPLE_SHOWN])
+        lines.append(s.say("card.cast", lang, names=s.esc(names)))
+    return lines
+
+
+def ratio(value: float, lang: str) -> str:
+    """A return as a multiple: ``2,32×`` / ``2.32×``."""
+    return number(value, lang, 2) + "×"
+
+
+def _person_lines(answer: a.PersonAnswer, lang: str, s: _Style) -> list[str]:
+    head = s.say(
+        f"answer.{answer.command}",
+        lang,
+        answer.count,
+        name=s.bold(answer.person.name),
+        movies=s.bold(movies_word(answer.count, lang)),
+    )
+    if not answer.films:
+        return [head]
+    lines = [
+        head,
+        s.say("person.return_total", lang, value=s.bold(ratio(answer.return_total, lang))),
+        s.say("person.return_mean", lang, value=s.esc(ratio(answer.return_mean, lang))),
+    ]
+    if answer.return_known < answer.count:
+        known = i18n.text(
+            "person.return_known",
+            lang,
+            known=number(answer.return_known, lang),
+            count=number(answer.count, lang),
+        )
+        lines.append(s.italic(known))
+    lines += _doubtful_films(answer.doubtful, lang, s)
+    unknown = i18n.text("unknown_value", lang)
+    for rank, film in enumerate(answer.films[:PERSON_FILMS_SHOWN], 1):
+        title, bracket = movie_title(film.movie, lang)
+        figures = i18n.text(
+            "person.film_figures",
+            lang,
+            budget=compact_money(film.budget, lang) if film.budget else unknown,
+            revenue=compact_money(film.revenue, lang) if film.revenue else unknown,
+            ret=ratio(film.ret, lang) if film.ret is not None else unknown,
+        )
+        lines.append(f"{rank}. {s.bold(title)} ({s.esc(bracket)}) — {s.esc(figures)}")
+    if answer.count > PERSON_FILMS_SHOWN:
+        more = answer.count - PERSON_FILMS_SHOWN
+        lines.append(s.italic(i18n.text("person.more", lang, more, count=number(more, lang))))
+    return lines
+
+
+def _person_json(person: a.PersonRef) -> dict[str, Any]:
+    return {"id": person.id, "name": person.name}
+
+
+def _person_answer_json(answer: a.PersonAnswer) -> dict[str, Any]:
+    return {
+        "command": answer.command,
+        "name": answer.person.name,
+        "id": answer.person.id,
+        "count": answer.count,
+        "movies": [
+            {
+                **_movie_json(film.movie),
+                "budget": film.budget,
+                "revenue": film.revenue,
+                "return": film.ret,
+                "vote_count": film.vote_count,
+            }
+            for film in answer.films
+        ],
+        "return_total": answer.return_total,
+        "return_mean": answer.return_mean,
+        "return_known": answer.return_known,
+        "revenue_total": answer.revenue_total,
+        "doubtful_films": answer.doubtful,
     }

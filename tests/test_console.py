@@ -122,6 +122,12 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
         "poster_url": "https://image.tmdb.org/t/p/w342/kHXEpyfl6zqn8a6YuozZUujufXf.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/597",
         "imdb_url": "https://www.imdb.com/title/tt0120338/",
+        "directors": [{"id": 2710, "name": "James Cameron"}],
+        "cast": [
+            {"id": 204, "name": "Kate Winslet"},
+            {"id": 6193, "name": "Leonardo DiCaprio"},
+            {"id": 1954, "name": "Billy Zane"},
+        ],
     }
     assert january == {"command": "mes", "month": 1, "count": facts.in_month(1), "year": None}
     assert fox["error"] == "ambiguous" and fox["choices"][0]["command"] == "productora"

@@ -52,6 +52,7 @@ STATUS: dict[type, int] = {
     a.UnknownCommandAnswer: 422,
     a.ClarifyAnswer: 409,
     a.NotUnderstoodAnswer: 422,
+    a.NoDataAnswer: 404,
 }
 
 
@@ -155,10 +156,19 @@ def _question_route(app: FastAPI, runtime: Runtime, entry: Command) -> None:
         name=entry.name,
         summary=description[:1].upper() + description[1:],
         description=f"Ejemplo: `{_example(entry.name)}`. Mismo resultado que "
-        f'`pelibot ask --json "/{entry.name} {example}"`.',
+        f'`pelibot ask --json "/{entry.name} {example}"`.'
+        + "".join(f" También en `/{alias}/…`." for alias in entry.web_aliases),
         responses=docs.responses(docs.EXAMPLES[entry.name]),
         tags=["preguntas"],
     )
+    for alias in entry.web_aliases:  # the original project's names, answering the same
+        app.add_api_route(
+            f"/{alias}/{{{param}:anytext}}",
+            question,
+            methods=["GET"],
+            name=f"{entry.name}_{alias}",
+            include_in_schema=False,
+        )
 
 
 def create_app(runtime: Runtime) -> FastAPI:

@@ -37,6 +37,7 @@ PARAMETERS = {
     "country": ("pais", "Un país: nombre en español o inglés, o código ISO (GB, ESP)."),
     "company": ("productora", "Una productora."),
     "title": ("pelicula", "El título de una película; con el año si hay varias (titanic 1953)."),
+    "person": ("nombre", "Un director/a o actor/actriz: nombre completo o apellido (kubrick)."),
 }
 """Per kind of argument: the path parameter's name and its description."""
 
@@ -99,6 +100,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "poster_url": "https://image.tmdb.org/t/p/w342/rPdtLWNsZmAtoZl9PK7S2wE3qiS.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/238",
         "imdb_url": "https://www.imdb.com/title/tt0068646/",
+        "directors": [{"id": 1776, "name": "Francis Ford Coppola"}],
+        "cast": [{"id": 3084, "name": "Marlon Brando"}, {"id": 1158, "name": "Al Pacino"}],
     },
     "recomendar": {
         "command": "recomendar",
@@ -123,6 +126,52 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             },
         ],
         "alternatives": [],
+    },
+    "director": {
+        "command": "director",
+        "name": "James Cameron",
+        "id": 2710,
+        "count": 4,
+        "movies": [
+            {
+                "id": 597,
+                "title": "Titanic",
+                "year": 1997,
+                "title_es": None,
+                "budget": 200000000,
+                "revenue": 1845034188,
+                "return": 9.22517094,
+                "vote_count": 7770,
+            }
+        ],
+        "return_total": 36.57966850756757,
+        "return_mean": 9.144917126891892,
+        "return_known": 4,
+        "revenue_total": 2626721843,
+        "doubtful_films": 0,
+    },
+    "actor": {
+        "command": "actor",
+        "name": "Tom Hanks",
+        "id": 31,
+        "count": 7,
+        "movies": [
+            {
+                "id": 13,
+                "title": "Forrest Gump",
+                "year": 1994,
+                "title_es": None,
+                "budget": 55000000,
+                "revenue": 677945399,
+                "return": 12.326279981818182,
+                "vote_count": 8147,
+            }
+        ],
+        "return_total": 53.53634369494394,
+        "return_mean": 7.6480490992777055,
+        "return_known": 7,
+        "revenue_total": 3100177285,
+        "doubtful_films": 0,
     },
 }
 
