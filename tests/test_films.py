@@ -132,6 +132,8 @@ def test_a_card_the_data_knows_little_about(service: MovieService) -> None:
         "poster_url": None,
         "tmdb_url": "https://www.themoviedb.org/movie/5",
         "imdb_url": None,
+        "directors": [],
+        "cast": [],
     }
     short = service.answer("pelicula", "judgment night")
     assert isinstance(short, a.FilmAnswer)

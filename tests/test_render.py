@@ -179,6 +179,8 @@ def test_language_and_menus() -> None:
         "return",
         "recommend",
         "movie",
+        "director",
+        "actor",
         "help",
     }
     assert es["mes"] == "estrenos en un mes" and en["month"] == "releases in a month"
