@@ -284,6 +284,10 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                 if suggestions
                 else [*lines, *_how_to_ask(name, query, lang, s)]
             )
+        case a.AmbiguousAnswer(command="director" | "actor", choices=people) if 1 < len(people):
+            names = [c.name for c in people]
+            joined = i18n.text("people.or", lang, first=", ".join(names[:-1]), last=names[-1])
+            return [s.say("ambiguous.people", lang, names=s.esc(joined))]
         case a.AmbiguousAnswer(query=query) | a.ClarifyAnswer(query=query):
             key = "ambiguous_one" if len(options_of(answer, lang)) == 1 else "ambiguous"
             return [s.say(key, lang, query=s.esc(_echo(query)))]

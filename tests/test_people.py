@@ -362,7 +362,8 @@ def test_two_people_who_fit_are_asked_back(service: MovieService) -> None:
     assert isinstance(answer, a.AmbiguousAnswer)
     assert [c.name for c in answer.choices] == ["Joel Coen", "Ethan Coen"]  # Joel: 2 films
     assert [c.key for c in answer.choices] == ["@1223", "@1224"]
-    assert "Joel Coen" in render_text(answer) and "Ethan Coen" in render_text(answer)
+    assert render_text(answer).splitlines()[0] == "🤔 ¿Joel Coen o Ethan Coen?"
+    assert render_html(answer, "en") == "🤔 Joel Coen or Ethan Coen?"
     nobody = service.ask("/actor zzzzqq")
     assert isinstance(nobody, a.NotFoundAnswer)
     assert render_text(nobody).startswith("🤷 No encontré «zzzzqq» entre los actores y actrices.")

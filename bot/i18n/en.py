@@ -495,4 +495,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "card.cast": "🎭 Cast: {names}",
     "reading.director": "🎬 {label} (director)",
     "reading.actor": "🎭 {label} (cast)",
+    "ambiguous.people": "🤔 {names}?",
+    "people.or": "{first} or {last}",
 }

@@ -504,4 +504,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "card.cast": "🎭 Reparto: {names}",
     "reading.director": "🎬 {label} (dirección)",
     "reading.actor": "🎭 {label} (reparto)",
+    "ambiguous.people": "🤔 ¿{names}?",
+    "people.or": "{first} o {last}",
 }
