@@ -284,7 +284,7 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                 if suggestions
                 else [*lines, *_how_to_ask(name, query, lang, s)]
             )
-        case a.AmbiguousAnswer(command="director" | "actor", choices=people) if 1 < len(people):
+        case a.AmbiguousAnswer(command="director" | "actor", choices=people) if len(people) > 1:
             names = [c.name for c in people]
             joined = i18n.text("people.or", lang, first=", ".join(names[:-1]), last=names[-1])
             return [s.say("ambiguous.people", lang, names=s.esc(joined))]
