@@ -3,7 +3,8 @@
 Built at load from the build's ``people.parquet`` (``data_prep/credits.py``), when the build has
 one: ``PeopleIndex.load`` returns None otherwise, and ``MovieService.people`` is then None. The
 credits are kept as NumPy columns sorted two ways (by person, by film), so a person's films or a
-film's people are a binary search away, with no Python object per credit.
+film's people are a binary search away; names stay in one Arrow array, and the name index holds
+hashes, not strings (about 150,000 people at full size).
 
 For reading plain words (``handlers.router``):
 
@@ -12,27 +13,40 @@ For reading plain words (``handlers.router``):
   ("coen") come back as candidates, the best-known first;
 * ``films_of(person_id, role)`` → movie ids, best-known first;
 * ``directors_of(movie_id)``, ``cast_of(movie_id)`` → ``PersonRef``s in credit order;
-* ``person(person_id)`` → ``PersonRef`` (its ``key``, ``@<id>``, answers exactly).
+* ``person(person_id)`` → ``PersonRef`` (its ``key``, ``@<id>``, answers exactly);
+* ``words`` → every folded word of a name (a cheap check before a lookup is worth it).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from array import array
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from rapidfuzz import fuzz, process
 
 from data_prep import layout
 from handlers.answers import PersonRef
-from handlers.matching import DOMINANCE, Match, NameIndex
-from handlers.text import fold
+from handlers.matching import (
+    ACCEPT_SCORE,
+    DOMINANCE,
+    MARGIN,
+    MIN_FUZZY_QUERY,
+    PLAUSIBLE_SCORE,
+    Match,
+)
+from handlers.text import fold, fold_glued
 
 ROLES = ("director", "cast", "writer")
 """The ``role`` values of the people table, in the order of its category codes."""
+LOADED_ROLES = ("director", "cast")
+"""The roles kept in memory (``films_of`` of another role is empty)."""
 CAST_ON_CARD = 4
 """Cast members a film card names."""
 PARTICLES = frozenset(
@@ -57,25 +71,28 @@ def surname_aliases(name: str) -> list[str]:
 class PeopleIndex:
     """The people table of a build: credits by person and by film, and a name index."""
 
-    def __init__(self, people: pd.DataFrame, movie_index: pd.Index, votes: np.ndarray) -> None:
-        """``people`` is the build's table; ``movie_index`` the catalog's movie ids (the service's
-        own) and ``votes`` their vote counts, in the same order. Credits of films not in the
-        catalog are dropped."""
-        movies = people["movie_id"].to_numpy(np.int64)
-        positions = movie_index.get_indexer(pd.Index(movies))
-        keep = positions >= 0
+    def __init__(
+        self, people: pd.DataFrame | pa.Table, movie_index: pd.Index, votes: np.ndarray
+    ) -> None:
+        """``people`` is the build's table (a DataFrame, or the Arrow table as read: names then
+        stay in Arrow, not one Python string per credit); ``movie_index`` the catalog's movie
+        ids (the service's own) and ``votes`` their vote counts, in the same order. Credits of
+        films not in the catalog are dropped."""
+        table = people if isinstance(people, pa.Table) else pa.Table.from_pandas(people)
+        positions = movie_index.get_indexer(pd.Index(_numbers(table, "movie_id")))
+        roles = _role_codes(table.column("role"))
+        # writers are in the table but no answer uses them yet: not loaded (a quarter of people)
+        keep = (positions >= 0) & np.isin(roles, [ROLES.index(r) for r in LOADED_ROLES])
         movie_pos = positions[keep].astype(np.int32)
-        person_ids = people["person_id"].to_numpy(np.int64)[keep]
-        roles = _role_codes(people["role"])[keep]
-        order = people["order"].to_numpy(np.int16)[keep]
-        names = people["name"].to_numpy(object)[keep]
+        roles = roles[keep]
+        order = _numbers(table, "order")[keep]
         self._movie_ids = movie_index
-        self._votes = votes
-        # persons: sorted ids, one name each (the first spelling met)
+        # persons: sorted ids, one name each (the first spelling met), kept in Arrow
         self._person_ids, first, person_pos = np.unique(
-            person_ids, return_index=True, return_inverse=True
+            _numbers(table, "person_id")[keep], return_index=True, return_inverse=True
         )
-        self._names: list[str] = [str(n) for n in names[first]]
+        rows = np.flatnonzero(keep)[first]
+        self._names = table.column("name").combine_chunks().take(pa.array(rows))
         film_votes = votes[movie_pos].astype(np.float64)
         self._weights = np.bincount(person_pos, weights=film_votes, minlength=len(first))
         # credits by person (role, then best-known film first) and by film (role, then order)
@@ -87,7 +104,7 @@ class PeopleIndex:
         self._m_movie = movie_pos[by_movie]
         self._m_role = roles[by_movie]
         self._m_person = person_pos[by_movie].astype(np.int32)
-        self._index: NameIndex[int] = NameIndex(self._names_of(), _Weights(self))
+        self._index = _PersonNames(self._names.to_pylist(), self._weights)
 
     @classmethod
     def load(cls, build_dir: Path, movie_index: pd.Index, votes: np.ndarray) -> PeopleIndex | None:
@@ -100,14 +117,15 @@ class PeopleIndex:
             table = pq.ParquetFile(path, memory_map=True).read()
         except (OSError, ValueError, pa.ArrowException):
             return None
-        return cls(table.to_pandas(), movie_index, votes)
-
-    def _names_of(self) -> Iterator[tuple[int, list[str]]]:
-        for person_id, name in zip(self._person_ids.tolist(), self._names, strict=True):
-            yield person_id, [name, *surname_aliases(name)]
+        return cls(table, movie_index, votes)
 
     def __len__(self) -> int:
         return len(self._person_ids)
+
+    @property
+    def words(self) -> list[str]:
+        """Every folded word of the people's full names."""
+        return self._index.words
 
     def _position(self, person_id: int) -> int | None:
         at = int(np.searchsorted(self._person_ids, person_id))
@@ -115,10 +133,13 @@ class PeopleIndex:
             return at
         return None
 
+    def _name(self, at: int) -> str:
+        return str(self._names[at].as_py())
+
     def person(self, person_id: int) -> PersonRef | None:
         """The person with this id, or None."""
         at = self._position(person_id)
-        return None if at is None else PersonRef(person_id, self._names[at])
+        return None if at is None else PersonRef(person_id, self._name(at))
 
     def weight(self, person_id: int) -> float:
         """How well-known a person is: the votes of all their films."""
@@ -131,20 +152,19 @@ class PeopleIndex:
         at = self._position(person_id)
         if at is None:
             return []
-        lo, hi = np.searchsorted(self._p_person, [at, at + 1])
-        code = ROLES.index(role)
+        lo, hi = np.searchsorted(self._p_person, np.array([at, at + 1], dtype=np.int32))
         rows = slice(int(lo), int(hi))
-        chosen = self._p_movie[rows][self._p_role[rows] == code]
+        chosen = self._p_movie[rows][self._p_role[rows] == ROLES.index(role)]
         return [int(m) for m in self._movie_ids[chosen]]
 
     def _of_movie(self, movie_id: int, role: str) -> list[PersonRef]:
         position = self._movie_ids.get_indexer(pd.Index([movie_id]))[0]
         if position < 0:
             return []
-        lo, hi = np.searchsorted(self._m_movie, [position, position + 1])
+        lo, hi = np.searchsorted(self._m_movie, np.array([position, position + 1], dtype=np.int32))
         rows = slice(int(lo), int(hi))
         chosen = self._m_person[rows][self._m_role[rows] == ROLES.index(role)]
-        return [PersonRef(int(self._person_ids[p]), self._names[p]) for p in chosen]
+        return [PersonRef(int(self._person_ids[p]), self._name(int(p))) for p in chosen]
 
     def directors_of(self, movie_id: int) -> list[PersonRef]:
         """The film's directors, in the order of its credits."""
@@ -161,9 +181,16 @@ class PeopleIndex:
         if key := _KEY.fullmatch(text.strip()):
             person_id = int(key[1])
             return Match(person_id if self._position(person_id) is not None else None)
-        found = self._index.lookup(text, limit=10)
+        at = self._index.lookup(text, limit=10)
+        ids = self._person_ids
+        found = Match(
+            None if at.value is None else int(ids[at.value]),
+            tuple(int(ids[c]) for c in at.candidates),
+            at.exact,
+            at.best_score,
+        )
         if role is None:
-            return _first(found, 5)
+            return Match(found.value, found.candidates[:5], found.exact, found.best_score)
         fits = [c for c in found.candidates if self.films_of(c, role)]
         if found.value is not None and found.value in fits:
             return Match(found.value, tuple(fits[:5]), found.exact, found.best_score)
@@ -178,32 +205,117 @@ class PeopleIndex:
         return Match(None, tuple(fits[:5]), found.exact, found.best_score)
 
 
-class _Weights(Mapping[int, float]):
-    """Person id → weight, read from the index's arrays (no dict of 100,000 floats)."""
-
-    def __init__(self, people: PeopleIndex) -> None:
-        self._people = people
-
-    def __getitem__(self, person_id: int) -> float:
-        at = self._people._position(person_id)
-        if at is None:
-            raise KeyError(person_id)
-        return float(self._people._weights[at])
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._people._person_ids.tolist())
-
-    def __len__(self) -> int:
-        return len(self._people)
+def _numbers(table: pa.Table, name: str) -> np.ndarray:
+    return np.asarray(table.column(name).to_numpy(), dtype=np.int64)
 
 
-def _first(found: Match[int], limit: int) -> Match[int]:
-    return Match(found.value, found.candidates[:limit], found.exact, found.best_score)
+def _role_codes(column: pa.ChunkedArray) -> np.ndarray:
+    """The role column as codes of ``ROLES``, whatever its type in the file."""
+    values = column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
+    codes = pc.index_in(values, value_set=pa.array(ROLES))
+    return np.asarray(codes.fill_null(-1).to_numpy(), dtype=np.int8)
 
 
-def _role_codes(column: pd.Series) -> np.ndarray:
-    """The role column as codes of ``ROLES``, whatever its dtype in the file."""
-    if isinstance(column.dtype, pd.CategoricalDtype) and list(column.cat.categories) == list(ROLES):
-        return column.cat.codes.to_numpy(np.int8)
-    mapping = {role: code for code, role in enumerate(ROLES)}
-    return column.astype("str").map(mapping).fillna(-1).to_numpy(np.int8)
+def _name_keys(name: str) -> list[str]:
+    """A name folded as typed: "Peter O'Toole" → "peter o toole", "peter otoole"."""
+    return [key for key in dict.fromkeys((fold(name), fold_glued(name))) if key]
+
+
+class _PersonNames:
+    """Person positions by name, compactly: 64-bit hashes of every folded way a name is typed
+    (full name; surname, with its particle) in sorted NumPy arrays, and the folded words of all
+    full names for typos: each typed word they lack is replaced by its closest ones (rapidfuzz)
+    and the names so spelled are looked up exactly. No Python string per name is kept.
+
+    The hashes are Python's own, computed in this process; two keys sharing one is a 2⁻⁶⁴
+    chance per pair.
+    """
+
+    def __init__(self, names: list[str], weights: np.ndarray) -> None:
+        # compact buffers while building: no Python int per key
+        hashes, owners, alias = array("q"), array("i"), bytearray()
+        words: set[str] = set()
+        for position, name in enumerate(names):
+            for key in _name_keys(name):
+                hashes.append(hash(key))
+                owners.append(position)
+                alias.append(0)
+                words.update(key.split())
+            for surname in surname_aliases(name):
+                for key in _name_keys(surname):
+                    hashes.append(hash(key))
+                    owners.append(position)
+                    alias.append(1)
+        keys = np.frombuffer(hashes, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._hashes = keys[order]
+        self._owners = np.frombuffer(owners, dtype=np.int32)[order]
+        self._alias = np.frombuffer(alias, dtype=np.bool_)[order]
+        self._weights = weights
+        self.words = sorted(words)
+        self._word_set = frozenset(self.words)
+
+    def _hits(self, key: str) -> tuple[list[int], list[int]]:
+        """Positions whose full name, and those whose surname, is ``key``."""
+        digest = np.int64(hash(key))
+        lo = int(np.searchsorted(self._hashes, digest, side="left"))
+        hi = int(np.searchsorted(self._hashes, digest, side="right"))
+        owners, alias = self._owners[lo:hi], self._alias[lo:hi]
+        full = list(dict.fromkeys(int(o) for o in owners[~alias]))
+        surname = [o for o in dict.fromkeys(int(o) for o in owners[alias]) if o not in full]
+        return full, surname
+
+    def _ranked(self, positions: list[int]) -> list[int]:
+        return sorted(positions, key=lambda p: (-self._weights[p], p))
+
+    def _clear(self, ranked: list[int]) -> bool:
+        return len(ranked) == 1 or (
+            len(ranked) > 1
+            and self._weights[ranked[0]] >= DOMINANCE * max(self._weights[ranked[1]], 1.0)
+        )
+
+    def lookup(self, text: str, limit: int = 5) -> Match[int]:
+        """The person (position) ``text`` names: exact full name, then surname, then typos."""
+        keys = _name_keys(text)
+        for key in keys:
+            full, surname = self._hits(key)
+            if full or surname:
+                ranked = self._ranked(full) or self._ranked(surname)
+                rest = self._ranked(surname) if full else []
+                value = ranked[0] if self._clear(ranked) else None
+                return Match(value, tuple([*ranked, *rest][:limit]), True, 100.0)
+        if not keys or len(keys[0]) < MIN_FUZZY_QUERY:
+            return Match(None)
+        return self._typos(keys[0], limit)
+
+    def _typos(self, key: str, limit: int) -> Match[int]:
+        """Names spelled with the closest known words: "tom hnaks" → Tom Hanks."""
+        options: list[list[tuple[str, float]]] = []
+        for word in key.split()[:4]:
+            if word in self._word_set:
+                options.append([(word, 100.0)])
+                continue
+            close = process.extract(
+                word, self.words, scorer=fuzz.ratio, limit=3, score_cutoff=PLAUSIBLE_SCORE
+            )
+            options.append([(w, float(score)) for w, score, _ in close])
+        scores: dict[int, float] = {}
+        if options and all(options):
+            for combination in itertools.islice(itertools.product(*options), 27):
+                score = sum(s for _, s in combination) / len(combination)
+                full, surname = self._hits(" ".join(w for w, _ in combination))
+                for position in full or surname:
+                    scores[position] = max(scores.get(position, 0.0), score)
+        if not scores:
+            return Match(None)
+        ranked = sorted(scores, key=lambda p: (-scores[p], -self._weights[p], p))
+        best = scores[ranked[0]]
+        candidates = tuple(p for p in ranked[:limit] if scores[p] >= PLAUSIBLE_SCORE)
+        rivals = [
+            p
+            for p in ranked[1:]
+            if scores[p] > best - MARGIN
+            and self._weights[p] * DOMINANCE >= self._weights[ranked[0]]
+        ]
+        value = ranked[0] if best >= ACCEPT_SCORE and not rivals else None
+        return Match(value, candidates, False, best)
