@@ -13,10 +13,8 @@ process, and times director and actor answers. Budget: at most 60 s more for pre
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -24,8 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from data_prep import synthetic
-from data_prep.source import CREDITS_FILE, KEYWORDS_FILE, MOVIES_FILE
+from bot.memory import settle, tune_malloc
+
+CREDITS_FILE, KEYWORDS_FILE, MOVIES_FILE = "credits.csv", "keywords.csv", "movies_metadata.csv"
 
 PREPARE_EXTRA_SECONDS, PEAK_RSS_MB, P99_MS = 60.0, 1024.0, 5.0
 
@@ -43,7 +42,9 @@ def _prepare(folder: Path, out: Path) -> tuple[float, float, float]:
         wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"pelibot prepare failed:\n{log.read_text(encoding='utf-8')}")
-    print(log.read_text(encoding="utf-8").strip().splitlines()[-3])
+    for line in log.read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith(("People", "Catalog")):
+            print(line.strip())
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
@@ -52,24 +53,33 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _serve(data: Path, seed: int) -> None:
+def _serve(data: Path, seed: int, people_on: bool) -> None:
+    """In a fresh process, tuned as the bot is (``bot.memory``): load, settle, measure."""
+    import handlers.people
     from handlers.service import MovieService
 
-    gc.collect()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if not people_on:
+        handlers.people.PeopleIndex.load = classmethod(lambda cls, *args: None)  # type: ignore[assignment,method-assign]
     started = time.perf_counter()
     service = MovieService.from_data_dir(data)
     load = time.perf_counter() - started
+    settle()
+    label = "with people" if people_on else "without people"
+    print(f"service {label}: loaded in {load:.1f} s, resident {_rss_mb():.0f} MB")
     people = service.people
-    assert people is not None
-    rss = _rss_mb()
-    print(f"service loaded in {load:.1f} s; resident {rss:.0f} MB (peak before {before:.0f} MB)")
+    if people is None:
+        return
     rng = random.Random(seed)
     names = [people.person(int(p)) for p in rng.sample(list(people._person_ids), 300)]
     queries = [("director", r.name) for r in names[:100] if r] + [
         ("actor", r.name) for r in names[100:200] if r
     ]
     queries += [("actor", r.name.split()[-1]) for r in names[200:] if r]  # surnames
+    busiest = people._person_ids[people._weights.argsort()[-50:]]  # the best-known, most films
+    for person_id in busiest.tolist():
+        ref = people.person(person_id)
+        if ref is not None:
+            queries += [("director", ref.name), ("actor", ref.name)]
     for label, chosen in (("exact name or surname", queries),):
         times = []
         for command, text in chosen:
@@ -104,11 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=45_466)
     parser.add_argument("--dir", type=Path, help="synthetic files already generated")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the child's part
+    parser.add_argument("--no-people", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve:
+        _serve(args.serve, args.seed, not args.no_people)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-credits-") as tmp:
         work = Path(tmp)
         folder = args.dir
         if folder is None:
+            from data_prep import synthetic
+
             folder = work / "raw"
             synthetic.generate(args.rows, folder, args.seed)
             synthetic.generate_credits(folder, args.seed)
@@ -131,9 +148,18 @@ def main(argv: list[str] | None = None) -> int:
             f"(budget {PREPARE_EXTRA_SECONDS:.0f} s); peak {with_people[2]:.0f} MB "
             f"(budget {PEAK_RSS_MB:.0f} MB)"
         )
-        _serve(work / "with", args.seed)
+        for flags in (["--no-people"], []):
+            serve = [
+                sys.executable,
+                "-m",
+                "benchmarks.bench_credits",
+                "--serve",
+                str(work / "with"),
+            ]
+            subprocess.run([*serve, "--seed", str(args.seed), *flags], check=True)
     return 0
 
 
 if __name__ == "__main__":
+    tune_malloc()  # before pyarrow is imported, as the bot does
     raise SystemExit(main())
