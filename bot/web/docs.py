@@ -13,7 +13,9 @@ TITLE = "pelibot"
 DESCRIPTION = """
 Datos de películas de *The Movies Dataset* (Kaggle): estrenos por mes y por día de la semana,
 sagas, países, productoras, presupuesto y retorno, y recomendaciones. Son las mismas respuestas
-que da el bot de Telegram (y `pelibot ask --json`).
+que da el bot de Telegram (y `pelibot ask --json`). Directores y actores (`/director/kubrick`,
+`/actor/tom hanks`, también en `/get_director/…` y `/get_actor/…`) cuando el catálogo se
+construyó con `credits.csv`; sin él responden 404 `{"error": "no_data", "missing": "credits"}`.
 
 Escribir es indulgente: dan igual acentos, mayúsculas y erratas, y valen nombres en español o en
 inglés (`/peliculas_mes/ENERO`, `/peliculas_pais/reino unido`, `/retorno/toy stroy`).
