@@ -474,3 +474,27 @@ def test_card_buttons_open_each_persons_films(service: MovieService) -> None:
         "e actor @884",
     ]
     assert all(len(str(d).encode()) <= 64 for d in data)
+
+
+def test_prepare_takes_credits_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import cli
+
+    monkeypatch.delenv(CREDITS_ENV, raising=False)
+    raw, elsewhere = tmp_path / "raw", tmp_path / "elsewhere"
+    synthetic.generate(300, raw, seed=5)
+    synthetic.generate_credits(raw, seed=5)
+    elsewhere.mkdir()
+    (raw / "credits.csv").rename(elsewhere / "credits.csv")
+    out = tmp_path / "data"
+    args = ["prepare", "--raw", str(raw / "movies_metadata.csv"), "--out", str(out), "--force"]
+    assert cli.main([*args, "--credits", str(elsewhere / "credits.csv")]) == 0
+    printed = capsys.readouterr().out
+    assert "People (credits.csv, " in printed
+    assert "cells that did not parse: cast 1, crew 0" in printed  # the one cell cut short
+    service = MovieService.from_data_dir(out)
+    assert service.people is not None and len(service.people) > 100
+    assert cli.main(args) == 0  # no credits beside the raw file: a build without people
+    assert "People: none" in capsys.readouterr().out
+    assert MovieService.from_data_dir(out).people is None
