@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal
 
 from bot import i18n
@@ -18,6 +19,7 @@ from handlers import answers as a
 from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, HELP_NAMES, command
 from handlers.countries import spanish_name
+from handlers.query import PAGE_SIZE, Query
 
 __all__ = ["LANGS", "language_of"]
 
@@ -152,6 +154,8 @@ def options_of(answer: a.Answer, lang: str) -> list[tuple[str, str]]:
             return [(reading_label(r, lang), f"{r.command} {r.choice.key}") for r in readings]
         case a.NotUnderstoodAnswer(turn=turn):
             return [(example, example) for example in examples(lang, turn)]
+        case a.SearchAnswer(films=films):
+            return [(movie_label(f.movie, lang), f"pelicula {f.movie.key}") for f in films]
     return [
         (choice_label(answer.command, c, lang), f"{answer.command} {c.key}")
         for c in choices_of(answer)
@@ -250,6 +254,7 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                     mean=answer.revenue_mean,
                 ),
                 *_doubtful_films(answer.doubtful, lang, s),
+                *(f"{k}. {s.esc(movie_label(m, lang))}" for k, m in enumerate(answer.films, 1)),
             ]
         case a.CountryAnswer():
             name = answer.country_es if lang == "es" and answer.country_es else answer.country
@@ -300,11 +305,154 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             if not i18n.has(key, lang):
                 key = f"not_understood.{turn % 3}"
             return [s.say(key, lang, query=s.esc(_echo(query)))]
+        case a.SearchAnswer():
+            return _search_lines(answer, lang, s)
+        case a.PickAnswer():
+            return _pick_lines(answer, lang, s)
         case a.PersonAnswer():
             return _person_lines(answer, lang, s)
         case a.NoDataAnswer(missing=missing):
             return [s.say(f"no_data.{missing}", lang)]
     raise TypeError(f"cannot render {answer!r}")
+
+
+# -- queries: filters in words, lists and picks ----------------------------------------------------
+
+
+def language_name(code: str, lang: str) -> str:
+    """An original language in ``lang``: ``fr`` → "francés" / "French" (babel's CLDR names)."""
+    return str(Locale.parse(lang).languages.get(code, code))
+
+
+def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> str:
+    """What a query keeps, in words: "Terror, 1980–1989, de Francia"."""
+    parts: list[str] = [genre(g, lang) for g in query.genres]
+    first, last = query.year_from, query.year_to
+    if query.month is not None and first is not None and first == last:
+        month = month_name(query.month, lang)
+        parts.append(i18n.text("filter.month_year", lang, month=month, year=first))
+        first = last = None
+    elif query.month is not None:
+        parts.append(i18n.text("filter.month", lang, month=month_name(query.month, lang)))
+    if first is not None and first == last:
+        parts.append(i18n.text("filter.year", lang, year=first))
+    elif first is not None and last is not None:
+        parts.append(i18n.text("filter.years", lang, first=first, last=last))
+    elif last is not None:
+        parts.append(i18n.text("filter.year_to", lang, last=last))
+    elif first is not None:
+        parts.append(i18n.text("filter.year_from", lang, first=first))
+    if query.weekday is not None:
+        parts.append(i18n.text("filter.weekday", lang, weekday=weekday_name(query.weekday, lang)))
+    if query.country:
+        shown = country_label(query.country, country or query.country, lang)
+        parts.append(i18n.text("filter.country", lang, country=shown))
+    if query.language:
+        parts.append(
+            i18n.text("filter.language", lang, language=language_name(query.language, lang))
+        )
+    if query.company:
+        parts.append(i18n.text("filter.company", lang, company=query.company))
+    if query.collection:
+        parts.append(i18n.text("filter.collection", lang, name=query.collection))
+    for field in ("runtime_min", "runtime_max"):
+        if (minutes := getattr(query, field)) is not None:
+            parts.append(i18n.text(f"filter.{field}", lang, minutes=minutes))
+    for field in ("rating_min", "rating_max"):
+        if (value := getattr(query, field)) is not None:
+            parts.append(i18n.text(f"filter.{field}", lang, value=number(value, lang, 1)))
+    if like:
+        parts.append(i18n.text("filter.like", lang, titles=like))
+    text = ", ".join(parts) or i18n.text("search.all", lang)
+    return text[:1].upper() + text[1:]
+
+
+def _search_filters(answer: a.SearchAnswer | a.PickAnswer, lang: str) -> str:
+    like = answer.like if isinstance(answer, a.SearchAnswer) else ()
+    titles = " + ".join(movie_title(m, lang)[0] for m in like)
+    return filters_text(answer.query, lang, answer.country_name, titles)
+
+
+def _search_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
+    query = answer.query
+    if query.like:
+        return _like_lines(answer, lang, s)
+    head = s.say(
+        "search.head",
+        lang,
+        answer.count,
+        filters=s.bold(_search_filters(answer, lang)),
+        movies=s.bold(movies_word(answer.count, lang)),
+    )
+    lines = [head]
+    if query.intent == "count" or not answer.count:
+        return lines + _ignored(query, lang, s)
+    order = "like" if query.like else query.order
+    heading = i18n.text(f"search.order.{order}", lang)
+    if answer.ranked < answer.count and order not in ("rating", "worst", "like"):
+        ranked = i18n.text("search.ranked", lang, ranked=number(answer.ranked, lang))
+        heading = f"{heading[:-1]} {ranked}:" if heading.endswith(":") else heading
+    lines.append(s.italic(heading))
+    start = (query.page - 1) * PAGE_SIZE
+    for rank, film in enumerate(answer.films, start + 1):
+        lines.append(f"{rank}. {_listed(film, order, lang, s)}")
+    if answer.pages > 1:
+        pages = i18n.text("search.page", lang, page=query.page, pages=answer.pages)
+        lines.append(s.italic(pages))
+    return lines + _ignored(query, lang, s)
+
+
+def _like_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
+    """Recommendations that obey filters: "🍿 Como Alien, 1990–1999:" and the closest films."""
+    titles = " + ".join(movie_title(m, lang)[0] for m in answer.like)
+    key = "search.like_head" if answer.query.filters.keys() - {"like"} else "search.like_all"
+    filters = filters_text(answer.query, lang, answer.country_name)
+    lines = [s.say(key, lang, titles=s.bold(titles), filters=s.esc(filters))]
+    if not answer.films:
+        return [*lines, s.say("search.like_none", lang)]
+    start = (answer.query.page - 1) * PAGE_SIZE
+    lines += [f"{k}. {_listed(f, 'like', lang, s)}" for k, f in enumerate(answer.films, start + 1)]
+    return lines + _ignored(answer.query, lang, s)
+
+
+def _listed(film: a.ListedFilm, order: str, lang: str, s: _Style) -> str:
+    """``El resplandor (1980) · ⭐ 8,0 · 3.890 votos``; a money order shows its figure."""
+    title = s.bold(movie_title(film.movie, lang)[0])
+    parts = [f"{title} ({film.movie.year})"]
+    if order == "revenue":
+        parts.append(s.esc(readable_money(film.revenue, lang)))
+    elif order == "budget":
+        parts.append(s.esc(readable_money(film.budget, lang)))
+    elif order == "return" and film.ret is not None:
+        parts.append(s.esc(number(film.ret, lang, 1) + "×"))
+    elif order in ("longest", "shortest") and film.runtime:
+        parts.append(s.esc(runtime_text(film.runtime, lang)))
+    if film.vote_average is None:
+        parts.append(s.esc(i18n.text("list.no_votes", lang)))
+    else:
+        parts.append(f"⭐ {s.esc(number(film.vote_average, lang, 1))}")
+        votes = i18n.text("list.votes", lang, film.vote_count, votes=number(film.vote_count, lang))
+        parts.append(s.esc(votes))
+    return " · ".join(parts)
+
+
+def _ignored(query: Query, lang: str, s: _Style) -> list[str]:
+    if not query.ignored:
+        return []
+    words = _echo(" ".join(query.ignored))
+    return [s.italic(i18n.text("search.ignored", lang, words=words))]
+
+
+def _pick_lines(answer: a.PickAnswer, lang: str, s: _Style) -> list[str]:
+    head = s.say(
+        "pick.head",
+        lang,
+        answer.count,
+        filters=s.bold(_search_filters(answer, lang)),
+        movies=s.bold(movies_word(answer.count, lang)),
+    )
+    film = [] if answer.film is None else ["", *_film_lines(answer.film, lang, s)]
+    return [head, *film, *_ignored(answer.query, lang, s)]
 
 
 def runtime_text(minutes: int, lang: str) -> str:
@@ -581,6 +729,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "revenue_mean": answer.revenue_mean,
                 "revenue_known": answer.revenue_known,
                 "doubtful_films": answer.doubtful,
+                "movies": [_movie_json(m) for m in answer.films],
             }
         case a.CountryAnswer():
             return {
@@ -673,11 +822,58 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "error": "not_understood",
                 "suggestions": [label for label, _ in options_of(answer, lang)],
             }
+        case a.SearchAnswer():
+            return {
+                **_query_json(answer.query, answer.key),
+                "count": answer.count,
+                "ranked": answer.ranked,
+                "page": answer.query.page,
+                "pages": answer.pages,
+                "like": [_movie_json(m) for m in answer.like],
+                "based_on": [m.id for m in answer.like],
+                "movies": [_listed_json(f) for f in answer.films],
+                "text_filters": _search_filters(answer, lang),
+            }
+        case a.PickAnswer():
+            return {
+                **_query_json(answer.query, answer.key),
+                "count": answer.count,
+                "movie": to_json(answer.film, lang) if answer.film else None,
+                "text_filters": _search_filters(answer, lang),
+            }
         case a.PersonAnswer():
             return _person_answer_json(answer)
         case a.NoDataAnswer():
             return {"command": answer.command, "error": "no_data", "missing": answer.missing}
     raise TypeError(f"cannot convert {answer!r}")
+
+
+def _query_json(query: Query, key: str) -> dict[str, Any]:
+    filters = {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in query.filters.items()
+    }
+    return {
+        "command": "buscar",
+        "intent": query.intent,
+        "filters": filters,
+        "order": "similar" if query.like else query.order,
+        "ignored": list(query.ignored),
+        "key": key,
+    }
+
+
+def _listed_json(film: a.ListedFilm) -> dict[str, Any]:
+    return {
+        **_movie_json(film.movie),
+        "vote_average": film.vote_average,
+        "vote_count": film.vote_count,
+        "weighted_rating": round(film.weighted, 3),
+        "revenue": film.revenue,
+        "budget": film.budget,
+        "return": film.ret,
+        "runtime": film.runtime,
+    }
 
 
 def _movie_json(movie: a.MovieRef) -> dict[str, Any]:

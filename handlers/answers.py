@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from handlers.query import PAGE_SIZE, Query
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -66,6 +68,7 @@ class CollectionAnswer:
     revenue_known: int  # films of the collection whose box office is known (> 0)
     command: str = "franquicia"
     doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
+    films: tuple[MovieRef, ...] = field(default=(), compare=False)  # in release order
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,53 @@ class NotUnderstoodAnswer:
     command: str = ""
 
 
+@dataclass(frozen=True)
+class ListedFilm:
+    """A film in a list, with what lists rank by."""
+
+    movie: MovieRef
+    vote_average: float | None  # None without votes
+    vote_count: int
+    revenue: int  # 0 = unknown
+    budget: int  # 0 = unknown
+    ret: float | None
+    runtime: int | None  # minutes
+    weighted: float  # the weighted rating lists of the best rank by
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """Films that pass a query's filters: how many (``count``) and a page of them, in order.
+
+    ``ranked`` is how many can be ranked by the order asked (e.g. films with a known box
+    office); ``key`` answers the same query again (for buttons)."""
+
+    query: Query
+    count: int
+    ranked: int
+    films: tuple[ListedFilm, ...]
+    key: str
+    country_name: str = ""  # the production country's name, when the query has one
+    like: tuple[MovieRef, ...] = ()  # the films the answer resembles
+    command: str = "buscar"
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.ranked // PAGE_SIZE))
+
+
+@dataclass(frozen=True)
+class PickAnswer:
+    """One well-liked film that passes the query's filters, drawn at random ("sorpréndeme")."""
+
+    query: Query
+    count: int
+    film: FilmAnswer | None  # None when no film fits
+    key: str
+    country_name: str = ""
+    command: str = "buscar"
+
+
 # -- people: directors and cast ------------------------------------------------------------------
 
 
@@ -294,6 +344,8 @@ Answer = (
     | FilmAnswer
     | ClarifyAnswer
     | NotUnderstoodAnswer
+    | SearchAnswer
+    | PickAnswer
     | PersonAnswer
     | NoDataAnswer
 )
@@ -322,6 +374,8 @@ def answered_value(answer: Answer) -> int | str | None:
             return value
         case ReturnAnswer(movie=movie) | RecommendAnswer(movie=movie) | FilmAnswer(movie=movie):
             return movie.id
+        case SearchAnswer(key=key) | PickAnswer(key=key):
+            return key
         case PersonAnswer(person=person):
             return person.key
     return None

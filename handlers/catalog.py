@@ -36,6 +36,7 @@ RUNTIME_COLUMNS = (
     "poster_path",
     "es_es",
     "es_419",
+    "original_language",
 )
 """What answering needs; the long texts (overview, tagline) only served to build neighbours."""
 

@@ -13,7 +13,9 @@ from typing import Literal
 
 from handlers.text import fold
 
-Argument = Literal["month", "weekday", "collection", "country", "company", "title", "person"]
+Argument = Literal[
+    "month", "weekday", "collection", "country", "company", "title", "query", "person"
+]
 
 TELEGRAM_NAME = re.compile(r"[a-z0-9_]{1,32}")
 """What Telegram accepts as a command name (the rest is matched as text, e.g. ``/día``)."""
@@ -94,6 +96,14 @@ COMMANDS: tuple[Command, ...] = (
         "title",
         chart=False,
         web_path="pelicula",
+    ),
+    Command(
+        "buscar",
+        "find",
+        ("top", "search", "busca", "lista", "list"),
+        "query",
+        chart=False,
+        web_path="buscar",
     ),
     Command(
         "director",

@@ -16,6 +16,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, cast
 
 from rapidfuzz import fuzz, process
@@ -25,6 +26,7 @@ from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, Argument, command_name
 from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
+from handlers.query_words import phrase_table
 from handlers.service import GENERIC_WORDS, MovieService, entity_key
 from handlers.text import clean_argument, fold, key_variants
 
@@ -247,6 +249,7 @@ COMMAND_CUES = {
     "retorno": "money",
     "recomendar": "recommend",
     "pelicula": "card",
+    "buscar": "films",
 }
 
 FILLERS = _words("""
@@ -443,6 +446,9 @@ class Router:
         direct = self._as_command(query)
         if direct is not None and direct.value is not None:
             return direct
+        asked = self._as_query(query, words)
+        if asked is not None:
+            return asked
         cues = _mark_cues(words)
         reading = _Reading(query, words, cues, self._spans(words, cues, query))
         _mark_cue_typos(reading)
@@ -459,6 +465,21 @@ class Router:
         if len(years) != 1:
             return routed
         return Route("mes", f"{routed.value} {years[0]}", routed.value)  # as ``key_for`` says it
+
+    # -- filters, lists, bests: the query model -------------------------------------------------
+
+    def _as_query(self, query: str, words: list[str]) -> Route | None:
+        """A question only the query executor answers ("pelis de terror de los 80", "las más
+        taquilleras de 1997", "sorpréndeme"); None for one about a single name. A message that
+        is exactly a title stays the title ("war of the worlds"), unless it is one word of the
+        query vocabulary ("drama", "western")."""
+        if len(words) > 1 and self.service.exact("title", query):
+            return None
+        read = self.service.reader.read(query)
+        if not read.is_query:
+            return None
+        key = self.service.query_key(read.query)
+        return Route("buscar", key, key)
 
     # -- "mes enero": a command name without its slash -------------------------------------------
 
@@ -483,6 +504,7 @@ class Router:
         """The longest runs of words that are exactly a name, not overlapping, longest first."""
         found: list[_Span] = []
         n = len(words)
+        cued = any(cue is not None for cue in cues)
         for start in range(n):
             for end in range(min(n, start + MAX_NAME_WORDS), start, -1):
                 whole = end - start == n  # the whole message may be any title: "It", "Up"
@@ -490,8 +512,9 @@ class Router:
                     (words[start] in FILLERS and words[start] not in ARTICLES)
                     or words[end - 1] in FILLERS
                     or all(cues[k] or words[k] in FILLERS for k in range(start, end))
+                    or (end - start == 1 and not cued and words[start] in everyday_words())
                 ):
-                    continue
+                    continue  # "xq no me entiendes" is not about the film "Nô"
                 span = self._names(words, start, end, query)
                 if span is not None:
                     found.append(span)
@@ -910,6 +933,16 @@ class Router:
 
 
 _ROUTERS: weakref.WeakKeyDictionary[MovieService, Router] = weakref.WeakKeyDictionary()
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words of everyday talk (fillers, small talk, the query vocabulary: genres, orders…). One
+    of them alone inside a longer message never names a title, saga or company by itself
+    ("xq no me entiendes" is not *Nô*, "good movie for kids" is not *Kids*): the name needs a
+    cue ("cuánto recaudó kids") or to be the whole message."""
+    vocabulary = {phrase[0] for phrase in phrase_table() if len(phrase) == 1}
+    return frozenset(FILLERS | ACKS | GREETINGS | THANKS | VAGUE | vocabulary)
 
 
 def router_for(service: MovieService) -> Router:

@@ -30,7 +30,10 @@ from handlers.matching import (
     title_aliases,
 )
 from handlers.people import CAST_ON_CARD, PeopleIndex
+from handlers.query import Query
+from handlers.reader import QueryReader
 from handlers.recommender import Recommender
+from handlers.search import Searcher
 from handlers.stats import GroupStats, compute_stats
 from handlers.text import clean_argument, fold, key_variants
 
@@ -73,6 +76,14 @@ GENERIC_WORDS = {
     },
 }
 """Words dropped from names to make aliases: "pixar" finds "Pixar Animation Studios"."""
+FILTERED_COMMANDS: dict[str, Argument] = {
+    "mes": "month",
+    "dia": "weekday",
+    "pais": "country",
+    "productora": "company",
+    "franquicia": "collection",
+}
+"""Commands whose argument may carry more filters, and the filter their own name sets."""
 RELATIVES = 3
 """Other companies named like the one answered, mentioned beside it ("también: …")."""
 RECOMMENDATIONS = 5
@@ -261,6 +272,8 @@ class MovieService:
         self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
         self.recommender = Recommender.load(catalog, self._movies.index, RECOMMENDATIONS)
         self._film_facts = FilmTable(movies, self._movies.index)
+        self.searcher = Searcher(movies)
+        self.reader = QueryReader(self)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
             "mes": self.month,
             "dia": self.weekday,
@@ -270,6 +283,7 @@ class MovieService:
             "retorno": self.movie_return,
             "recomendar": self.recommend,
             "pelicula": self.film,
+            "buscar": self.search,
         }
         self._by_kind: dict[str, NameIndex[Any]] = {
             "month": month_index(),
@@ -321,9 +335,100 @@ class MovieService:
         if name is None:
             return a.UnknownCommandAnswer(clean_argument(command)[:40])
         text = clean_argument(argument)
-        if not fold(text) and not text.startswith(("#", "~")):
+        if not fold(text) and not text.startswith(("#", "~", "?")):
             return a.UsageAnswer(name) if not text else a.NotFoundAnswer(name, text)
+        if text.startswith("?"):  # a query's key, from a button: any command shows it
+            return self.search(text)
+        if name in FILTERED_COMMANDS and (narrowed := self._narrowed(name, text)) is not None:
+            return narrowed
         return self._questions[name](text)
+
+    def _narrowed(self, command: str, text: str) -> a.Answer | None:
+        """``/mes mayo 1995-1997``, ``/pais francia 1995``, ``/productora paramount 90s``: the
+        command's own name with more filters is counted by the query executor (a month with
+        one year stays ``/mes``'s own answer)."""
+        if text.startswith(("~", "#", "?")) or not any(ch.isdigit() for ch in text):
+            return None
+        if self.exact(FILTERED_COMMANDS[command], text):  # "fox 2000", "Pikachu Project 2001"
+            return None
+        read = self.reader.read(text, explicit=True)
+        query = read.query
+        filters = query.filters
+        own = FILTERED_COMMANDS[command]
+        if own not in filters or len(filters) < 2 or query.ignored:
+            return None
+        one_year = query.year_from is not None and query.year_from == query.year_to
+        if command == "mes" and set(filters) == {"month", "year_from", "year_to"} and one_year:
+            return None
+        return self.run_query(replace(query, intent="count"))
+
+    # -- queries: filters, lists, bests, picks -------------------------------------------------
+
+    def search(self, text: str) -> a.Answer:
+        """``/buscar``: a query in words (``terror 80s``) or by its key (``?g11,y1980-1989``)."""
+        if text.startswith("?"):
+            query = Query.from_key(text, self._keys.get)
+            return self.run_query(query) if query else a.NotFoundAnswer("buscar", text)
+        read = self.reader.read(text, explicit=True)
+        if not read.is_query:
+            return a.NotFoundAnswer("buscar", text)
+        return self.run_query(read.query)
+
+    def query_key(self, query: Query) -> str:
+        """The compact key that answers ``query`` again."""
+        return query.key(entity_key)
+
+    def run_query(self, query: Query) -> a.Answer:
+        """The answer to ``query``: a count, a page of films, or one film picked."""
+        key = self.query_key(query)
+        country = self._country_label(query.country) if query.country else ""
+        if query.intent == "pick":
+            count, row = self.searcher.pick(query)
+            film = None
+            if row is not None:
+                movie = self._movies.get(int(self.searcher.ids[row]))
+                film = self._film_of(movie, self._same_title(movie)) if movie else None
+            return a.PickAnswer(query, count, film, key, country)
+        like = tuple(ref for i in query.like if (ref := self.movie_ref(i)) is not None)
+        if query.intent == "count":
+            count = self.searcher.count(query)
+            return a.SearchAnswer(query, count, count, (), key, country, like)
+        result = self.searcher.run(query)
+        films = tuple(self._listed(int(row)) for row in result.rows)
+        return a.SearchAnswer(query, result.count, result.ranked, films, key, country, like)
+
+    def _listed(self, row: int) -> a.ListedFilm:
+        s = self.searcher
+        movie = self._movies[int(s.ids[row])]
+        votes = int(s.votes[row])
+        runtime = float(s.runtime[row])
+        return a.ListedFilm(
+            movie.ref,
+            float(s.average[row]) if votes else None,
+            votes,
+            movie.revenue,
+            movie.budget,
+            movie.ret if movie.budget > 0 and movie.revenue > 0 else None,
+            round(runtime) if runtime > 0 else None,
+            float(s.weighted[row]),
+        )
+
+    def films_query(self, answer: a.Answer) -> Query | None:
+        """The query listing the films an answer counts (its "🎞️ Ver películas")."""
+        match answer:
+            case a.MonthAnswer(month=month, year=year):
+                return Query(month=month, year_from=year, year_to=year)
+            case a.WeekdayAnswer(weekday=weekday):
+                return Query(weekday=weekday)
+            case a.CountryAnswer(iso=iso):
+                return Query(country=iso)
+            case a.CompanyAnswer(company=name):
+                return Query(company=name)
+            case a.CollectionAnswer(collection=name):
+                return Query(collection=name, order="oldest")
+            case a.SearchAnswer(query=query) if query.intent == "count":
+                return replace(query, intent="list")
+        return None
 
     def key_for(self, answer: a.Answer) -> str | None:
         """A short argument that answers the same again (for buttons)."""
@@ -340,6 +445,8 @@ class MovieService:
                 return movie.key
             case a.FilmAnswer(movie=movie):
                 return movie.key
+            case a.SearchAnswer(key=key) | a.PickAnswer(key=key):
+                return key
             case a.PersonAnswer(person=person):
                 return person.key
         return None
@@ -386,7 +493,14 @@ class MovieService:
             mean,
             stats.revenue_known,
             doubtful=stats.doubtful,
+            films=self._films_in_order(Query(collection=found.value)),
         )
+
+    def _films_in_order(self, query: Query, limit: int = 40) -> tuple[a.MovieRef, ...]:
+        """The films that pass ``query``, in release order (a saga's films)."""
+        rows = np.flatnonzero(self.searcher.mask(query))
+        rows = rows[np.argsort(self.searcher.day[rows], kind="stable")][:limit]
+        return tuple(self._movies[int(self.searcher.ids[r])].ref for r in rows)
 
     def company(self, text: str) -> a.Answer:
         found = self._weighed(text, self._entity(text, self._companies))

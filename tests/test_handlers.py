@@ -211,7 +211,11 @@ async def test_did_you_mean_buttons_edit_the_message(app: Application, emulator:
     assert "Star Wars Collection" in edit.result["text"]
     assert "Películas: 4" in edit.result["text"]
     assert "US$ 2.810.815.565" in edit.result["text"]
-    assert buttons(edit) == [("📊 Gráfico", f"g franquicia {data.split()[1]}")]
+    saga = data.split()[1]
+    assert buttons(edit) == [
+        ("🎞️ Ver películas", f"e buscar ?o9,s{saga}"),
+        ("📊 Gráfico", f"g franquicia {saga}"),
+    ]
     # the same button again: Telegram says "not modified"; the bot stays quiet about it
     mark = emulator.mark()
     await deliver(app, await emulator.press(message, ANA, data))
@@ -246,7 +250,8 @@ async def test_stale_or_forged_buttons_get_a_polite_answer(
 
 async def test_chart_button_sends_a_png_photo(app: Application, emulator: Emulator) -> None:
     question = only_message(await ask(app, emulator, "/mes enero"))
-    [(label, data)] = buttons(question)
+    films, (label, data) = buttons(question)
+    assert films == ("🎞️ Ver películas", "e buscar ?m1")
     assert (label, data) == ("📊 Gráfico", "g mes 1")
     mark = emulator.mark()
     await deliver(app, await emulator.press(question.result, ANA, data))
@@ -314,6 +319,7 @@ async def test_menus_in_both_languages_and_a_failure_is_only_a_warning(
         "return",
         "recommend",
         "movie",
+        "find",
         "director",
         "actor",
         "help",

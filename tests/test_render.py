@@ -179,6 +179,7 @@ def test_language_and_menus() -> None:
         "return",
         "recommend",
         "movie",
+        "find",
         "director",
         "actor",
         "help",

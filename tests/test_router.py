@@ -196,11 +196,8 @@ def test_a_name_that_reads_several_ways_is_asked_back(router: Router) -> None:
         ("¿qué tal?", "greeting"),
         ("gracias!", "thanks"),
         ("asdfgh", "unknown"),
-        ("películas de terror", "unknown"),
         ("pelis de tom hanks", "unknown"),
-        ("peliculas de 1995", "unknown"),
         ("👍", "unknown"),
-        ("best movies of 1994", "unknown"),
         ("cuantas peliculas se estrenaron en navidad", "unknown"),
         ("help", "greeting"),
         ("¿qué puedes hacer?", "greeting"),
@@ -218,6 +215,19 @@ def test_nothing_recognised_is_said_so(router: Router, text: str, kind: str) -> 
     assert router.route(text) == NotUnderstood(text, kind)
     answer = router.answer(text, turn=4)
     assert answer == a.NotUnderstoodAnswer(text, kind, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("películas de terror", "?g11"),
+        ("peliculas de 1995", "?y1995-1995"),
+        ("best movies of 1994", "?y1994-1994"),
+    ],
+)
+def test_what_was_not_understood_is_now_a_query(router: Router, text: str, key: str) -> None:
+    """Genres, years and bests, once "not understood", are answered by the query model."""
+    assert router.route(text) == Route("buscar", key, key)
 
 
 def test_a_plain_command_name_still_asks_back_about_its_argument(router: Router) -> None:

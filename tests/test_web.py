@@ -96,6 +96,10 @@ def test_collection(client: TestClient, movies: pd.DataFrame) -> None:
         "revenue_mean": total / len(films),
         "revenue_known": int((films["revenue"] > 0).sum()),
         "doubtful_films": int(doubtful_mask(films["budget"], films["revenue"]).sum()),
+        "movies": [  # in release order
+            {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
+            {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
+        ],
     }
     assert len(films) == 2 and total == 373554033 + 497366869  # Toy Story 1 and 2
 
@@ -396,6 +400,7 @@ def test_doc_examples_have_the_keys_of_real_answers(service: MovieService) -> No
         "productora": "pixar",
         "retorno": "titanic",
         "recomendar": "toy story",
+        "buscar": "terror 80s",
     }
     for name, argument in arguments.items():
         real = to_json(service.answer(name, argument))

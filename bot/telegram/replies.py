@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
@@ -29,6 +30,7 @@ from bot.telegram.common import (
     lang_of,
 )
 from handlers import answers as a
+from handlers.query import PAGE_SIZE
 from handlers.router import Route
 from handlers.service import entity_key
 
@@ -110,11 +112,57 @@ def example_buttons(
     return rows
 
 
+def search_rows(answer: a.SearchAnswer, lang: str, found: Deps) -> list[list[InlineKeyboardButton]]:
+    """A list: a button per film (its card, in a new message), then ◀ ▶ to page in place. A
+    count: "🎞️ Ver películas"."""
+    service = found.service
+    query = answer.query
+    if query.intent == "count":
+        listed = service.query_key(replace(query, intent="list", page=1))
+        return _rows([_button(i18n.text("button.see_films", lang), RUN_PREFIX, "buscar", listed)])
+    films = [
+        [_button(f"{rank}. {movie_label(f.movie, lang)}", RUN_PREFIX, "pelicula", f.movie.key)]
+        for rank, f in enumerate(answer.films, (query.page - 1) * PAGE_SIZE + 1)
+    ]
+    pages = [
+        _button(i18n.text(label, lang), "buscar", service.query_key(query.with_page(page)))
+        for label, page in (("button.previous", query.page - 1), ("button.next", query.page + 1))
+        if 1 <= page <= answer.pages
+    ]
+    return _rows(*films, pages)
+
+
+def see_films_row(answer: a.Answer, lang: str, found: Deps) -> list[list[InlineKeyboardButton]]:
+    """ "🎞️ Ver películas" under a count of a month, weekday, country, company or saga."""
+    query = found.service.films_query(answer)
+    if query is None:
+        return []
+    key = found.service.query_key(query)
+    return _rows([_button(i18n.text("button.see_films", lang), RUN_PREFIX, "buscar", key)])
+
+
 def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | None:
     """The keyboard under ``answer``."""
     match answer:
         case a.FilmAnswer():
             return card_keyboard(answer, lang, found)
+        case a.SearchAnswer():
+            rows = search_rows(answer, lang, found)
+            return InlineKeyboardMarkup(rows) if rows else None
+        case a.PickAnswer(film=film, key=key):
+            another = _rows([_button(i18n.text("button.another", lang), "buscar", key)])
+            card = card_keyboard(film, lang, found).inline_keyboard if film else ()
+            return InlineKeyboardMarkup(another + [list(row) for row in card])
+        case (
+            a.MonthAnswer()
+            | a.WeekdayAnswer()
+            | a.CountryAnswer()
+            | a.CompanyAnswer()
+            | a.CollectionAnswer()
+        ):
+            below = keyboard(answer, lang, found)
+            rows = see_films_row(answer, lang, found)
+            return InlineKeyboardMarkup(rows + (list(below.inline_keyboard) if below else []))
         case a.ClarifyAnswer():
             rows = [
                 [b]
@@ -165,10 +213,11 @@ def message_options(answer: a.Answer, lang: str, found: Deps) -> dict[str, Any]:
     ``is_disabled=False`` itself: python-telegram-bot fills unset fields from the defaults.
     """
     options: dict[str, Any] = {"reply_markup": markup(answer, lang, found)}
-    if isinstance(answer, a.FilmAnswer) and answer.poster_url:
+    film = answer.film if isinstance(answer, a.PickAnswer) else answer
+    if isinstance(film, a.FilmAnswer) and film.poster_url:
         options["link_preview_options"] = LinkPreviewOptions(
             is_disabled=False,
-            url=answer.poster_url,
+            url=film.poster_url,
             prefer_small_media=True,
             show_above_text=False,
         )

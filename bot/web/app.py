@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.convertors import PathConvertor, register_url_convertor
@@ -29,8 +29,10 @@ from bot.render import choice_label, choices_of, render_text, to_json
 from bot.web import docs
 from bot.web.plain import ask_plain
 from bot.web.runtime import Runtime
+from bot.web.search import SearchParams, query_from_params
 from handlers import answers as a
 from handlers.commands import COMMANDS, Command, command
+from handlers.query import Query as QueryModel
 from handlers.service import MovieService
 from handlers.text import MAX_QUERY_CHARS
 
@@ -209,6 +211,45 @@ def create_app(runtime: Runtime) -> FastAPI:
             return _invalid(problem, lang, "/preguntar?q=/mes enero")
         answer = ask_plain(_service(runtime), q)
         return reply(answer, lang, text=render_text(answer, lang))
+
+    async def search(
+        params: Annotated[SearchParams, Depends()],
+        q: Annotated[
+            str | None,
+            Query(
+                description="La consulta en palabras (como en el chat); sin ella, los filtros.",
+                examples=["pelis de terror de los 80", "las más taquilleras de 1997"],
+            ),
+        ] = None,
+        lang: Lang = "es",
+    ) -> JSONResponse:
+        service = _service(runtime)
+        if q is not None:
+            if problem := input_problem(q):
+                return _invalid(problem, lang, "/buscar?q=terror 80s")
+            return reply(service.answer("buscar", q), lang)
+        for text in (v for v in vars(params).values() if isinstance(v, str)):
+            if problem := input_problem(text):
+                return _invalid(problem, lang, "/buscar?genero=terror&desde=1980&hasta=1989")
+        found = query_from_params(service, params)
+        answer = service.run_query(found) if isinstance(found, QueryModel) else found
+        return reply(answer, lang)
+
+    app.add_api_route(
+        "/buscar",
+        search,
+        methods=["GET"],
+        tags=["preguntas"],
+        summary="Buscar películas: filtros, listas, las mejores, tops",
+        description="Con `q`, una consulta en palabras (`/buscar?q=pelis de terror de los 80`). "
+        "Sin ella, filtros: `genero`, `desde`, `hasta`, `anio`, `mes`, `dia`, `pais`, `idioma`, "
+        "`productora`, `franquicia`, `duracion_min`, `duracion_max`, `nota_min`, `nota_max`; "
+        "`orden` (valoracion, peores, taquilla, presupuesto, retorno, votos, mas_largas, "
+        "mas_cortas, recientes, antiguas), `tipo` (lista, cuenta, azar) y `pagina` (10 por "
+        "página). Ejemplo: `/buscar?genero=terror&desde=1980&hasta=1989&orden=valoracion"
+        "&pagina=2`. Mejores = media bayesiana (véase el README).",
+        responses=docs.responses(docs.EXAMPLES["buscar"]),
+    )
 
     for path, listed in (("/preguntar", True), ("/ask", False)):
         app.add_api_route(

@@ -39,11 +39,45 @@ PARAMETERS = {
     "country": ("pais", "Un país: nombre en español o inglés, o código ISO (GB, ESP)."),
     "company": ("productora", "Una productora."),
     "title": ("pelicula", "El título de una película; con el año si hay varias (titanic 1953)."),
+    "query": (
+        "consulta",
+        "Filtros en palabras (género, años o década, mes, día, país, idioma, productora, "
+        "duración, nota) y un orden: `terror 80s`, `taquilla 1997`, `comedias francesas`.",
+    ),
     "person": ("nombre", "Un director/a o actor/actriz: nombre completo o apellido (kubrick)."),
 }
 """Per kind of argument: the path parameter's name and its description."""
 
 EXAMPLES: dict[str, dict[str, Any]] = {
+    "buscar": {
+        "command": "buscar",
+        "intent": "list",
+        "filters": {"genres": ["Horror"], "year_from": 1980, "year_to": 1989},
+        "order": "rating",
+        "count": 84,
+        "ranked": 84,
+        "page": 1,
+        "pages": 9,
+        "ignored": [],
+        "movies": [
+            {
+                "id": 694,
+                "title": "The Shining",
+                "year": 1980,
+                "title_es": "El resplandor",
+                "vote_average": 8.1,
+                "vote_count": 3890,
+                "revenue": 44017374,
+                "budget": 19000000,
+                "return": 2.32,
+                "runtime": 144,
+            }
+        ],
+        "key": "?g11,y1980-1989",
+        "like": [],
+        "based_on": [],
+        "text_filters": "Terror, 1980–1989",
+    },
     "mes": {"command": "mes", "month": 1, "count": 376, "year": None},
     "dia": {"command": "dia", "weekday": 5, "count": 259},
     "franquicia": {
@@ -54,6 +88,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "revenue_mean": 435460451.0,
         "revenue_known": 2,
         "doubtful_films": 0,
+        "movies": [
+            {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
+            {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
+        ],
     },
     "pais": {
         "command": "pais",

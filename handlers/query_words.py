@@ -1,0 +1,449 @@
+"""The words of questions about the catalog, as data: each phrase (folded: lower case, no
+accents) says which slot of a ``Query`` it fills and with what.
+
+Read by ``handlers.reader``. A new way of saying something is a new row here, and a row in the
+regression table of ``tests/test_reader.py``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+from handlers.text import fold
+
+Row = tuple[str, str, str]
+"""(phrase, slot, value). Slots: genre (TMDB name), order, money (an order said by a bare
+noun), intent, like, country (ISO code of a
+nationality), language (ISO 639-1), runtime ("short"/"long"), one ("una": a single film asked
+for), filler (said, but asks nothing)."""
+
+GENRE_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "Horror",
+        "terror|de terror|horror|de horror|miedo|de miedo|que den miedo|scary|de sustos"
+        "|horror movies|slasher|slashers|zombies|de zombies",
+    ),
+    (
+        "Comedy",
+        "comedia|comedias|de comedia|de risa|graciosa|graciosas|divertida|divertidas"
+        "|comica|comicas|comedy|comedies|funny",
+    ),
+    (
+        "Romance",
+        "romantica|romanticas|romantico|romanticos|de amor|romance|romances|romantic"
+        "|romcom|romcoms|amor|romanticonas",
+    ),
+    ("Action", "accion|de accion|action"),
+    (
+        "Science Fiction",
+        "ciencia ficcion|de ciencia ficcion|sci fi|scifi|science fiction|cifi"
+        "|ciencia ficcion y|futuristas",
+    ),
+    (
+        "Animation",
+        "animacion|animada|animadas|animados|de animacion|dibujos|dibujos animados"
+        "|animated|animation|cartoon|cartoons|anime",
+    ),
+    (
+        "Family",
+        "infantil|infantiles|para ninos|para ninas|para chicos|para los ninos|para ninos"
+        "|familiar|familiares|para toda la familia|en familia|family|for kids|kids movies"
+        "|for children|children s|childrens|kid friendly",
+    ),
+    ("Documentary", "documental|documentales|documentary|documentaries"),
+    ("Western", "western|westerns|del oeste|de vaqueros|vaqueros|cowboy|cowboys"),
+    (
+        "War",
+        "belica|belicas|belico|belicos|de guerra|guerra|war movies|war films|war movie|war film",
+    ),
+    ("Music", "musical|musicales|de musica|musicals|music"),
+    ("Thriller", "suspense|de suspense|suspenso|de suspenso|thriller|thrillers|intriga|de intriga"),
+    (
+        "Crime",
+        "policiaca|policiacas|policiaco|policiacos|policial|policiales|crimen|criminal"
+        "|de crimenes|crime|gangster|gangsters|de gangsters|mafia|de mafia|de mafiosos|heist",
+    ),
+    ("Mystery", "misterio|de misterio|misterios|mystery|mysteries|whodunit"),
+    ("Fantasy", "fantasia|de fantasia|fantastica|fantasticas|fantasy"),
+    ("Adventure", "aventura|aventuras|de aventura|de aventuras|adventure|adventures"),
+    (
+        "History",
+        "historica|historicas|historico|historicos|de historia|history|historical|de epoca",
+    ),
+    ("Drama", "drama|dramas|dramatica|dramaticas|de drama|dramatic"),
+    (
+        "TV Movie",
+        "telefilm|telefilms|pelicula de tv|peliculas de tv|tv movie|tv movies|made for tv",
+    ),
+    ("Foreign", "foreign"),
+)
+"""Genres and the words people use for them (``|``-separated phrases)."""
+
+ORDER_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "rating",
+        "mejor|mejores|la mejor|las mejores|mejor valorada|mejor valoradas|mejor valorados"
+        "|mejor puntuada|mejor puntuadas|mejor calificadas|mas valoradas|buenas|buenisimas"
+        "|top|best|the best|best rated|top rated|highest rated|greatest|good|great"
+        "|de culto|imprescindibles|obras maestras|que valen la pena|recomendadas",
+    ),
+    (
+        "worst",
+        "peor|peores|la peor|las peores|peor valoradas|peor valorada|peor puntuadas"
+        "|malas|malisimas|worst|worst rated|lowest rated|bad|terrible",
+    ),
+    (
+        "revenue",
+        "taquilleras|taquillera|mas taquilleras|mas taquillera|exitos de taquilla"
+        "|mas recaudaron|que mas recaudaron|mayor recaudacion|que mas ganaron|mas exitosas"
+        "|highest grossing|top grossing|biggest hits|blockbusters|top box office"
+        "|mas dinero|que mas dinero|mas dinero recaudaron|que mas dinero recaudaron"
+        "|que mas dinero ganaron|mas dinero ganaron|made the most money|most money"
+        "|mayores exitos|mayores exitos de taquilla|grandes exitos|biggest grossing"
+        "|mas rentables en taquilla|por taquilla|por recaudacion|top taquilla",
+    ),
+    (
+        "budget",
+        "mas caras|mas cara|mas costosas|mayor presupuesto|con mas presupuesto"
+        "|most expensive|biggest budget|biggest budgets|highest budget|por presupuesto",
+    ),
+    (
+        "return",
+        "mas rentables|mas rentable|rentables|mayor retorno|mejor retorno|por retorno"
+        "|most profitable|best return|highest return",
+    ),
+    (
+        "votes",
+        "mas votadas|mas votada|mas populares|mas popular|populares|mas vistas"
+        "|mas famosas|famosas|conocidas|mas conocidas|most voted|most popular|popular|famous"
+        "|best known|well known",
+    ),
+    ("longest", "mas largas|mas larga|mas extensas|longest"),
+    ("shortest", "mas cortas|mas corta|shortest"),
+    (
+        "newest",
+        "mas nuevas|mas nueva|mas recientes|mas reciente|recientes|ultimas|ultima"
+        "|newest|latest|most recent|recent|new",
+    ),
+    (
+        "oldest",
+        "mas antiguas|mas antigua|mas viejas|mas vieja|antiguas|primeras|oldest|earliest|old",
+    ),
+)
+"""Orders, the best first unless one of these says otherwise."""
+
+MONEY_ORDER_WORDS: tuple[tuple[str, str], ...] = (
+    ("revenue", "taquilla|recaudacion|box office|grossing|gross|revenue"),
+    ("budget", "presupuesto|budget|coste|costo"),
+    ("return", "retorno|roi|rentabilidad|return|profit"),
+)
+"""Bare money nouns: an order in ``/top taquilla 1997`` or beside filters ("taquilla de los 90"),
+but alone with a name they ask about that film's money ("presupuesto de forrest gump")."""
+
+INTENT_WORDS: tuple[tuple[str, str], ...] = (
+    ("count", "cuantas|cuantos|cuanta|how many|numero de|cantidad de|count|number of|total de"),
+    (
+        "list",
+        "que peliculas|que pelis|cuales|cuales son|which movies|which films|what movies"
+        "|what films|lista|lista de|listado|list|muestrame|ensename|dame|show me|give me"
+        "|ver peliculas|ver las peliculas|ver|see|todas las|all",
+    ),
+    (
+        "pick",
+        "sorprendeme|sorprendenos|surprise me|random|aleatoria|al azar|cualquiera|pick one"
+        "|cualquier|whatever"
+        "|elige una|escoge una|que veo|que puedo ver|que vemos|que miro|what should i watch"
+        "|what to watch|something to watch|algo para ver",
+    ),
+    (
+        "suggest",  # a pick once something says what kind: "recomiéndame una de terror"
+        "recomiendame una|recomiendame algo|recomienda una|recomiendanos una|recomiendame alguna"
+        "|sugiereme una|sugiereme algo|sugiere una|recommend me a|recommend a|recommend me one"
+        "|recommend me something|recommend something|suggest a|suggest something|una buena"
+        "|a good|dame una|give me a",
+    ),
+)
+
+LIKE_WORDS = (
+    "algo como|como|pelis como|peliculas como|una como|otra como|otras como|parecidas a"
+    "|parecida a|parecidas|parecidos a|similares a|similar a|similar to|parecidas al"
+    "|del estilo de|al estilo de|tipo|like|something like|movies like|films like|more like"
+)
+"""A film named after these is the one the answer must resemble ("algo como alien")."""
+
+ONE_WORDS = "una|un|una peli|una pelicula|un film|alguna|a movie|a film|one"
+"""A single film asked for: with a genre or filter, a pick ("una comedia de los 90")."""
+
+RUNTIME_WORDS: tuple[tuple[str, str], ...] = (
+    ("short", "cortas|corta|cortitas|cortita|short|shorts|cortometraje|cortometrajes"),
+    ("long", "largas|larga|largometrajes largos|long|epic length"),
+)
+SHORT_MINUTES = 90
+"""A short film: at most this long. A long one: at least ``LONG_MINUTES``."""
+LONG_MINUTES = 150
+
+QUERY_FILLERS = (
+    "peliculas|pelicula|pelis|peli|films|film|movies|movie|filmes|cine|cintas|titulos"
+    "|estrenos|estreno|estrenaron|estrenadas|estrenada|estreno|se estrenaron|salieron|salio"
+    "|lanzadas|lanzaron|released|came out|come out|that came out|out|made|producidas|producida"
+    "|producidos|hechas|rodadas|filmadas|produced|shot|hay|tienes|tiene|tengas|existen|has|have"
+    "|there are|are there|en total|de los|del|de la|de|d|los|las|la|el|lo|en|a|an|the|of|in"
+    "|from|recaudaron|recaudo|ganaron|gano|dinero|money"
+    "|y|and|con|with|pero|but|que|que sean|that are|which are|are|is|son|sea|sean|fueron|were"
+    "|was|fue|ano|anos|year|years|epoca|por favor|porfa|please|pls|plis|algo|something|some"
+    "|algunas|algunos|alguna|unas|unos|me|mi|my|nos|us|i|yo|quiero|quisiera|want|would|like to"
+    "|puedes|podrias|can|could|you|tu|dime|tell|decime|para|for|to|ver|watch|verlas|mirar"
+    "|busca|buscar|buscame|encuentra|find|search|10|diez|cinco|solo|solamente|only"
+    "|just|mas|more|most|muy|very|bien|well|esta noche|tonight|hoy|today|ahora|now"
+    "|recomiendame|recomienda|recommend|recomendacion|recomendaciones|recommendations"
+    "|sugerencias|suggestions|sugiereme|suggest|favor|hola|hi|hey|oye|gracias|thanks|ok|vale"
+    "|bueno|pues|entonces|so|also|tambien|otra|otro|another|other|dias|dia|day|days|un dia"
+    "|on a|el dia|en un|mes|month|pais|country|genero|genre|tipo de|kind of|sort of"
+    "|productora|estudio|studio|saga|franquicia|coleccion|collection|director|by|por"
+    "|habladas|hablada|hablado|spoken|idioma|language|en idioma|de habla|speaking|subtituladas"
+    "|se|produjeron|produjo|producen|produce|hicieron|hizo|hacen|hace|se hicieron|rodaron|rodo"
+    "|filmaron|lanzaron|lanzo|estrenan|estrena|estrenado|estrenados|salen|sale|salido"
+    "|realizadas|realizaron|hubo|habia|han salido|han estrenado|was made|were made|produce"
+    "|release|releases|premiered|came|come|comes|get|got|do|does|did|you have|u|ur"
+    "|de todos los tiempos|de la historia|of all time|ever|in history|all time|alltime"
+    "|cual es|cuales son|what is|what are|which is|which are|what|which|how|como son|me das"
+    "|quiero ver|i want|i want to|let s|lets|vamos|veamos|mira|sabes|know|conoces|tenes"
+    "|catalogo|catalog|database|base de datos|tu catalogo|your catalog|aqui|here|ahi|there"
+    "|duren|dure|duracion|que duren|runtime|lasting|nota|puntuacion|valoracion|rating"
+    "|calificacion|score|rated|estrellas|stars|votos|votes"
+)
+"""Words a question says around its filters that ask nothing on their own."""
+
+DECADE_WORDS: dict[str, int] = {
+    "veinte": 1920,
+    "veintes": 1920,
+    "twenties": 1920,
+    "treinta": 1930,
+    "treintas": 1930,
+    "thirties": 1930,
+    "cuarenta": 1940,
+    "cuarentas": 1940,
+    "forties": 1940,
+    "cincuenta": 1950,
+    "cincuentas": 1950,
+    "fifties": 1950,
+    "sesenta": 1960,
+    "sesentas": 1960,
+    "sixties": 1960,
+    "setenta": 1970,
+    "setentas": 1970,
+    "seventies": 1970,
+    "ochenta": 1980,
+    "ochentas": 1980,
+    "eighties": 1980,
+    "noventa": 1990,
+    "noventas": 1990,
+    "nineties": 1990,
+    "dos mil": 2000,
+    "dosmil": 2000,
+    "two thousands": 2000,
+    "aughts": 2000,
+    **{
+        f"{stem}ter{end}": year
+        for stem, year in (("sesen", 1960), ("seten", 1970), ("ochen", 1980), ("noven", 1990))
+        for end in ("o", "a", "os", "as")
+    },
+    "dosmileras": 2000,
+    "dosmileros": 2000,
+}
+"""Decades said in words ("los ochenta", "the eighties")."""
+
+NATIONALITIES_ES: dict[str, str] = {
+    "US": "estadounidense americano norteamericano gringo hollywoodense",
+    "GB": "britanico ingles escoces galés",
+    "FR": "frances",
+    "MX": "mexicano",
+    "ES": "espanol",
+    "JP": "japones nipon",
+    "IT": "italiano",
+    "DE": "aleman",
+    "KR": "coreano surcoreano",
+    "CN": "chino",
+    "IN": "indio hindu",
+    "RU": "ruso",
+    "SE": "sueco",
+    "DK": "danes",
+    "NO": "noruego",
+    "AR": "argentino",
+    "BR": "brasileno brasilero",
+    "CA": "canadiense",
+    "AU": "australiano",
+    "IE": "irlandes",
+    "NL": "holandes neerlandes",
+    "BE": "belga",
+    "CH": "suizo",
+    "AT": "austriaco",
+    "PL": "polaco",
+    "CZ": "checo",
+    "HU": "hungaro",
+    "GR": "griego",
+    "TR": "turco",
+    "IR": "irani",
+    "IL": "israeli",
+    "EG": "egipcio",
+    "ZA": "sudafricano",
+    "NZ": "neozelandes",
+    "CL": "chileno",
+    "CO": "colombiano",
+    "PE": "peruano",
+    "CU": "cubano",
+    "VE": "venezolano",
+    "UY": "uruguayo",
+    "FI": "finlandes",
+    "PT": "portugues",
+    "HK": "hongkones",
+    "TW": "taiwanes",
+    "TH": "tailandes",
+    "PH": "filipino",
+    "IS": "islandes",
+    "RO": "rumano",
+}
+"""Spanish nationality adjectives (masculine singular; the other forms are derived)."""
+
+NATIONALITIES_EN: dict[str, str] = {
+    "US": "american|hollywood|us",
+    "GB": "british|english|uk|scottish|welsh",
+    "FR": "french",
+    "MX": "mexican",
+    "ES": "spanish",
+    "JP": "japanese",
+    "IT": "italian|spaghetti",
+    "DE": "german",
+    "KR": "korean|south korean",
+    "CN": "chinese",
+    "IN": "indian|bollywood",
+    "RU": "russian|soviet",
+    "SE": "swedish",
+    "DK": "danish",
+    "NO": "norwegian",
+    "AR": "argentine|argentinian",
+    "BR": "brazilian",
+    "CA": "canadian",
+    "AU": "australian|aussie",
+    "IE": "irish",
+    "NL": "dutch",
+    "BE": "belgian",
+    "CH": "swiss",
+    "AT": "austrian",
+    "PL": "polish",
+    "CZ": "czech",
+    "HU": "hungarian",
+    "GR": "greek",
+    "TR": "turkish",
+    "IR": "iranian",
+    "IL": "israeli",
+    "EG": "egyptian",
+    "ZA": "south african",
+    "NZ": "new zealand|kiwi",
+    "CL": "chilean",
+    "CO": "colombian",
+    "PE": "peruvian",
+    "CU": "cuban",
+    "FI": "finnish",
+    "PT": "portuguese",
+    "HK": "hong kong",
+    "TW": "taiwanese",
+    "TH": "thai",
+    "PH": "filipino",
+    "IS": "icelandic",
+    "RO": "romanian",
+}
+
+LANGUAGES = [
+    "es",
+    "en",
+    "fr",
+    "it",
+    "de",
+    "ja",
+    "ko",
+    "zh",
+    "cn",
+    "ru",
+    "sv",
+    "da",
+    "no",
+    "pt",
+    "hi",
+    "nl",
+    "pl",
+    "fi",
+    "tr",
+    "fa",
+    "he",
+    "el",
+    "hu",
+    "cs",
+    "th",
+    "ar",
+    "ro",
+    "is",
+]
+"""Original languages people ask for by name ("en francés", "in japanese"); names from babel."""
+LANGUAGE_CUES = (
+    "en|in|habladas en|hablada en|hablado en|hablados en|spoken in|en idioma|idioma|language"
+    "|de habla|en version original en|rodadas en|filmadas en|dubbed in|originally in"
+)
+"""Said before a language's name; "<name> language" and "<name> speaking" work too."""
+EXTRA_LANGUAGE_NAMES = {
+    "es": "castellano|espanol latino|hispana",
+    "zh": "mandarin",
+    "cn": "cantones",
+}
+
+
+def _spanish_forms(base: str) -> list[str]:
+    """A Spanish adjective's four forms: "mexicano" → mexicano, mexicana, mexicanos, mexicanas;
+    "frances" → frances, francesa, franceses, francesas; "canadiense" → …, canadienses."""
+    if base.endswith("o"):
+        return [base, base[:-1] + "a", base + "s", base[:-1] + "as"]
+    if base.endswith("e") or base.endswith("a"):
+        return [base, base + "s"]
+    if base.endswith("i") or base.endswith("u"):
+        return [base, base + "es", base + "s"]
+    return [base, base + "a", base + "es", base + "as"]
+
+
+def _language_names(code: str) -> list[str]:
+    names = [fold(Locale.parse(lang).languages.get(code, "")) for lang in ("es", "en")]
+    names += EXTRA_LANGUAGE_NAMES.get(code, "").split("|")
+    return [n for n in dict.fromkeys(names) if n]
+
+
+@cache
+def rows() -> tuple[Row, ...]:
+    """Every phrase of the vocabulary with its slot and value."""
+    table: list[Row] = []
+    table += [(p, "genre", g) for g, phrases in GENRE_WORDS for p in phrases.split("|")]
+    table += [(p, "order", o) for o, phrases in ORDER_WORDS for p in phrases.split("|")]
+    table += [(p, "money", o) for o, phrases in MONEY_ORDER_WORDS for p in phrases.split("|")]
+    table += [(p, "intent", i) for i, phrases in INTENT_WORDS for p in phrases.split("|")]
+    table += [(p, "like", "") for p in LIKE_WORDS.split("|")]
+    table += [(p, "one", "") for p in ONE_WORDS.split("|")]
+    table += [(p, "runtime", r) for r, phrases in RUNTIME_WORDS for p in phrases.split("|")]
+    for iso, bases in NATIONALITIES_ES.items():
+        table += [(fold(f), "country", iso) for b in bases.split() for f in _spanish_forms(b)]
+    for iso, names in NATIONALITIES_EN.items():
+        table += [(n, "country", iso) for n in names.split("|")]
+    for code in LANGUAGES:
+        for name in _language_names(code):
+            table += [(f"{cue} {name}", "language", code) for cue in LANGUAGE_CUES.split("|")]
+            table += [(f"{name} {tail}", "language", code) for tail in ("language", "speaking")]
+    table += [(p, "filler", "") for p in QUERY_FILLERS.split("|")]
+    return tuple(table)
+
+
+@cache
+def phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Folded phrase (as words) → (slot, value); the first row of a phrase wins."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    for phrase, slot, value in rows():
+        table.setdefault(tuple(fold(phrase).split()), (slot, value))
+    return table
