@@ -1348,7 +1348,7 @@ def _crew_cell(rng: random.Random, directors: _People, crew: _People, directed: 
 def generate_credits(out_dir: Path, seed: int = 0) -> CreditCounts:
     """Write ``out_dir/credits.csv`` (columns ``cast``, ``crew``, ``id``) for the movie ids of
     ``out_dir/movies_metadata.csv``, in the Kaggle format: cells are ``str()`` of lists of dicts
-    with Kaggle's keys in Kaggle's order. People are drawn Zipf-like (a few in hundreds of films,
+    with Kaggle's keys in Kaggle's order. People are drawn Zipf-like (a few in dozens of films,
     most in one), some films have no director or two, some lists are empty, some profile paths
     ``None``; a few ids repeat or are absent from the movies file, a few cells are cut short.
     About 4.4 KB a row (the Kaggle file: 45,476 rows, 190 MB; this one 199 MB at 45,466).
