@@ -79,31 +79,40 @@ class PeopleIndex:
         ids (the service's own) and ``votes`` their vote counts, in the same order. Credits of
         films not in the catalog are dropped."""
         table = people if isinstance(people, pa.Table) else pa.Table.from_pandas(people)
-        positions = movie_index.get_indexer(pd.Index(_numbers(table, "movie_id")))
-        roles = _role_codes(table.column("role"))
         # writers are in the table but no answer uses them yet: not loaded (a quarter of people)
-        keep = (positions >= 0) & np.isin(roles, [ROLES.index(r) for r in LOADED_ROLES])
+        roles = _role_codes(table.column("role"))
+        table = table.filter(pa.array(np.isin(roles, [ROLES.index(r) for r in LOADED_ROLES])))
+        roles = _role_codes(table.column("role"))
+        positions = movie_index.get_indexer(pd.Index(_numbers(table, "movie_id")))
+        keep = positions >= 0
         movie_pos = positions[keep].astype(np.int32)
+        del positions
         roles = roles[keep]
-        order = _numbers(table, "order")[keep]
         self._movie_ids = movie_index
         # persons: sorted ids, one name each (the first spelling met), kept in Arrow
-        self._person_ids, first, person_pos = np.unique(
+        person_ids, first, person_pos = np.unique(
             _numbers(table, "person_id")[keep], return_index=True, return_inverse=True
         )
-        rows = np.flatnonzero(keep)[first]
-        self._names = table.column("name").combine_chunks().take(pa.array(rows))
-        film_votes = votes[movie_pos].astype(np.float64)
+        self._person_ids = person_ids.astype(np.int32)
+        person_pos = person_pos.astype(np.int32)
+        self._names = table.column("name").take(pa.array(np.flatnonzero(keep)[first]))
+        self._names = self._names.combine_chunks()
+        film_votes = votes[movie_pos].astype(np.float32)
         self._weights = np.bincount(person_pos, weights=film_votes, minlength=len(first))
-        # credits by person (role, then best-known film first) and by film (role, then order)
+        # credits by person (role, then best-known film first) and by film (role, then order),
+        # each with the offsets of a person's or a film's rows (CSR)
         by_person = np.lexsort((-film_votes, roles, person_pos))
-        self._p_person = person_pos[by_person].astype(np.int32)
+        self._p_start = _offsets(person_pos, len(first))
         self._p_role = roles[by_person]
         self._p_movie = movie_pos[by_person]
+        del by_person, film_votes
+        order = _numbers(table, "order")[keep]
+        del table
         by_movie = np.lexsort((order, roles, movie_pos))
-        self._m_movie = movie_pos[by_movie]
+        self._m_start = _offsets(movie_pos, len(movie_index))
         self._m_role = roles[by_movie]
-        self._m_person = person_pos[by_movie].astype(np.int32)
+        self._m_person = person_pos[by_movie]
+        del by_movie, order
         self._index = _PersonNames(self._names.to_pylist(), self._weights)
 
     @classmethod
@@ -128,7 +137,9 @@ class PeopleIndex:
         return self._index.words
 
     def _position(self, person_id: int) -> int | None:
-        at = int(np.searchsorted(self._person_ids, person_id))
+        if not 0 < person_id < 2**31:
+            return None
+        at = int(np.searchsorted(self._person_ids, np.int32(person_id)))
         if at < len(self._person_ids) and self._person_ids[at] == person_id:
             return at
         return None
@@ -152,8 +163,7 @@ class PeopleIndex:
         at = self._position(person_id)
         if at is None:
             return []
-        lo, hi = np.searchsorted(self._p_person, np.array([at, at + 1], dtype=np.int32))
-        rows = slice(int(lo), int(hi))
+        rows = slice(int(self._p_start[at]), int(self._p_start[at + 1]))
         chosen = self._p_movie[rows][self._p_role[rows] == ROLES.index(role)]
         return [int(m) for m in self._movie_ids[chosen]]
 
@@ -161,8 +171,7 @@ class PeopleIndex:
         position = self._movie_ids.get_indexer(pd.Index([movie_id]))[0]
         if position < 0:
             return []
-        lo, hi = np.searchsorted(self._m_movie, np.array([position, position + 1], dtype=np.int32))
-        rows = slice(int(lo), int(hi))
+        rows = slice(int(self._m_start[position]), int(self._m_start[position + 1]))
         chosen = self._m_person[rows][self._m_role[rows] == ROLES.index(role)]
         return [PersonRef(int(self._person_ids[p]), self._name(int(p))) for p in chosen]
 
@@ -203,6 +212,13 @@ class PeopleIndex:
         if found.value is not None:  # the one person meant, who has no such films: say so
             return Match(found.value, (found.value,), found.exact, found.best_score)
         return Match(None, tuple(fits[:5]), found.exact, found.best_score)
+
+
+def _offsets(groups: np.ndarray, count: int) -> np.ndarray:
+    """Where each group's rows start once sorted by group, and the end: ``count + 1`` values."""
+    starts = np.zeros(count + 1, dtype=np.int32)
+    np.cumsum(np.bincount(groups, minlength=count), out=starts[1:])
+    return starts
 
 
 def _numbers(table: pa.Table, name: str) -> np.ndarray:
