@@ -183,6 +183,11 @@ class PeopleIndex:
         """The film's top-billed cast, by billing order."""
         return self._of_movie(movie_id, "cast")[:limit]
 
+    def exact(self, text: str) -> list[int]:
+        """Ids of the people whose full name, else whose surname, is exactly ``text`` (folded),
+        the best-known first: "coen" → [Joel Coen, Ethan Coen]."""
+        return [int(self._person_ids[p]) for p in self._index.exact(text)]
+
     def lookup(self, text: str, role: str | None = None) -> Match[int]:
         """The person ``text`` names (a name, a surname, a typo, or the key ``@<id>``): ``value``
         when sure, else ranked candidates (best-known first). With ``role``, people without
@@ -289,6 +294,14 @@ class _PersonNames:
             len(ranked) > 1
             and self._weights[ranked[0]] >= DOMINANCE * max(self._weights[ranked[1]], 1.0)
         )
+
+    def exact(self, text: str) -> list[int]:
+        """Positions whose full name, else whose surname, is ``text``, the weightiest first."""
+        for key in _name_keys(text):
+            full, surname = self._hits(key)
+            if full or surname:
+                return self._ranked(full) or self._ranked(surname)
+        return []
 
     def lookup(self, text: str, limit: int = 5) -> Match[int]:
         """The person (position) ``text`` names: exact full name, then surname, then typos."""

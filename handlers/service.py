@@ -626,6 +626,8 @@ class MovieService:
 
     def exact(self, kind: Argument, text: str) -> list[Any]:
         """Values whose name or alias is exactly ``text`` (folded), the preferred first."""
+        if kind == "person":  # person ids, by full name or surname; none without credits
+            return self.people.exact(text) if self.people is not None else []
         return self._by_kind[kind].exact(text)
 
     def match(self, kind: Argument, text: str) -> Match[Any]:
@@ -642,6 +644,8 @@ class MovieService:
                 return self._entity(text, self._by_kind[kind])
             case "country":
                 return self._countries.lookup(text)
+            case "person":
+                return self.people.lookup(text) if self.people is not None else Match(None)
         if hits := self._titles.exact(text):
             return Match(hits[0], tuple(hits[:5]), True, 100.0)
         if _YEAR_SUFFIX.match(text):
@@ -820,15 +824,13 @@ class MovieService:
 
             return self._unsure(command, text, found, label, lambda i: f"@{i}")
         films = []
-        for movie_id in people.films_of(person.id, role):
-            movie = self._movies[movie_id]
+        ids = people.films_of(person.id, role)
+        for position in self._movies.index.get_indexer(pd.Index(ids)).tolist():
+            movie = self._movies._at(position)  # one lookup for all the films
             known = movie.budget > 0 and movie.revenue > 0
-            votes = int(self._votes[self._movies.index.get_loc(movie_id)])
-            films.append(
-                a.PersonFilm(
-                    movie.ref, movie.budget, movie.revenue, movie.ret if known else None, votes
-                )
-            )
+            ret = movie.ret if known else None
+            votes = int(self._votes[position])
+            films.append(a.PersonFilm(movie.ref, movie.budget, movie.revenue, ret, votes))
         total = float(sum(movie.ret or 0.0 for movie in films))
         return a.PersonAnswer(
             person,

@@ -8,6 +8,7 @@ the csv module alone.
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 import warnings
@@ -196,8 +197,6 @@ def test_synthetic_credits_have_kaggles_format_and_defects(tmp_path: Path) -> No
         rows = list(csv.reader(handle))
     assert rows[0] == ["cast", "crew", "id"]
     assert len(rows) - 1 == counts.rows
-    import ast
-
     cast_keys = crew_keys = None
     for cast, crew, _ in rows[1:200]:
         try:
@@ -378,6 +377,9 @@ def test_people_api_for_plain_words(service: MovieService) -> None:
     assert [p.name for p in people.directors_of(275)] == ["Joel Coen", "Ethan Coen"]
     assert [p.name for p in people.cast_of(238, 2)] == ["Marlon Brando", "Al Pacino"]
     assert people.person(240) == a.PersonRef(240, "Stanley Kubrick")
+    assert people.exact("coen") == [1223, 1224] == service.exact("person", "Coen")
+    assert service.match("person", "stanley kubrik").value == 240
+    assert people.exact("stanley kubrik") == [] and people.lookup("nobody at all").value is None
 
 
 def test_html_is_escaped_and_short(service: MovieService) -> None:
