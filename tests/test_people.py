@@ -500,3 +500,39 @@ def test_prepare_takes_credits_from_the_command_line(
     assert cli.main(args) == 0  # no credits beside the raw file: a build without people
     assert "People: none" in capsys.readouterr().out
     assert MovieService.from_data_dir(out).people is None
+
+
+def test_a_persons_answer_offers_the_best_known_films_as_buttons(service: MovieService) -> None:
+    from bot.telegram.common import Deps
+    from bot.telegram.replies import markup
+
+    answer = service.ask("/actor tom hanks")
+    keyboard = markup(answer, "es", Deps(service, None))
+    assert keyboard is not None
+    data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
+    # the five most voted: Forrest Gump, Toy Story, Saving Private Ryan, The Green Mile, Toy Story 2
+    assert data == [f"e pelicula #{i}" for i in (13, 862, 857, 497, 863)]
+
+
+def test_a_long_filmography_is_cut_in_text_and_whole_in_json() -> None:
+    films = tuple(
+        a.PersonFilm(
+            a.MovieRef(i, f"Film {i}", 1990), 10, 20 if i % 2 else 0, 2.0 if i % 2 else None
+        )
+        for i in range(1, 13)
+    )
+    # six films of return 2.0, six unknown (0): total 12.0, mean 12 / 12 = 1.0
+    answer = a.PersonAnswer(a.PersonRef(7, "Ann <O'Hara>"), films, 12.0, 1.0, 6, 120, "actor")
+    text = render_text(answer, "en")
+    assert text.splitlines()[:4] == [
+        "🎭 Ann <O'Hara> acted in 12 movies of the catalog.",
+        "Total return: 12.00×",
+        "Average return: 1.00×",
+        "Return known for 6 of 12 movies (the others count as 0).",
+    ]
+    assert "10. Film 10 (1990) — budget US$10, box office unknown, return unknown" in text
+    assert "Film 11" not in text and text.endswith("… and 2 more movies.")
+    assert render_html(answer).startswith(
+        "🎭 <b>Ann &lt;O'Hara&gt;</b> actuó en <b>12 películas</b>"
+    )
+    assert len(to_json(answer)["movies"]) == 12
