@@ -311,10 +311,15 @@ def read_people(
     files: RawFiles, catalog: pd.DataFrame
 ) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
     """The people table of the catalog's films and its report; (None, None) without a credits
-    file."""
+    file. A credits file that cannot be read at all (not CSV, not UTF-8, without the ``cast``,
+    ``crew`` and ``id`` columns) leaves the catalog without people, and the report says why:
+    it is optional, so it never stops the build."""
     if files.credits is None:
         return None, None
-    people, report = read_credits(files.credits, catalog["id"].tolist())
+    try:
+        people, report = read_credits(files.credits, catalog["id"].tolist())
+    except (OSError, ValueError) as error:
+        return None, {"error": str(error)}
     return people, report.as_dict()
 
 
@@ -322,6 +327,8 @@ def _people_report(manifest: dict[str, Any]) -> str:
     people = manifest.get("people")
     if not people:
         return "  People: none (no credits.csv; directors and cast are not answered)"
+    if "error" in people:
+        return f"  People: none ({people['error']}; directors and cast are not answered)"
     source = (manifest.get("credits_source") or {}).get("name", "credits.csv")
     failed = people["unparseable"]
     return (

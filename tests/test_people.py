@@ -536,3 +536,14 @@ def test_a_long_filmography_is_cut_in_text_and_whole_in_json() -> None:
         "🎭 <b>Ann &lt;O'Hara&gt;</b> actuó en <b>12 películas</b>"
     )
     assert len(to_json(answer)["movies"]) == 12
+
+
+def test_an_unreadable_credits_file_leaves_the_build_without_people(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    synthetic.generate(300, raw, seed=6)
+    credits = tmp_path / "credits.csv"
+    credits.write_text("id,keywords\n1,[]\n", encoding="utf-8")
+    result = prepare(RawFiles(raw / "movies_metadata.csv", None, "--raw", credits), tmp_path / "d")
+    assert "cannot be read" in result.manifest["people"]["error"]
+    assert not (result.build_dir / "people.parquet").exists()
+    assert MovieService.from_data_dir(tmp_path / "d").people is None
