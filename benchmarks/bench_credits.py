@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         folder = args.dir
         if folder is None:
-            from data_prep import synthetic
+            from benchmarks import synthetic
 
             folder = work / "raw"
             synthetic.generate(args.rows, folder, args.seed)

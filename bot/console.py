@@ -25,11 +25,19 @@ class Conversation:
     def __init__(self, service: MovieService) -> None:
         self.router = router_for(service)
         self.turn = 0
+        self.film: int | None = None  # the last film talked about: follow-ups are about it
 
     def answer(self, line: str) -> a.Answer:
+        answer = self._answer(line)
+        self.film = a.film_of(answer) or self.film
+        return answer
+
+    def _answer(self, line: str) -> a.Answer:
         if line.lstrip().startswith("/"):
             return self.router.service.ask(line)
         routed = self.router.route(line)
+        if isinstance(routed, NotUnderstood) and self.film is not None:
+            routed = self.router.follow_up(routed, self.film)
         if isinstance(routed, NotUnderstood):
             self.turn += 1
             return self.router.resolve(routed, self.turn - 1)

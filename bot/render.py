@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from babel import Locale
@@ -18,6 +19,7 @@ from bot.i18n import LANGS, language_of
 from handlers import answers as a
 from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, HELP_NAMES, command
+from handlers.compare import measured
 from handlers.countries import spanish_name
 from handlers.query import PAGE_SIZE, Query
 
@@ -46,9 +48,12 @@ def money(value: float, lang: str) -> str:
 def compact_amount(value: float, lang: str) -> str:
     """CLDR's short form (babel), one decimal only below 10: es ``17 mil M``, ``8,5 M``;
     en ``17B``, ``8.5M`` (not 373.6M)."""
-    short = format_compact_decimal(value, locale=lang, fraction_digits=1)
-    if sum(ch.isdecimal() for ch in short) > 2:
-        short = format_compact_decimal(value, locale=lang, fraction_digits=0)
+    exact = Decimal(str(value))
+    with localcontext() as context:  # half up, as people round: 14,5 M is "≈ 15 M", not 14
+        context.rounding = ROUND_HALF_UP
+        short = format_compact_decimal(exact, locale=lang, fraction_digits=1)
+        if sum(ch.isdecimal() for ch in short) > 2:
+            short = format_compact_decimal(exact, locale=lang, fraction_digits=0)
     return str(short)
 
 
@@ -242,8 +247,11 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                 *_years(answer.years, lang, s),
             ]
         case a.CollectionAnswer():
+            head = f"🎬 {s.bold(answer.collection)}"
+            if lang == "es" and answer.name_es:  # "Saga Regreso al futuro (Back to the Future…)"
+                head = f"🎬 {s.bold(answer.name_es)} ({s.esc(answer.collection)})"
             return [
-                f"🎬 {s.bold(answer.collection)}",
+                head,
                 s.say("answer.films", lang, count=number(answer.count, lang)),
                 *_revenue_lines(
                     answer.count,
@@ -309,11 +317,51 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return _search_lines(answer, lang, s)
         case a.PickAnswer():
             return _pick_lines(answer, lang, s)
+        case a.CompareAnswer():
+            return _compare_lines(answer, lang, s)
         case a.PersonAnswer():
             return _person_lines(answer, lang, s)
         case a.NoDataAnswer(missing=missing):
             return [s.say(f"no_data.{missing}", lang)]
     raise TypeError(f"cannot render {answer!r}")
+
+
+def measure_text(film: a.FilmAnswer, by: str, lang: str) -> str:
+    """A film's figure for a comparison, as shown: money, runtime, rating, votes or year."""
+    value = measured(film, by)
+    if value is None:
+        return i18n.text("unknown_value", lang)
+    match by:
+        case "revenue" | "budget":
+            return readable_money(value, lang)
+        case "return":
+            return number(value, lang, 2) + "×"
+        case "runtime" | "shortest":
+            return runtime_text(int(value), lang)
+        case "rating":
+            return f"⭐ {number(value, lang, 1)}"
+        case "votes":
+            return i18n.text("list.votes", lang, value, votes=number(value, lang))
+    return str(int(value))
+
+
+def _compare_lines(answer: a.CompareAnswer, lang: str, s: _Style) -> list[str]:
+    by = i18n.text(f"compare.by.{answer.by}", lang)
+    lines = [s.say("compare.head", lang, by=s.bold(by))]
+    for film in answer.films:
+        title, bracket = movie_title(film.movie, lang)
+        mark = "🏆 " if film.movie.id == answer.winner else "• "
+        shown = s.esc(measure_text(film, answer.by, lang))
+        lines.append(f"{mark}{s.bold(title)} ({s.esc(bracket)}): {shown}")
+    winner = next((f for f in answer.films if f.movie.id == answer.winner), None)
+    if winner is not None:
+        name = s.bold(movie_title(winner.movie, lang)[0])
+        lines.append(s.say(f"compare.winner.{answer.by}", lang, title=name))
+    elif len(answer.films) > 1:
+        lines.append(s.say("compare.no_winner", lang))
+    for name in answer.missing:
+        lines.append(s.say("compare.missing", lang, query=s.esc(_echo(name))))
+    return lines
 
 
 # -- queries: filters in words, lists and picks ----------------------------------------------------
@@ -461,9 +509,43 @@ def runtime_text(minutes: int, lang: str) -> str:
     return i18n.text("card.runtime_hours", lang, hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
+SYNOPSIS_LIMIT = 900
+"""A synopsis longer than this is cut at a sentence (messages stay short on a phone)."""
+
+
+def _synopsis(text: str) -> str:
+    if len(text) <= SYNOPSIS_LIMIT:
+        return text
+    cut = text[:SYNOPSIS_LIMIT]
+    return (cut[: cut.rfind(". ") + 1] or cut.rsplit(" ", 1)[0]) + " …"
+
+
+def _focus_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
+    """What was asked about the film, before its card: the synopsis, or an honest gap with the
+    link that has it (trailers, where to watch), or that the catalog has no people."""
+    match answer.focus:
+        case "sinopsis":
+            if not answer.overview:
+                return [s.say("focus.no_synopsis", lang), ""]
+            lines = [s.italic(answer.tagline)] if answer.tagline else []
+            lines.append(s.esc(_synopsis(answer.overview)))
+            if lang != "en":
+                lines.append(s.italic(i18n.text("focus.synopsis_english", lang)))
+            return [*lines, ""]
+        case "trailer":
+            link = answer.videos_url if s.links else s.esc("TMDB")
+            return [s.say("focus.trailer", lang, link=link), ""]
+        case "donde":
+            link = answer.watch_url if s.links else s.esc("TMDB")
+            return [s.say("focus.watch", lang, link=link), ""]
+        case "people":
+            return [s.say("focus.people", lang), ""]
+    return []
+
+
 def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
     title, bracket = movie_title(answer.movie, lang)
-    lines = [f"🎬 {s.bold(title)} ({s.esc(bracket)})"]
+    lines = [*_focus_lines(answer, lang, s), f"🎬 {s.bold(title)} ({s.esc(bracket)})"]
     genres = ", ".join(genre(g, lang) for g in answer.genres[:3])
     runtime = runtime_text(answer.runtime, lang) if answer.runtime else ""
     if genres or runtime:
@@ -653,13 +735,15 @@ def usage_lines(name: str, lang: str, s: _Style = PLAIN) -> list[str]:
 def command_menu(lang: str) -> list[tuple[str, str]]:
     """(command, description) pairs for Telegram's command menu, in ``lang``."""
     return [
-        (c.display_name(lang), i18n.text(f"cmd.{c.name}.description", lang)) for c in COMMANDS
+        (c.display_name(lang), i18n.text(f"cmd.{c.name}.description", lang))
+        for c in COMMANDS
+        if c.menu
     ] + [(HELP_NAMES[0], i18n.text("cmd.help.description", lang))]
 
 
 def help_lines(lang: str, s: _Style, bot: str = "pelibot") -> list[str]:
     lines = [s.bold(i18n.text("help.title", lang))]
-    for c in COMMANDS:
+    for c in (c for c in COMMANDS if c.menu):
         description = i18n.text(f"cmd.{c.name}.description", lang)
         lines.append(f"{s.esc(command_example(c.name, lang))} — {s.esc(description)}")
     lines.append(s.say("help.forgiving", lang))
@@ -695,7 +779,7 @@ def start_html(
         first=str(first_year),
         last=str(last_year),
     )
-    commands = " ".join(f"/{c.display_name(lang)}" for c in COMMANDS)
+    commands = " ".join(f"/{c.display_name(lang)}" for c in COMMANDS if c.menu)
     return "\n".join(
         [
             greeting,
@@ -730,6 +814,7 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "revenue_known": answer.revenue_known,
                 "doubtful_films": answer.doubtful,
                 "movies": [_movie_json(m) for m in answer.films],
+                "collection_es": answer.name_es or None,
             }
         case a.CountryAnswer():
             return {
@@ -803,6 +888,12 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "poster_url": answer.poster_url,
                 "tmdb_url": answer.tmdb_url,
                 "imdb_url": answer.imdb_url,
+                "overview": answer.overview or None,
+                "tagline": answer.tagline or None,
+                "watch_url": answer.watch_url,
+                "videos_url": answer.videos_url,
+                **({"focus": answer.focus} if answer.focus else {}),
+                **({"error": "no_data", "missing": "credits"} if answer.focus == "people" else {}),
                 "directors": [_person_json(p) for p in answer.directors],
                 "cast": [_person_json(p) for p in answer.cast],
             }
@@ -833,6 +924,16 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "based_on": [m.id for m in answer.like],
                 "movies": [_listed_json(f) for f in answer.films],
                 "text_filters": _search_filters(answer, lang),
+            }
+        case a.CompareAnswer():
+            return {
+                "command": "comparar",
+                "by": answer.by,
+                "movies": [
+                    {**to_json(f, lang), "value": measured(f, answer.by)} for f in answer.films
+                ],
+                "winner": answer.winner,
+                "missing": list(answer.missing),
             }
         case a.PickAnswer():
             return {

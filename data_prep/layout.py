@@ -18,25 +18,12 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-DATA_ENV = "PELIBOT_DATA_DIR"
-DEFAULT_DATA_DIR = Path("data")
-
-
-def data_dir_from(arg: str | Path | None, env: Mapping[str, str] | None = None) -> Path:
-    """The data directory: the argument, else env ``PELIBOT_DATA_DIR``, else ``data/``."""
-    if arg:
-        return Path(arg)
-    if value := (os.environ if env is None else env).get(DATA_ENV, "").strip():
-        return Path(value)
-    return DEFAULT_DATA_DIR
-
 
 SCHEMA_VERSION = 2
 SPANISH_TITLE_COLUMNS = ("es_es", "es_419")
@@ -44,6 +31,9 @@ SPANISH_TITLE_COLUMNS = ("es_es", "es_419")
 curated table (``data_prep/curated/spanish_titles.csv``); missing when not curated."""
 CATALOG_FILE = "catalog.parquet"
 NEIGHBOURS_FILE = "neighbours.parquet"
+TEXTS_FILE = "texts.arrow"
+"""Synopses (``id``, ``overview``, ``tagline``) as uncompressed Arrow IPC: memory-mapped by the
+bot, so the long texts of 45,000 films stay on disk until a card asks for one."""
 PEOPLE_FILE = "people.parquet"
 """Directors, top-billed cast and writers per film (``data_prep/credits.py``); only in builds
 made with a ``credits.csv``."""
@@ -165,3 +155,18 @@ def publish_build(lock: DataDirLock, write: Callable[[Path], None]) -> Path:
     for stale in data_dir.glob(f".{POINTER_FILE}.*.tmp"):
         stale.unlink(missing_ok=True)
     return final
+
+
+def write_texts(catalog: Any, path: Path) -> None:
+    """Write the catalog's synopses (``TEXTS_FILE``): id, overview and tagline, "" when none."""
+    import pyarrow as pa
+
+    columns = {"id": pa.array(catalog["id"].to_numpy(), pa.int64())}
+    for name in ("overview", "tagline"):
+        values = catalog[name] if name in catalog.columns else [""] * len(catalog)
+        columns[name] = pa.array([v if isinstance(v, str) else "" for v in values], pa.string())
+    with (
+        pa.OSFile(str(path), "wb") as sink,
+        pa.ipc.new_file(sink, pa.schema([(k, v.type) for k, v in columns.items()])) as writer,
+    ):
+        writer.write_table(pa.table(columns))

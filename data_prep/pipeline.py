@@ -250,6 +250,7 @@ def prepare(
         def write(folder: Path) -> None:
             catalog.to_parquet(folder / layout.CATALOG_FILE, index=False)
             neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
+            layout.write_texts(catalog, folder / layout.TEXTS_FILE)
             if people is not None:
                 people.to_parquet(folder / layout.PEOPLE_FILE, index=False)
             manifest["build_seconds"] = round(time.perf_counter() - started, 2)

@@ -1,8 +1,7 @@
-"""Finding the raw Kaggle files: a given path, the environment, ``data/raw/`` or a download."""
+"""Finding the raw Kaggle files: a given path, a configured one, a ``raw/`` folder or a download."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,27 +33,72 @@ def _existing(path: Path, what: str) -> Path:
     return path
 
 
-def locate(
-    raw: Path | None = None, keywords: Path | None = None, credits: Path | None = None
-) -> RawFiles:
-    """Resolve the raw files in order: ``raw``, env ``PELIBOT_RAW_CSV``, ``data/raw/``, Kaggle;
-    then ``credits.csv`` (see ``with_credits``)."""
-    return with_credits(_locate(raw, keywords), credits)
+def at_hand(
+    raw: Path | None = None,
+    keywords: Path | None = None,
+    *,
+    configured: Path | None = None,
+    configured_keywords: Path | None = None,
+    data_dir: Path | None = None,
+    credits: Path | None = None,
+    configured_credits: Path | None = None,
+) -> RawFiles | None:
+    """The raw files without downloading, in order: ``raw`` (``--raw``), ``configured`` (the
+    setting ``PELIBOT_RAW_CSV``), ``<data_dir>/raw/``, ``data/raw/``; None when none is there.
+
+    ``keywords`` (or ``configured_keywords``) wins over the ``keywords.csv`` beside the movies;
+    so do ``credits`` and ``configured_credits`` (``PELIBOT_CREDITS_CSV``) over its
+    ``credits.csv`` (see ``with_credits``).
+    """
+    found = _movies_at_hand(raw, keywords, configured, configured_keywords, data_dir)
+    return None if found is None else with_credits(found, credits or configured_credits)
 
 
-def _locate(raw: Path | None = None, keywords: Path | None = None) -> RawFiles:
-    keywords_env = os.environ.get(KEYWORDS_ENV)
-    keywords = keywords or (Path(keywords_env) if keywords_env else None)
+def _movies_at_hand(
+    raw: Path | None,
+    keywords: Path | None,
+    configured: Path | None,
+    configured_keywords: Path | None,
+    data_dir: Path | None,
+) -> RawFiles | None:
+    keywords = keywords or configured_keywords
     if keywords is not None:
         _existing(keywords, "The keywords file")
     if raw is not None:
         return RawFiles(_existing(raw, "The raw file"), keywords or _sibling(raw), "--raw")
-    if env := os.environ.get(RAW_ENV):
-        path = _existing(Path(env), f"The raw file in {RAW_ENV},")
+    if configured is not None:
+        path = _existing(configured, f"The raw file in {RAW_ENV},")
         return RawFiles(path, keywords or _sibling(path), RAW_ENV)
-    if DEFAULT_RAW.is_file():
-        return RawFiles(DEFAULT_RAW, keywords or _sibling(DEFAULT_RAW), str(DEFAULT_RAW))
-    return download(keywords)
+    folders = [DEFAULT_RAW] if data_dir is None else [data_dir / "raw" / MOVIES_FILE, DEFAULT_RAW]
+    for movies in folders:
+        if movies.is_file():
+            return RawFiles(movies, keywords or _sibling(movies), str(movies))
+    return None
+
+
+def locate(
+    raw: Path | None = None,
+    keywords: Path | None = None,
+    *,
+    configured: Path | None = None,
+    configured_keywords: Path | None = None,
+    data_dir: Path | None = None,
+    credits: Path | None = None,
+    configured_credits: Path | None = None,
+) -> RawFiles:
+    """The raw files at hand (``at_hand``), else downloaded from Kaggle."""
+    found = at_hand(
+        raw,
+        keywords,
+        configured=configured,
+        configured_keywords=configured_keywords,
+        data_dir=data_dir,
+        credits=credits,
+        configured_credits=configured_credits,
+    )
+    if found is not None:
+        return found
+    return with_credits(download(keywords or configured_keywords), credits or configured_credits)
 
 
 def _sibling(movies: Path) -> Path | None:
@@ -85,10 +129,9 @@ def download(keywords: Path | None = None) -> RawFiles:
 
 
 def with_credits(files: RawFiles, credits: Path | None = None) -> RawFiles:
-    """``files`` with ``credits.csv`` from ``credits``, env ``PELIBOT_CREDITS_CSV``, the folder of
-    the movies file or (for a download) Kaggle; without it the catalog has no people."""
-    env = os.environ.get(CREDITS_ENV)
-    credits = credits or (Path(env) if env else None)
+    """``files`` with ``credits.csv``: ``credits`` (``--credits`` or the setting
+    ``PELIBOT_CREDITS_CSV``), else the one beside the movies file, else (for a download) from
+    Kaggle; without it the catalog has no people."""
     if credits is not None:
         return replace(files, credits=_existing(credits, "The credits file"))
     sibling = files.movies.with_name(CREDITS_FILE)

@@ -69,6 +69,7 @@ class CollectionAnswer:
     command: str = "franquicia"
     doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
     films: tuple[MovieRef, ...] = field(default=(), compare=False)  # in release order
+    name_es: str = field(default="", compare=False)  # "Saga Regreso al futuro"
 
 
 @dataclass(frozen=True)
@@ -183,12 +184,25 @@ class FilmAnswer:
     alternatives: tuple[MovieRef, ...] = ()  # other films with the same title
     doubtful: tuple[str, ...] = ()  # of "budget", "revenue", "return": implausible in the source
     command: str = "pelicula"
+    overview: str = field(default="", compare=False)  # the synopsis (English, as in the source)
+    tagline: str = field(default="", compare=False)
+    focus: str = ""  # what was asked about it: "", "sinopsis", "trailer" or "donde"
     directors: tuple[PersonRef, ...] = ()  # empty without credits (or when the source has none)
     cast: tuple[PersonRef, ...] = ()  # the first few billed
 
     @property
     def tmdb_url(self) -> str:
         return TMDB_MOVIE_URL.format(id=self.movie.id)
+
+    @property
+    def watch_url(self) -> str:
+        """TMDB's where-to-watch page (streaming, rent, buy, by country)."""
+        return TMDB_MOVIE_URL.format(id=self.movie.id) + "/watch"
+
+    @property
+    def videos_url(self) -> str:
+        """TMDB's page of trailers and clips."""
+        return TMDB_MOVIE_URL.format(id=self.movie.id) + "/videos"
 
     @property
     def imdb_url(self) -> str | None:
@@ -274,6 +288,18 @@ class PickAnswer:
     command: str = "buscar"
 
 
+@dataclass(frozen=True)
+class CompareAnswer:
+    """Films side by side and which wins by ``by`` (revenue, budget, return, runtime, rating,
+    votes, oldest, newest); ``missing``: the names typed that found no film."""
+
+    films: tuple[FilmAnswer, ...]
+    by: str
+    winner: int | None  # movie id; None when the measure is unknown for all, or a tie
+    missing: tuple[str, ...] = ()
+    command: str = "comparar"
+
+
 # -- people: directors and cast ------------------------------------------------------------------
 
 
@@ -346,6 +372,7 @@ Answer = (
     | NotUnderstoodAnswer
     | SearchAnswer
     | PickAnswer
+    | CompareAnswer
     | PersonAnswer
     | NoDataAnswer
 )
@@ -360,6 +387,16 @@ UNRESOLVED = (
     NoDataAnswer,
 )
 """Answers that did not answer the question (they explain or ask back)."""
+
+
+def film_of(answer: Answer) -> int | None:
+    """The one film an answer is about (a card, its money, its recommendations, a pick)."""
+    match answer:
+        case FilmAnswer(movie=movie) | ReturnAnswer(movie=movie) | RecommendAnswer(movie=movie):
+            return movie.id
+        case PickAnswer(film=FilmAnswer(movie=movie)):
+            return movie.id
+    return None
 
 
 def answered_value(answer: Answer) -> int | str | None:

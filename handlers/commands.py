@@ -14,7 +14,7 @@ from typing import Literal
 from handlers.text import fold
 
 Argument = Literal[
-    "month", "weekday", "collection", "country", "company", "title", "query", "person"
+    "month", "weekday", "collection", "country", "company", "title", "query", "titles", "person"
 ]
 
 TELEGRAM_NAME = re.compile(r"[a-z0-9_]{1,32}")
@@ -29,6 +29,7 @@ class Command:
     argument: Argument
     chart: bool  # answers of this command have a 📊 chart
     web_path: str  # the HTTP API path (the original project's): GET /<web_path>/<argument>
+    menu: bool = True  # listed in Telegram's menu and /help (the others still answer)
     web_aliases: tuple[str, ...] = ()  # more paths answering the same (not in /docs)
 
     @property
@@ -106,6 +107,40 @@ COMMANDS: tuple[Command, ...] = (
         web_path="buscar",
     ),
     Command(
+        "sinopsis",
+        "plot",
+        ("trama", "argumento", "synopsis", "resumen"),
+        "title",
+        chart=False,
+        web_path="sinopsis",
+    ),
+    Command(
+        "comparar",
+        "compare",
+        ("vs", "versus", "compara", "comparacion", "comparison"),
+        "titles",
+        chart=False,
+        web_path="comparar",
+    ),
+    Command(
+        "trailer",
+        "trailers",
+        ("tráiler", "avance", "teaser"),
+        "title",
+        chart=False,
+        web_path="trailer",
+        menu=False,
+    ),
+    Command(
+        "donde",
+        "watch",
+        ("dónde", "streaming", "stream", "dondever"),
+        "title",
+        chart=False,
+        web_path="donde",
+        menu=False,
+    ),
+    Command(
         "director",
         "director",
         ("directora", "directores", "dirigida", "directed"),
@@ -129,6 +164,8 @@ HELP_NAMES = ("help", "ayuda")
 START_NAMES = ("start",)
 
 NAMES: tuple[str, ...] = tuple(c.name for c in COMMANDS)
+MENU: tuple[Command, ...] = tuple(c for c in COMMANDS if c.menu)
+"""The commands listed in menus, /help and /start (the others answer all the same)."""
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from data_prep import layout
 from handlers.catalog import list_cell
 
 
@@ -56,3 +59,28 @@ class FilmTable:
             poster_path=poster,
             imdb_id=imdb,
         )
+
+
+class Synopses:
+    """A film's overview and tagline, read from the build's memory-mapped ``TEXTS_FILE``: the
+    texts stay on disk until a card asks for one. Empty when the build has none (older builds)."""
+
+    def __init__(self, build_dir: Path, index: pd.Index) -> None:
+        self._index = index
+        self._columns: tuple[pa.Array, pa.Array] | None = None
+        path = build_dir / layout.TEXTS_FILE
+        try:
+            table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+        except (OSError, pa.ArrowException):
+            return
+        ids = table.column("id")
+        if table.num_rows == len(index) and (not len(index) or ids[0].as_py() == int(index[0])):
+            self._columns = (table.column("overview"), table.column("tagline"))
+
+    def get(self, movie_id: int) -> tuple[str, str]:
+        """(overview, tagline), "" when unknown."""
+        position = int(self._index.get_indexer(pd.Index([movie_id]))[0])
+        if self._columns is None or position < 0:
+            return "", ""
+        overview, tagline = (str(column[position].as_py() or "") for column in self._columns)
+        return overview, tagline

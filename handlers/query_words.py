@@ -447,3 +447,39 @@ def phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
     for phrase, slot, value in rows():
         table.setdefault(tuple(fold(phrase).split()), (slot, value))
     return table
+
+
+ASPECT_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "sinopsis",
+        "de que trata|de que va|de que se trata|de que trata la pelicula|sinopsis|sinopsis de"
+        "|argumento|argumento de|trama|trama de|resumen de|resumen|what is the plot of|plot of"
+        "|plot|synopsis|synopsis of|summary of|what happens in|que pasa en",
+    ),
+    ("trailer", "trailer|trailers|trailer de|el trailer de|avance de|teaser|ver el trailer"),
+    (
+        "donde",
+        "donde ver|donde verla|donde puedo ver|donde la puedo ver|donde la dan|donde la pasan"
+        "|donde la echan|en que plataforma|en que plataforma esta|esta en netflix|netflix|hbo"
+        "|hbo max|disney plus|prime video|amazon prime|streaming|where to watch"
+        "|where can i watch|where can i stream|where to stream|is it on netflix|on netflix",
+    ),
+    (
+        "people",
+        "quien dirigio|quien la dirigio|quien dirige|director de|directora de|el director de"
+        "|who directed|director of|the director of|directed by|actores de|los actores de"
+        "|reparto de|el reparto de|reparto|elenco de|elenco|quien sale en|quienes salen en"
+        "|quien actua en|quienes actuan en|protagonistas de|protagonista de|quien protagoniza"
+        "|who stars in|who starred in|cast of|the cast of|actors in|actors of|who is in"
+        "|who plays in|quien hizo|quien hace de",
+    ),
+)
+"""Questions about one side of a film: its synopsis, trailer, where to watch it, its people."""
+
+
+@cache
+def aspect_table() -> dict[tuple[str, ...], str]:
+    """Folded phrase (as words) → the aspect it asks about."""
+    return {
+        tuple(p.split()): aspect for aspect, phrases in ASPECT_WORDS for p in phrases.split("|")
+    }

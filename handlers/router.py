@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, cast
 
@@ -24,9 +24,11 @@ from rapidfuzz import fuzz, process
 from handlers import answers as a
 from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, Argument, command_name
+from handlers.compare import CUES as COMPARE_CUES
+from handlers.compare import is_comparison
 from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
-from handlers.query_words import phrase_table
+from handlers.query_words import aspect_table, phrase_table
 from handlers.service import GENERIC_WORDS, MovieService, entity_key
 from handlers.text import clean_argument, fold, key_variants
 
@@ -250,6 +252,10 @@ COMMAND_CUES = {
     "recomendar": "recommend",
     "pelicula": "card",
     "buscar": "films",
+    "sinopsis": "card",
+    "comparar": "card",
+    "trailer": "card",
+    "donde": "card",
 }
 
 FILLERS = _words("""
@@ -300,6 +306,17 @@ LARGE_KINDS = ("title", "collection", "company")
 TYPO_MARGIN = 10.0
 """A title at least this close to the typed words, and this much closer than any other, is it."""
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
+_WHAT_ABOUT = re.compile(r"(?:what s|what is|whats|what was) (.+) about")
+
+FOLLOW_UPS = {
+    "retorno": "retorno",
+    "recomendar": "recomendar",
+    "sinopsis": "sinopsis",
+    "trailer": "trailer",
+    "donde": "donde",
+    "people": "people",
+}
+"""Questions that name no film, answered about the film talked about (kind → aspect)."""
 
 COMMAND_OF: dict[str, str] = {
     "month": "mes",
@@ -360,6 +377,7 @@ class Route:
     argument: str
     value: int | str | None = None
     name: str = ""  # how the entity is called (for a button), when resolved
+    focus: str = ""  # a film card's focus: "people" when asked about its director or cast
 
 
 @dataclass(frozen=True)
@@ -425,8 +443,11 @@ class Router:
     def resolve(self, routed: Routed, turn: int = 0) -> a.Answer:
         """The answer ``routed`` stands for."""
         match routed:
-            case Route(command=command, argument=argument):
-                return self.service.answer(command, argument)
+            case Route(command=command, argument=argument, focus=focus):
+                answer = self.service.answer(command, argument)
+                if focus and isinstance(answer, a.FilmAnswer):
+                    return replace(answer, focus=focus)
+                return answer
             case Readings(query=query, routes=routes):
                 readings = tuple(
                     a.Reading(r.command, a.Choice(r.argument, _choice_value(r), r.name))
@@ -446,6 +467,9 @@ class Router:
         direct = self._as_command(query)
         if direct is not None and direct.value is not None:
             return direct
+        about = self._as_aspect(query, words) or self._as_comparison(query, words)
+        if about is not None:
+            return about
         asked = self._as_query(query, words)
         if asked is not None:
             return asked
@@ -455,7 +479,7 @@ class Router:
         routed = self._decide(reading)
         if isinstance(routed, NotUnderstood) and direct is not None:
             return direct  # "retorno xyzzy": the command was clear; it says what it lacks
-        return self._with_year(routed, reading.words)
+        return _as_typed(self._with_year(routed, reading.words), query)
 
     def _with_year(self, routed: Routed, words: list[str]) -> Routed:
         """A month asked about with a year ("estrenos en diciembre de 1997") keeps the year."""
@@ -465,6 +489,60 @@ class Router:
         if len(years) != 1:
             return routed
         return Route("mes", f"{routed.value} {years[0]}", routed.value)  # as ``key_for`` says it
+
+    # -- one side of a film, and comparisons ----------------------------------------------------
+
+    def _as_aspect(self, query: str, words: list[str]) -> Routed | None:
+        """ "¿de qué trata seven?", "trailer de titanic", "¿dónde ver alien?", "¿quién dirigió
+        titanic?": the film, about what was asked. Without a film: which one?"""
+        if self.service.exact("title", query):
+            return None  # a title that says "plot" or "cast" is the title
+        table = aspect_table()
+        for size in range(min(6, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                aspect = table.get(tuple(words[start : start + size]))
+                if aspect is None:
+                    continue
+                rest = [w for w in words[:start] + words[start + size :]]
+                while rest and rest[0] in FILLERS and rest[0] not in ARTICLES:
+                    rest = rest[1:]
+                while rest and rest[-1] in FILLERS:
+                    rest = rest[:-1]
+                if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
+                    aspect, rest = "sinopsis", about[1].split()
+                if not rest:  # "¿y quién la dirigió?": about the film talked about, if any
+                    return NotUnderstood(query, aspect)
+                return self._about_film(aspect, " ".join(rest))
+        if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
+            return self._about_film("sinopsis", about[1])
+        return None
+
+    def follow_up(self, routed: Routed, movie_id: int) -> Routed:
+        """A question that names no film ("¿y cuánto costó?", "algo parecido?", "¿y quién la
+        dirigió?") about ``movie_id``, the film the conversation is about; else ``routed``."""
+        if not isinstance(routed, NotUnderstood) or routed.kind not in FOLLOW_UPS:
+            return routed
+        if self.service.movie_ref(movie_id) is None:
+            return routed
+        return self._about_film(FOLLOW_UPS[routed.kind], f"#{movie_id}")
+
+    def _about_film(self, aspect: str, text: str) -> Routed:
+        command = "pelicula" if aspect == "people" else aspect
+        answer = self.service.answer(command, text)
+        key = self.service.key_for(answer)
+        focus = "people" if aspect == "people" else ""
+        return Route(command, key or text, a.answered_value(answer), focus=focus)
+
+    def _as_comparison(self, query: str, words: list[str]) -> Route | None:
+        """ "titanic vs jurassic park", "¿qué recaudó más, titanic o jurassic park?": both
+        films side by side. A measure and an "o" only count when both sides are films."""
+        text = " ".join(words)
+        if not is_comparison(text) or self.service.exact("title", query):
+            return None
+        cued = bool(set(words) & COMPARE_CUES)
+        if not cued and not self.service.splits_into_films(query):
+            return None
+        return Route("comparar", query, query)
 
     # -- filters, lists, bests: the query model -------------------------------------------------
 
@@ -951,6 +1029,27 @@ def router_for(service: MovieService) -> Router:
     if router is None:
         router = _ROUTERS[service] = Router(service)
     return router
+
+
+TYPED_LIMIT = 40
+"""What was typed rides with a film's key ("#562 duro de matar") up to this length, so the
+answer names the film as it was typed (and the key still fits in a button's 64 bytes)."""
+_FILM_KEY = re.compile(r"#\d+")
+
+
+def _as_typed(routed: Routed, query: str) -> Routed:
+    """A film routed by its key keeps the words typed: its Spanish title is then the one the
+    person wrote ("duro de matar" → *Duro de matar*, not Spain's *La jungla de cristal*)."""
+    if not isinstance(routed, Route):
+        return routed
+    film = _FILM_KEY.fullmatch(routed.argument)
+    saga = routed.command == "franquicia" and routed.argument.startswith("~")
+    if not (film or saga) or " " in routed.argument:
+        return routed
+    typed = fold(query)
+    if not typed or len(typed) > TYPED_LIMIT:
+        return routed
+    return replace(routed, argument=f"{routed.argument} {typed}")
 
 
 def _mark_cues(words: list[str]) -> list[str | None]:

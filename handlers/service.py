@@ -18,9 +18,10 @@ from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import Argument, command_name
+from handlers.compare import compare_parts, winner_of
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.doubtful import doubtful_fields
-from handlers.films import FilmTable
+from handlers.films import FilmTable, Synopses
 from handlers.matching import (
     ACCEPT_SCORE,
     DOMINANCE,
@@ -91,7 +92,11 @@ RECOMMENDATIONS = 5
 
 V = TypeVar("V", int, str)
 
-_YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+_YEAR_SUFFIX = re.compile(
+    r"^(?P<title>.*?)[\s,.-]*(?:\s(?:de|del|en|from|of|in)\s+)?\(?(?P<year>(?:18|19|20)\d\d)\)?$",
+    re.IGNORECASE,
+)
+"""A title and its year: "titanic 1953", "Titanic (1953)", "titanic, 1953", "titanic de 1953"."""
 _MONTH_YEAR = re.compile(  # no nested repetition: "enero,,,,,,,,,,,,,,,,,,,,,,,,x" fails fast
     r"^(?P<month>.*?)[\s,./-]*(?:(?:de|del|of|in)[\s,./-]+)?(?P<year>\d{4})$", re.IGNORECASE
 )
@@ -225,9 +230,10 @@ class _MovieTable:
         names = self._spanish_names(position)
         if not names:
             return ""
-        key = fold(typed)
+        key = f" {fold(typed)} "
         preferred = names[-1] if latin else names[0]
-        chosen = next((n for n in names if key and key in key_variants(n)), preferred)
+        said = (n for n in names if any(f" {v} " in key for v in key_variants(n)))
+        chosen = next(said, preferred)
         return "" if fold(chosen) == fold(title) else chosen
 
 
@@ -272,6 +278,7 @@ class MovieService:
         self._keys = _EntityKeys([*self.stats.collections, *self.stats.companies])
         self.recommender = Recommender.load(catalog, self._movies.index, RECOMMENDATIONS)
         self._film_facts = FilmTable(movies, self._movies.index)
+        self._synopses = Synopses(catalog.build_dir, self._movies.index)
         self.searcher = Searcher(movies)
         self.reader = QueryReader(self)
         self._questions: dict[str, Callable[[str], a.Answer]] = {
@@ -284,6 +291,10 @@ class MovieService:
             "recomendar": self.recommend,
             "pelicula": self.film,
             "buscar": self.search,
+            "sinopsis": lambda text: self._film_focus(text, "sinopsis"),
+            "trailer": lambda text: self._film_focus(text, "trailer"),
+            "donde": lambda text: self._film_focus(text, "donde"),
+            "comparar": self.compare,
         }
         self._by_kind: dict[str, NameIndex[Any]] = {
             "month": month_index(),
@@ -493,14 +504,31 @@ class MovieService:
             mean,
             stats.revenue_known,
             doubtful=stats.doubtful,
-            films=self._films_in_order(Query(collection=found.value)),
+            films=self._films_in_order(Query(collection=found.value), typed=text),
+            name_es=self.saga_name_es(found.value, text),
         )
 
-    def _films_in_order(self, query: Query, limit: int = 40) -> tuple[a.MovieRef, ...]:
-        """The films that pass ``query``, in release order (a saga's films)."""
+    def saga_name_es(self, collection: str, typed: str = "") -> str:
+        """A saga's Spanish name: "Saga Regreso al futuro" (its first film's Spanish title, the
+        one typed when it was: "Saga Volver al futuro"), else its name without "Collection"."""
+        first = self._films_in_order(Query(collection=collection), limit=1, typed=typed)
+        if first and first[0].title_es:
+            return f"Saga {first[0].title_es}"
+        words = [w for w in collection.split() if fold(w) not in GENERIC_WORDS["franquicia"]]
+        return f"Saga {' '.join(words) or collection}"
+
+    def _films_in_order(
+        self, query: Query, limit: int = 40, typed: str = ""
+    ) -> tuple[a.MovieRef, ...]:
+        """The films that pass ``query``, in release order (a saga's films); Latin America's
+        titles when ``typed`` was one of them ("volver al futuro")."""
         rows = np.flatnonzero(self.searcher.mask(query))
         rows = rows[np.argsort(self.searcher.day[rows], kind="stable")][:limit]
-        return tuple(self._movies[int(self.searcher.ids[r])].ref for r in rows)
+        refs = [self._movies.get(int(self.searcher.ids[r]), typed) for r in rows]
+        latin = any(m is not None and self._movies.is_latin(m.ref) for m in refs)
+        if latin:
+            refs = [self._movies.get(int(self.searcher.ids[r]), typed, latin=True) for r in rows]
+        return tuple(m.ref for m in refs if m is not None)
 
     def company(self, text: str) -> a.Answer:
         found = self._weighed(text, self._entity(text, self._companies))
@@ -603,6 +631,7 @@ class MovieService:
         money = self._return_of(movie, alternatives)
         facts = self._film_facts.get(movie.ref.id)
         assert facts is not None  # both tables come from the same catalog
+        overview, tagline = self._synopses.get(movie.ref.id)
         people = self.people
         return a.FilmAnswer(
             movie.ref,
@@ -618,8 +647,43 @@ class MovieService:
             facts.imdb_id,
             alternatives,
             money.doubtful,
+            overview=overview,
+            tagline=tagline,
             directors=tuple(people.directors_of(movie.ref.id)) if people else (),
             cast=tuple(people.cast_of(movie.ref.id, CAST_ON_CARD)) if people else (),
+        )
+
+    def _film_focus(self, text: str, focus: str) -> a.Answer:
+        """The film's card, about one thing asked: its synopsis, its trailer, where to watch it."""
+
+        def answer(movie: _Movie, alternatives: tuple[a.MovieRef, ...]) -> a.Answer:
+            return replace(self._film_of(movie, alternatives), focus=focus)
+
+        return self._about_title(text, focus, answer)
+
+    # -- comparisons ----------------------------------------------------------------------------
+
+    def compare(self, text: str) -> a.Answer:
+        """Two films or more side by side, and the winner by the measure asked (box office when
+        none is): "titanic vs jurassic park", "¿cuál es más larga, heat o alien?"."""
+        by, names = compare_parts(text)
+        films: list[a.FilmAnswer] = []
+        missing: list[str] = []
+        for name in names:
+            found = self._title(name, "comparar")
+            if isinstance(found, _Movie):
+                films.append(self._film_of(found, ()))
+            else:
+                missing.append(name)
+        if not films and not missing:
+            return a.UsageAnswer("comparar")
+        return a.CompareAnswer(tuple(films), by, winner_of(films, by), tuple(missing))
+
+    def splits_into_films(self, text: str) -> bool:
+        """Whether ``text`` names two films or more, each for sure (for reading plain words)."""
+        _, names = compare_parts(text)
+        return len(names) > 1 and all(
+            isinstance(self._title(name, "comparar"), _Movie) for name in names
         )
 
     # -- for reading plain words (handlers.router) ---------------------------------------------
@@ -743,8 +807,10 @@ class MovieService:
         return a.NotFoundAnswer(command, text, choices)
 
     def _by_key(self, text: str) -> _Movie | None:
-        digits = text[1:].strip()
-        return self._movies.get(int(digits)) if digits.isdecimal() else None
+        """``#597``; ``#562 duro de matar`` also says how the film was typed (its title then
+        is the one typed: Latin America's, Spain's)."""
+        digits, _, typed = text[1:].strip().partition(" ")
+        return self._movies.get(int(digits), typed) if digits.isdecimal() else None
 
     def _same_title(self, movie: _Movie) -> tuple[a.MovieRef, ...]:
         others = [i for i in self._titles.exact(movie.ref.title) if i != movie.ref.id]

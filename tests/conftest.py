@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from data_prep import synthetic
+from benchmarks import synthetic
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
 from tests.data import CREDITS, KEYWORDS, MOVIES
@@ -73,5 +73,5 @@ def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
     surely comes in the middle of the build."""
     out = tmp_path_factory.mktemp("slow-raw")
-    synthetic.main(["--rows", "25000", "--out", str(out)])
+    synthetic.main(["--rows", "25000", "--out", str(out), "--no-credits"])
     return out / "movies_metadata.csv"

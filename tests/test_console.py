@@ -104,6 +104,7 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     card, january, fox, unknown, again = (json.loads(line) for line in result.stdout.splitlines())
+    assert card.pop("overview").startswith("84 years later, a 101-year-old woman")
     assert card == {
         "command": "pelicula",
         "id": 597,
@@ -122,6 +123,9 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
         "poster_url": "https://image.tmdb.org/t/p/w342/kHXEpyfl6zqn8a6YuozZUujufXf.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/597",
         "imdb_url": "https://www.imdb.com/title/tt0120338/",
+        "tagline": "Nothing on Earth could come between them.",
+        "watch_url": "https://www.themoviedb.org/movie/597/watch",
+        "videos_url": "https://www.themoviedb.org/movie/597/videos",
         "directors": [{"id": 2710, "name": "James Cameron"}],
         "cast": [
             {"id": 204, "name": "Kate Winslet"},

@@ -132,6 +132,10 @@ def test_a_card_the_data_knows_little_about(service: MovieService) -> None:
         "poster_url": None,
         "tmdb_url": "https://www.themoviedb.org/movie/5",
         "imdb_url": None,
+        "overview": None,
+        "tagline": None,
+        "watch_url": "https://www.themoviedb.org/movie/5/watch",
+        "videos_url": "https://www.themoviedb.org/movie/5/videos",
         "directors": [],
         "cast": [],
     }
@@ -174,4 +178,5 @@ def test_card_buttons_follow_what_the_film_has(service: MovieService) -> None:
 
 
 def test_a_bare_title_routes_to_its_card(service: MovieService) -> None:
-    assert Router(service).route("Four Rooms") == Route("pelicula", "#5", 5, "Four Rooms (1995)")
+    routed = Router(service).route("Four Rooms")  # the key keeps what was typed
+    assert routed == Route("pelicula", "#5 four rooms", 5, "Four Rooms (1995)")

@@ -23,10 +23,12 @@ from bot.telegram.app import build_application, set_menus
 from bot.telegram.common import MAX_CALLBACK, callback_data, chart_data, choice_buttons
 from bot.telegram.config import Config
 from handlers.answers import AmbiguousAnswer
-from handlers.commands import NAMES as COMMANDS
+from handlers.commands import MENU
 from handlers.service import MovieService
 from tests.data import facts
 from tests.e2e.emulator import BotApiError, Call, Emulator, EmulatorRequest
+
+COMMANDS = [c.name for c in MENU]
 
 TOKEN = "123456789:unit-test-token"
 ANA = Emulator.user(1001, "Ana", "es")
@@ -320,6 +322,8 @@ async def test_menus_in_both_languages_and_a_failure_is_only_a_warning(
         "recommend",
         "movie",
         "find",
+        "plot",
+        "compare",
         "director",
         "actor",
         "help",
@@ -410,3 +414,32 @@ async def test_english_users_see_english_names(app: Application, emulator: Emula
     assert [label for label, _ in buttons(question)][:2] == ["June", "July"]
     spanish = only_message(await ask(app, emulator, "/mes juny"))
     assert [label for label, _ in buttons(spanish)][:2] == ["Junio", "Julio"]
+
+
+async def test_a_follow_up_is_about_the_film_talked_about(
+    app: Application, emulator: Emulator
+) -> None:
+    """In a private chat a question that names no film is about the last film; elsewhere
+    (no film yet) the bot asks which one."""
+    other = {"id": 777, "is_bot": False, "first_name": "Eva", "language_code": "es"}
+    asked = only_message(await ask(app, emulator, "¿y cuánto costó?", user=other))
+    assert "¿De qué película?" in asked.result["text"]
+    only_message(await ask(app, emulator, "jurassic park"))
+    money = only_message(await ask(app, emulator, "¿y cuánto costó?")).result["text"]
+    assert "Parque Jurásico" in money and "US$ 63.000.000" in money
+    similar = only_message(await ask(app, emulator, "algo parecido?")).result["text"]
+    assert "Parque Jurásico" in similar and "1." in similar
+
+
+async def test_a_reply_to_a_card_in_a_group_is_about_its_film(
+    app: Application, emulator: Emulator
+) -> None:
+    card = only_message(await ask(app, emulator, "@pelibot_test_bot titanic", chat=GROUP))
+    assert "Titanic (1997)" in card.result["text"]
+    mark = emulator.mark()
+    update = await emulator.send(GROUP, ANA, "y cuánto costó?", reply_to=card.result)
+    await deliver(app, update)
+    money = only_message(emulator.calls[mark:]).result["text"]
+    assert "US$ 200.000.000" in money and "Titanic" in money
+    # not a reply, in a group: nothing to go on, and ordinary chatter is not answered
+    assert await ask(app, emulator, "y cuánto costó?", chat=GROUP) == []

@@ -18,10 +18,12 @@ from typing import Any
 
 import pytest
 
+from benchmarks import synthetic
+from bot.loading import CatalogSource
 from bot.render import render_html, render_text, to_json
+from bot.settings import Settings
 from bot.web.app import create_app
 from bot.web.runtime import Runtime
-from data_prep import synthetic
 from data_prep.credits import TOP_CAST, parse_cast, parse_crew, read_credits
 from data_prep.pipeline import prepare
 from data_prep.source import CREDITS_ENV, RawFiles, locate
@@ -168,10 +170,9 @@ def test_surnames_people_type() -> None:
 # -- finding the credits file -------------------------------------------------------------------
 
 
-def test_credits_come_from_the_argument_the_environment_or_beside_the_raw_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_credits_come_from_the_argument_the_setting_or_beside_the_raw_file(
+    tmp_path: Path,
 ) -> None:
-    monkeypatch.delenv(CREDITS_ENV, raising=False)
     raw = tmp_path / "movies_metadata.csv"
     raw.write_text("id\n", encoding="utf-8")
     assert locate(raw).credits is None
@@ -180,11 +181,16 @@ def test_credits_come_from_the_argument_the_environment_or_beside_the_raw_file(
     assert locate(raw).credits == beside
     other = tmp_path / "other.csv"
     other.write_text("cast,crew,id\n", encoding="utf-8")
-    monkeypatch.setenv(CREDITS_ENV, str(other))
-    assert locate(raw).credits == other
+    settings = Settings.from_env({CREDITS_ENV: str(other)})
+    assert settings.credits_csv == other
+    assert locate(raw, configured_credits=settings.credits_csv).credits == other
     given = tmp_path / "given.csv"
     given.write_text("cast,crew,id\n", encoding="utf-8")
-    assert locate(raw, credits=given).credits == given
+    assert locate(raw, credits=given, configured_credits=other).credits == given
+    source = CatalogSource(tmp_path, raw, None, other)
+    files = source.raw_at_hand()
+    assert files is not None and files.credits == other
+    assert source.prepare_args(files)[-2:] == ["--credits", str(other)]
 
 
 # -- the synthetic generator --------------------------------------------------------------------

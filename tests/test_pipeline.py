@@ -69,7 +69,12 @@ def test_prepare_publishes_one_build_folder(built: BuildResult, tmp_path: Path) 
     assert built.build_dir.name.startswith("build-")
     assert _listing(data) == sorted([".lock", "CURRENT", built.build_dir.name])
     assert (data / "CURRENT").read_text(encoding="utf-8") == built.build_dir.name + "\n"
-    assert _listing(built.build_dir) == ["catalog.parquet", "manifest.json", "neighbours.parquet"]
+    assert _listing(built.build_dir) == [
+        "catalog.parquet",
+        "manifest.json",
+        "neighbours.parquet",
+        "texts.arrow",
+    ]
 
 
 def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:

@@ -20,7 +20,7 @@ from bot.render import (
     usage_lines,
 )
 from handlers import answers as a
-from handlers.commands import COMMANDS, NAMES
+from handlers.commands import MENU, NAMES
 
 TOY_STORY = a.MovieRef(862, "Toy Story", 1995)
 
@@ -169,7 +169,7 @@ def test_language_and_menus() -> None:
     assert language_of("en-GB") == "en" and language_of("es") == "es" and language_of(None) == "es"
     assert language_of("pt-br") == "es"
     es, en = dict(command_menu("es")), dict(command_menu("en"))
-    assert set(es) == {*NAMES, "help"}
+    assert set(es) == {c.name for c in MENU} | {"help"}
     assert set(en) == {
         "month",
         "day",
@@ -180,12 +180,14 @@ def test_language_and_menus() -> None:
         "recommend",
         "movie",
         "find",
+        "plot",
+        "compare",
         "director",
         "actor",
         "help",
     }
     assert es["mes"] == "estrenos en un mes" and en["month"] == "releases in a month"
-    for lang, names in (("es", NAMES), ("en", [c.english for c in COMMANDS])):
+    for lang, names in (("es", [c.name for c in MENU]), ("en", [c.english for c in MENU])):
         for text in (help_html(lang), start_html(lang, 4489, 1874, 2016)):
             assert all(f"/{name}" in text for name in names)
             assert len(text) < TELEGRAM_LIMIT

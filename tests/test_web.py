@@ -100,6 +100,7 @@ def test_collection(client: TestClient, movies: pd.DataFrame) -> None:
             {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
             {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
         ],
+        "collection_es": "Saga Toy Story",
     }
     assert len(films) == 2 and total == 373554033 + 497366869  # Toy Story 1 and 2
 

@@ -6,7 +6,18 @@ every example has exactly the keys a real answer has.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Union
+
+from bot.web.models import (
+    ASKED,
+    Body,
+    InvalidInputBody,
+    NoDataBody,
+    UnavailableBody,
+    UnknownCommandBody,
+    UnresolvedBody,
+    UsageBody,
+)
 
 TITLE = "pelibot"
 
@@ -39,6 +50,11 @@ PARAMETERS = {
     "country": ("pais", "Un país: nombre en español o inglés, o código ISO (GB, ESP)."),
     "company": ("productora", "Una productora."),
     "title": ("pelicula", "El título de una película; con el año si hay varias (titanic 1953)."),
+    "titles": (
+        "peliculas",
+        "Dos películas o más: `titanic vs jurassic park`; con la medida si no es la recaudación: "
+        "`más larga heat o alien`.",
+    ),
     "query": (
         "consulta",
         "Filtros en palabras (género, años o década, mes, día, país, idioma, productora, "
@@ -49,6 +65,28 @@ PARAMETERS = {
 """Per kind of argument: the path parameter's name and its description."""
 
 EXAMPLES: dict[str, dict[str, Any]] = {
+    "comparar": {
+        "command": "comparar",
+        "by": "revenue",
+        "movies": [
+            {
+                "command": "pelicula",
+                "id": 597,
+                "title": "Titanic",
+                "year": 1997,
+                "value": 1845034188,
+            },
+            {
+                "command": "pelicula",
+                "id": 329,
+                "title": "Jurassic Park",
+                "year": 1993,
+                "value": 920100000,
+            },
+        ],
+        "winner": 597,
+        "missing": [],
+    },
     "buscar": {
         "command": "buscar",
         "intent": "list",
@@ -92,6 +130,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
             {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
         ],
+        "collection_es": "Saga Toy Story",
     },
     "pais": {
         "command": "pais",
@@ -252,16 +291,54 @@ HEALTH_EXAMPLE = {
 }
 
 
-def responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI responses of a question endpoint, with ``ok`` as the 200 example."""
+def responses(ok: dict[str, Any], model: type[Body]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of a question endpoint: ``model`` answers 200 (``ok`` its example)."""
+    return _responses(
+        ok,
+        {
+            200: model,
+            404: UnresolvedBody | NoDataBody,
+            409: UnresolvedBody,
+            422: UsageBody | UnknownCommandBody | InvalidInputBody,
+        },
+    )
 
+
+def asked_responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of ``/preguntar``: any answer, with its text."""
+    bodies = {status: Union[tuple(models)] for status, models in ASKED.items()}  # noqa: UP007
+    bodies[422] = Union[(*ASKED[422], InvalidInputBody)]
+    return _responses(ok, bodies)
+
+
+def _responses(ok: dict[str, Any], bodies: dict[int, Any]) -> dict[int | str, dict[str, Any]]:
     def content(example: dict[str, Any]) -> dict[str, Any]:
         return {"application/json": {"example": example}}
 
     return {
-        200: {"description": "La respuesta", "content": content(ok)},
-        404: {"description": "No encontrado", "content": content(NOT_FOUND_EXAMPLE)},
-        409: {"description": "Ambiguo: varias opciones", "content": content(AMBIGUOUS_EXAMPLE)},
-        422: {"description": "Consulta inutilizable", "content": content(INVALID_EXAMPLE)},
-        503: {"description": "Catálogo aún no disponible", "content": content(UNAVAILABLE_EXAMPLE)},
+        200: {"model": bodies[200], "description": "La respuesta", "content": content(ok)},
+        404: {
+            "model": bodies[404],
+            "description": "No encontrado",
+            "content": content(NOT_FOUND_EXAMPLE),
+        },
+        409: {
+            "model": bodies[409],
+            "description": "Ambiguo: varias opciones",
+            "content": content(AMBIGUOUS_EXAMPLE),
+        },
+        422: {
+            "model": bodies[422],
+            "description": "Consulta inutilizable",
+            "content": content(INVALID_EXAMPLE),
+        },
+        503: {
+            "model": UnavailableBody,
+            "description": "Catálogo aún no disponible",
+            "content": content(UNAVAILABLE_EXAMPLE),
+        },
     }
+
+
+for _focus in ("sinopsis", "trailer", "donde"):
+    EXAMPLES[_focus] = EXAMPLES["pelicula"] | {"focus": _focus}

@@ -1,27 +1,32 @@
-"""The Telegram bot inside ``pelibot serve``: python-telegram-bot's custom-webhook pattern.
+"""The Telegram bot of the web server (``pelibot serve``, and ``pelibot run`` with a webhook):
+python-telegram-bot's custom-webhook pattern.
 
-The ``Application`` is the one ``bot.telegram.app.build_application`` builds for polling; here no
-``Updater`` runs. At start the bot is initialised (retrying while the Bot API is out of reach),
-the webhook is registered with its secret and the allowed updates, the command menus are set and
-the application is started; each webhook request only checks the secret, parses the update and
-puts it on ``application.update_queue``, so Telegram gets its 200 at once. The webhook is left
-registered at stop: while the process sleeps or restarts, Telegram keeps the updates and retries.
+The ``Application`` is the one ``bot.telegram.app.build_application`` builds for polling, without
+an ``Updater`` (``updater(None)``). At start it is entered (``async with application``, retried
+while the Bot API is out of reach), the webhook is registered with its secret and the allowed
+updates, the command menus are set and the application is started; each webhook request only
+checks the secret, parses the update and puts it on ``application.update_queue``, so Telegram
+gets its 200 at once. The webhook is left registered at stop: while the process sleeps or
+restarts, Telegram keeps the updates and retries.
 """
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import hmac
+import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
-from telegram.request import BaseRequest
+from telegram.ext import Application, TypeHandler
+from tenacity import RetryCallState, retry_if_exception_type
 
+from bot.retry import retrying
+from bot.telegram.common import Context
 from bot.telegram.config import Config
 from handlers.service import MovieService
 
@@ -29,28 +34,31 @@ log = logging.getLogger("pelibot")
 
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
-MAX_RETRY_PAUSE = 30.0
-
-
-class NoPolling(BaseRequest):
-    """The getUpdates connection of a webhook bot: never used, so no HTTP client for it."""
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        raise RuntimeError("a webhook bot does not poll")
 
 
 class BadUpdate(ValueError):
     """A webhook body that is not a Telegram update."""
+
+
+def parse_update(body: bytes, application: Application) -> Update | None:
+    """The update posted as ``body``, or None for one this bot cannot parse (logged once,
+    without its content). ``BadUpdate`` when the body is not a JSON object with an
+    ``update_id``: not JSON, not UTF-8, or nested too deep to read."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise BadUpdate("not JSON") from None
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        raise BadUpdate("not a Telegram update")
+    try:
+        return Update.de_json(data, application.bot)
+    except Exception as error:  # whatever a malformed update makes the library's parser raise
+        log.warning(
+            "skipped unparseable update %d (%s); its content is not logged",
+            data["update_id"],
+            type(error).__name__,
+        )
+        return None
 
 
 @dataclass(frozen=True)
@@ -67,10 +75,14 @@ class TelegramWebhook:
         self.config = config
         self.settings = settings
         self.application: Application | None = None
+        self.on_failure: Callable[[str, int], None] | None = None
+        """Set by ``pelibot run``: the bot is the point of the process, so a failure ends it
+        (with this message and exit code) instead of leaving the API alone."""
         self.state = "starting"
         self.problem = ""
         self._last_update: float | None = None
         self._pending_since: float | None = None
+        self._stack: contextlib.AsyncExitStack | None = None
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -83,23 +95,22 @@ class TelegramWebhook:
     def ready(self) -> bool:
         return self.state == "webhook" and self.application is not None
 
-    async def put(self, data: Any) -> None:
-        """Queue one update (the parsed JSON body); ``BadUpdate`` when it is not one."""
+    async def put(self, body: bytes) -> bool:
+        """Queue the update posted as ``body``; False when it is one this bot cannot parse
+        (skipped, as polling skips it); ``BadUpdate`` when it is no update at all."""
         application = self.application
         assert application is not None
-        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
-            raise BadUpdate("not a Telegram update")
-        try:
-            update = Update.de_json(data, application.bot)
-        except Exception as error:  # whatever a malformed update makes the parser raise
-            raise BadUpdate(f"not a Telegram update: {type(error).__name__}") from error
+        update = parse_update(body, application)
+        if update is None:
+            return False
         now = time.monotonic()
         self._last_update = now
         if self._pending_since is None:
             self._pending_since = now
         await application.update_queue.put(update)
+        return True
 
-    async def _taken_up(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _taken_up(self, update: object, context: Context) -> None:
         """Runs first for every update: the queue is being worked through."""
         if self.application is not None and self.application.update_queue.empty():
             self._pending_since = None
@@ -121,10 +132,7 @@ class TelegramWebhook:
         from bot.telegram.app import LeanChartMaker, build_application, set_menus
 
         application = build_application(
-            self.config,
-            service,
-            charts=LeanChartMaker(service.movies, service.stats),
-            get_updates_request=NoPolling(),
+            self.config, service, charts=LeanChartMaker(service.movies, service.stats), webhook=True
         )
         application.add_handler(TypeHandler(Update, self._taken_up), group=-1)
         self.application = application
@@ -144,48 +152,65 @@ class TelegramWebhook:
         )
 
     async def _connect(self, application: Application) -> bool:
-        """getMe and setWebhook, retrying with growing pauses while the Bot API is unreachable.
-
-        False (and the API keeps being served) when Telegram refuses the token or the webhook.
-        """
+        """getMe and setWebhook, retried with growing pauses (``bot.retry``) while the Bot API is
+        unreachable; False (and the API keeps being served) when Telegram refuses the token
+        or the webhook, or the retries (``PELIBOT_BOOTSTRAP_RETRIES``) run out."""
         from bot.telegram.app import ALLOWED_UPDATES
 
         retries = self.config.bootstrap_retries
-        attempt = 0
-        while True:
-            try:
-                await application.initialize()
-                await application.bot.set_webhook(
-                    url=self.settings.url,
-                    secret_token=self.settings.secret,
-                    allowed_updates=ALLOWED_UPDATES,
-                )
-                return True
-            except InvalidToken:
-                return self._failed(
-                    "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather."
-                )
-            except NetworkError as error:  # includes timeouts: try again
-                attempt += 1
-                self.problem = f"cannot reach the Bot API: {error}"
-                if 0 <= retries < attempt:
-                    return self._failed(f"{self.problem} (gave up after {attempt} attempts)")
-                pause = min(MAX_RETRY_PAUSE, 2.0 ** min(attempt, 5))
-                log.warning("%s; trying again in %g s", self.problem, pause)
-                await asyncio.sleep(pause)
-            except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
-                return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        log.info("connecting to %s", self.config.base_url or "api.telegram.org")
 
-    def _failed(self, problem: str) -> bool:
+        def what(state: RetryCallState) -> str:
+            error = state.outcome.exception() if state.outcome else None
+            self.problem = f"cannot reach the Bot API: {error}"
+            return self.problem
+
+        async def connect() -> None:
+            if self._stack is None:  # ``async with application``: initialize now, shut down
+                stack = contextlib.AsyncExitStack()  # at ``stop`` (a failed start shuts down)
+                await stack.enter_async_context(application)
+                self._stack = stack
+            await application.bot.set_webhook(
+                url=self.settings.url,
+                secret_token=self.settings.secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+
+        attempts = None if retries < 0 else retries + 1
+        schedule = retrying(  # NetworkError includes timeouts; a refusal is not retried
+            retry_if_exception_type(NetworkError), attempts=attempts, first_pause=2, what=what
+        )
+        try:
+            await schedule(connect)
+        except InvalidToken:
+            return self._failed(
+                "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.", code=2
+            )
+        except NetworkError as error:
+            where = self.config.base_url or "api.telegram.org"
+            return self._failed(
+                f"cannot reach the Bot API at {where}: {error} "
+                f"(gave up after {retries + 1} attempts)"
+            )
+        except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
+            return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        return True
+
+    def _failed(self, problem: str, code: int = 1) -> bool:
         self.state, self.problem = "failed", problem
-        log.error("%s Serving the API only.", problem)
+        if self.on_failure is not None:
+            self.on_failure(problem, code)
+        else:
+            log.error("%s Serving the API only.", problem)
         return False
 
     async def stop(self) -> None:
         application, self.application = self.application, None
+        stack, self._stack = self._stack, None
         if application is None:
             return
         self.state = "starting"
         if application.running:
             await application.stop()
-        await application.shutdown()
+        if stack is not None:
+            await stack.aclose()  # leaves ``async with application``: shutdown

@@ -7,7 +7,7 @@ lines whose second half is shifted 9 columns left (its ``id`` holds a date, its 
 path). It returns how many rows of each defect it wrote, so a test knows what the rules must drop.
 The output depends only on the arguments (and the Python version's ``random``).
 
-    python -m data_prep.synthetic --rows 45000 --out DIR [--seed N]
+    python -m benchmarks.synthetic --rows 45000 --out DIR [--seed N]
 """
 
 from __future__ import annotations
@@ -1406,7 +1406,7 @@ def generate_credits(out_dir: Path, seed: int = 0) -> CreditCounts:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m data_prep.synthetic",
+        prog="python -m benchmarks.synthetic",
         description=(
             "Write synthetic movies_metadata.csv, keywords.csv and credits.csv in the Kaggle "
             "format."
@@ -1415,20 +1415,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, required=True, help="data rows of movies_metadata.csv")
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--no-credits", action="store_true", help="leave credits.csv out (it is ~200 MB at 45,000)"
+    )
     args = parser.parse_args(argv)
     counts = generate(args.rows, args.out, args.seed)
-    credits = generate_credits(args.out, args.seed)
+    credits = None if args.no_credits else generate_credits(args.out, args.seed)
     print(
         f"Wrote {counts.rows:,} rows to {args.out / MOVIES_FILE} "
         f"({counts.malformed} broken records, {counts.duplicates} duplicate ids, "
         f"{counts.null_dates} rows without a date; {counts.expected_catalog_rows:,} should "
         f"survive) and {counts.keyword_rows:,} rows to {args.out / KEYWORDS_FILE}"
     )
-    print(
-        f"Wrote {credits.rows:,} rows to {args.out / CREDITS_FILE} ({credits.duplicates} "
-        f"repeated ids, {credits.absent} ids not in the movies file, {credits.broken} cells cut "
-        "short)"
-    )
+    if credits is not None:
+        print(
+            f"Wrote {credits.rows:,} rows to {args.out / CREDITS_FILE} ({credits.duplicates} "
+            f"repeated ids, {credits.absent} ids not in the movies file, {credits.broken} cells "
+            "cut short)"
+        )
     return 0
 
 
