@@ -538,6 +538,8 @@ def _focus_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
         case "donde":
             link = answer.watch_url if s.links else s.esc("TMDB")
             return [s.say("focus.watch", lang, link=link), ""]
+        case "people" if answer.directors or answer.cast:  # the credits answer it first
+            return [*_people_lines(answer, lang, s), ""]
         case "people":
             return [s.say("focus.people", lang), ""]
     return []
@@ -565,7 +567,8 @@ def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
     lines += _money_lines(answer.budget, answer.revenue, answer.ret, None, answer.doubtful, lang, s)
     if answer.collection:
         lines.append(s.say("card.saga", lang, name=s.esc(answer.collection)))
-    lines += _people_lines(answer, lang, s)
+    if answer.focus != "people":  # else they came first
+        lines += _people_lines(answer, lang, s)
     lines += _alternatives(answer.alternatives, lang, s)
     if s.links:
         for key, url in (
@@ -893,7 +896,11 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "watch_url": answer.watch_url,
                 "videos_url": answer.videos_url,
                 **({"focus": answer.focus} if answer.focus else {}),
-                **({"error": "no_data", "missing": "credits"} if answer.focus == "people" else {}),
+                **(
+                    {"error": "no_data", "missing": "credits"}
+                    if answer.focus == "people" and not (answer.directors or answer.cast)
+                    else {}
+                ),
                 "directors": [_person_json(p) for p in answer.directors],
                 "cast": [_person_json(p) for p in answer.cast],
             }

@@ -553,3 +553,13 @@ def test_an_unreadable_credits_file_leaves_the_build_without_people(tmp_path: Pa
     assert "cannot be read" in result.manifest["people"]["error"]
     assert not (result.build_dir / "people.parquet").exists()
     assert MovieService.from_data_dir(tmp_path / "d").people is None
+
+
+def test_who_directed_a_film_in_plain_words(client: TestClient) -> None:
+    status, body = _get(client, "/preguntar?q=¿quién dirigió titanic?")
+    assert status == 200 and body["directors"] == [{"id": 2710, "name": "James Cameron"}]
+    assert "error" not in body
+    assert body["text"].splitlines()[0] == "🎬 Dirección: James Cameron"
+    assert body["text"].count("Dirección") == 1  # first, not again in the card
+    status, body = _get(client, "/preguntar?q=quien dirigio jumanji")  # empty credits
+    assert (status, body["error"], body["missing"]) == (200, "no_data", "credits")
