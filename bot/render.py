@@ -292,11 +292,11 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return usage_lines(name, lang, s)
         case a.NotFoundAnswer(command=name, query=query, suggestions=suggestions):
             lines = [s.say(f"not_found.{name}", lang, query=s.esc(_echo(query)))]
-            return (
-                [*lines, s.say("did_you_mean", lang)]
-                if suggestions
-                else [*lines, *_how_to_ask(name, query, lang, s)]
-            )
+            if suggestions:
+                return [*lines, s.say("did_you_mean", lang)]
+            if answer.years[1]:
+                lines.append(s.say("catalog.until", lang, last=str(answer.years[1])))
+            return [*lines, *_how_to_ask(name, query, lang, s)]
         case a.AmbiguousAnswer(command="director" | "actor", choices=people) if len(people) > 1:
             names = [c.name for c in people]
             joined = i18n.text("people.or", lang, first=", ".join(names[:-1]), last=names[-1])
@@ -309,6 +309,10 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
         case a.FilmAnswer():
             return _film_lines(answer, lang, s)
         case a.NotUnderstoodAnswer(query=query, kind=kind, turn=turn):
+            if answer.missing and answer.years[1]:  # "avengers endgame": say what is missing
+                missing = s.esc(_echo(answer.missing))
+                until = str(answer.years[1])
+                return [s.say("not_understood.missing", lang, missing=missing, last=until)]
             key = f"not_understood.{kind}"
             if not i18n.has(key, lang):
                 key = f"not_understood.{turn % 3}"
@@ -375,6 +379,7 @@ def language_name(code: str, lang: str) -> str:
 def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> str:
     """What a query keeps, in words: "Terror, 1980–1989, de Francia"."""
     parts: list[str] = [genre(g, lang) for g in query.genres]
+    parts += [i18n.text("filter.topic", lang, topic=keyword(t, lang) or t) for t in query.topics]
     first, last = query.year_from, query.year_to
     if query.month is not None and first is not None and first == last:
         month = month_name(query.month, lang)

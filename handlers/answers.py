@@ -143,6 +143,7 @@ class NotFoundAnswer:
     command: str
     query: str
     suggestions: tuple[Choice, ...] = ()
+    years: tuple[int, int] = field(default=(0, 0), compare=False)  # the catalog's, for titles
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,8 @@ class NotUnderstoodAnswer:
     kind: str = "unknown"
     turn: int = 0
     command: str = ""
+    missing: str = field(default="", compare=False)  # words that look like a name not found
+    years: tuple[int, int] = field(default=(0, 0), compare=False)  # the catalog's first, last
 
 
 @dataclass(frozen=True)

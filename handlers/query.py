@@ -37,6 +37,18 @@ GENRES: tuple[str, ...] = (
 )
 """TMDB's genres, as the catalog spells them; a genre's position is its code in keys."""
 
+TOPICS: tuple[str, ...] = (
+    "christmas", "vampire", "dinosaur", "superhero", "time travel", "robot", "extraterrestrial",
+    "shark", "dystopia", "serial killer", "heist", "based on novel", "biography",
+    "world war ii", "space", "friendship", "sport", "boxing", "martial arts", "prison",
+    "high school", "road movie", "witch", "ghost", "dog", "independent film", "based on comic",
+    "haunted house", "monster", "pirate", "spy", "revenge", "wedding", "vietnam war", "hitman",
+    "mafia", "kidnapping", "teenager", "magic", "post-apocalyptic", "artificial intelligence",
+    "horse", "cat", "basketball", "baseball", "soccer", "new york", "paris", "alien",
+    "zombie", "musical", "jazz", "dragon",
+)  # fmt: skip
+"""TMDB keywords people ask for as a topic ("pelis de vampiros"); a position is its code."""
+
 Intent = Literal["list", "count", "pick"]
 Order = Literal[
     "rating",
@@ -74,6 +86,7 @@ class Query:
     intent: Intent = "list"
     order: Order = "rating"
     genres: tuple[str, ...] = ()  # TMDB names; a film must have every one
+    topics: tuple[str, ...] = ()  # TMDB keywords (``TOPICS``); a film must have every one
     year_from: int | None = None  # inclusive
     year_to: int | None = None  # inclusive
     month: int | None = None  # 1..12
@@ -113,6 +126,8 @@ class Query:
             parts.append("o" + str(ORDERS.index(self.order)))
         if self.genres:
             parts.append("g" + ".".join(str(GENRES.index(g)) for g in self.genres))
+        if self.topics:
+            parts.append("x" + ".".join(str(TOPICS.index(t)) for t in self.topics))
         if self.year_from is not None or self.year_to is not None:
             parts.append(f"y{_opt(self.year_from)}-{_opt(self.year_to)}")
         if self.month is not None:
@@ -155,6 +170,8 @@ class Query:
                         values["order"] = ORDERS[int(rest)]
                     case "g":
                         values["genres"] = tuple(GENRES[int(g)] for g in rest.split("."))
+                    case "x":
+                        values["topics"] = tuple(TOPICS[int(t)] for t in rest.split("."))
                     case "y":
                         values["year_from"], values["year_to"] = _pair(rest, int)
                     case "m":

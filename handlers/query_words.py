@@ -14,10 +14,10 @@ from babel import Locale
 from handlers.text import fold
 
 Row = tuple[str, str, str]
-"""(phrase, slot, value). Slots: genre (TMDB name), order, money (an order said by a bare
-noun), intent, like, country (ISO code of a
-nationality), language (ISO 639-1), runtime ("short"/"long"), one ("una": a single film asked
-for), filler (said, but asks nothing)."""
+"""(phrase, slot, value). Slots: genre (TMDB name), topic (a TMDB keyword), order, money (an
+order said by a bare noun), intent, like, country (ISO code of a nationality), language (ISO
+639-1), runtime ("short"/"long"), one ("una": a single film asked for), filler (said, but asks
+nothing)."""
 
 GENRE_WORDS: tuple[tuple[str, str], ...] = (
     (
@@ -28,12 +28,14 @@ GENRE_WORDS: tuple[tuple[str, str], ...] = (
     (
         "Comedy",
         "comedia|comedias|de comedia|de risa|graciosa|graciosas|divertida|divertidas"
-        "|comica|comicas|comedy|comedies|funny",
+        "|comica|comicas|comedy|comedies|funny|para reir|para reirse|que den risa|que me haga reir"
+        "|de humor|humor|comedia ligera",
     ),
     (
         "Romance",
         "romantica|romanticas|romantico|romanticos|de amor|romance|romances|romantic"
-        "|romcom|romcoms|amor|romanticonas",
+        "|romcom|romcoms|amor|romanticonas|en pareja|con mi novia|con mi novio|con mi pareja"
+        "|date night|para una cita",
     ),
     ("Action", "accion|de accion|action"),
     (
@@ -72,7 +74,11 @@ GENRE_WORDS: tuple[tuple[str, str], ...] = (
         "History",
         "historica|historicas|historico|historicos|de historia|history|historical|de epoca",
     ),
-    ("Drama", "drama|dramas|dramatica|dramaticas|de drama|dramatic"),
+    (
+        "Drama",
+        "drama|dramas|dramatica|dramaticas|de drama|dramatic|triste|tristes|para llorar"
+        "|que hagan llorar|lacrimogena|lacrimogenas|sad|tearjerker|tearjerkers",
+    ),
     (
         "TV Movie",
         "telefilm|telefilms|pelicula de tv|peliculas de tv|tv movie|tv movies|made for tv",
@@ -80,6 +86,62 @@ GENRE_WORDS: tuple[tuple[str, str], ...] = (
     ("Foreign", "foreign"),
 )
 """Genres and the words people use for them (``|``-separated phrases)."""
+
+TOPIC_WORDS: tuple[tuple[str, str], ...] = (
+    ("christmas", "de navidad|navidenas|navidena|navidenos|christmas|xmas"),
+    ("vampire", "vampiros|vampiro|de vampiros|vampire|vampires"),
+    ("dinosaur", "dinosaurios|de dinosaurios|dinosaurio|dinosaurs|dinosaur"),
+    ("superhero", "superheroes|de superheroes|superheroe|superhero|superheroes movies"),
+    ("time travel", "viajes en el tiempo|viaje en el tiempo|viajes temporales|time travel"),
+    ("robot", "robots|de robots|robot"),
+    ("extraterrestrial", "extraterrestres|alienigenas|marcianos|extraterrestrial|aliens"),
+    ("shark", "tiburones|de tiburones|sharks|shark"),
+    ("dystopia", "distopicas|distopia|distopias|dystopia|dystopian"),
+    ("serial killer", "asesinos en serie|asesino en serie|serial killer|serial killers"),
+    ("heist", "atracos|robos|de atracos|de robos|heist|heists"),
+    ("based on novel", "basadas en libros|basadas en novelas|basada en un libro|based on a book"
+     "|based on books|based on novels"),
+    ("biography", "biograficas|biografias|biopic|biopics|biography|biographies"),
+    ("world war ii", "segunda guerra mundial|2a guerra mundial|world war ii|world war 2|wwii"
+     "|ww2"),
+    ("space", "espacio|del espacio|espaciales|space|in space|outer space"),
+    ("friendship", "amistad|de amistad|friendship"),
+    ("sport", "deportes|deportivas|de deportes|sports|sport"),
+    ("boxing", "boxeo|de boxeo|boxing"),
+    ("martial arts", "artes marciales|kung fu|karate|martial arts"),
+    ("prison", "carcel|carceles|prision|de presos|prison|jail"),
+    ("high school", "instituto|secundaria|preparatoria|high school"),
+    ("road movie", "road movie|road movies|de carretera|roadtrip|road trip"),
+    ("witch", "brujas|bruja|de brujas|witches|witch"),
+    ("ghost", "fantasmas|de fantasmas|fantasma|ghosts|ghost"),
+    ("dog", "perros|de perros|perro|dogs|dog"),
+    ("independent film", "independientes|cine independiente|indie|indies|independent"),
+    ("based on comic", "basadas en comics|de comics|comics|comic|based on comics"),
+    ("haunted house", "casas encantadas|casa encantada|haunted house|haunted houses"),
+    ("monster", "monstruos|de monstruos|monsters|monster"),
+    ("pirate", "piratas|de piratas|pirates|pirate"),
+    ("spy", "espias|de espias|espionaje|spies|spy"),
+    ("revenge", "venganza|de venganza|revenge"),
+    ("wedding", "bodas|de bodas|weddings|wedding"),
+    ("vietnam war", "vietnam|guerra de vietnam|vietnam war"),
+    ("hitman", "sicarios|asesinos a sueldo|hitman|hitmen"),
+    ("kidnapping", "secuestros|secuestro|kidnapping"),
+    ("teenager", "adolescentes|de adolescentes|teen|teens|teenagers"),
+    ("magic", "magia|de magia|magos|magic|wizards"),
+    ("post-apocalyptic", "postapocalipticas|postapocaliptica|post apocalipticas"
+     "|post apocalyptic|apocalipsis|apocalyptic"),
+    ("artificial intelligence", "inteligencia artificial|artificial intelligence"),
+    ("horse", "caballos|de caballos|horses"),
+    ("cat", "gatos|de gatos|cats"),
+    ("basketball", "baloncesto|basquet|basketball"),
+    ("baseball", "beisbol|baseball"),
+    ("soccer", "futbol|de futbol|soccer"),
+    ("new york", "en nueva york|nueva york|in new york|new york"),
+    ("paris", "en paris|in paris"),
+    ("dragon", "dragones|de dragones|dragons"),
+    ("jazz", "jazz|de jazz"),
+)  # fmt: skip
+"""Topics: TMDB keywords, by the words people use ("pelis de vampiros", "de navidad")."""
 
 ORDER_WORDS: tuple[tuple[str, str], ...] = (
     (
@@ -153,7 +215,8 @@ INTENT_WORDS: tuple[tuple[str, str], ...] = (
     (
         "pick",
         "sorprendeme|sorprendenos|surprise me|random|aleatoria|al azar|cualquiera|pick one"
-        "|cualquier|whatever"
+        "|cualquier|whatever|me aburro|estoy aburrido|estoy aburrida|aburrido|aburrida|i m bored"
+        "|im bored|bored"
         "|elige una|escoge una|que veo|que puedo ver|que vemos|que miro|what should i watch"
         "|what to watch|something to watch|algo para ver",
     ),
@@ -422,6 +485,7 @@ def rows() -> tuple[Row, ...]:
     """Every phrase of the vocabulary with its slot and value."""
     table: list[Row] = []
     table += [(p, "genre", g) for g, phrases in GENRE_WORDS for p in phrases.split("|")]
+    table += [(p, "topic", t) for t, phrases in TOPIC_WORDS for p in phrases.split("|")]
     table += [(p, "order", o) for o, phrases in ORDER_WORDS for p in phrases.split("|")]
     table += [(p, "money", o) for o, phrases in MONEY_ORDER_WORDS for p in phrases.split("|")]
     table += [(p, "intent", i) for i, phrases in INTENT_WORDS for p in phrases.split("|")]

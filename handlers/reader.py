@@ -77,6 +77,7 @@ class _Parts:
 
     values: dict[str, Any] = field(default_factory=dict)
     genres: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # intent words, "like", "one", "films", "year"
     strong: set[str] = field(default_factory=set)  # filters only a query answers
     like_at: int | None = None  # where the words naming a film to resemble start
@@ -582,6 +583,7 @@ class QueryReader:
         return Query(
             intent=intent,  # type: ignore[arg-type]
             genres=tuple(dict.fromkeys(parts.genres)),
+            topics=tuple(dict.fromkeys(parts.topics)),
             ignored=ignored,
             **values,
         )
@@ -611,6 +613,9 @@ def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None
         case "genre":
             parts.genres.append(value)
             parts.strong.add("genre")
+        case "topic":
+            parts.topics.append(value)
+            parts.strong.add("topic")
         case "order":
             parts.values["order"] = value
             parts.cues.add("order")

@@ -393,6 +393,7 @@ class NotUnderstood:
     query: str
     kind: str = "unknown"  # "greeting", "thanks", "ack", "unknown", or a command asked about
     # nothing ("recomendar": "recomiéndame algo")
+    missing: str = field(default="", compare=False)  # words that look like a name not found
 
 
 Routed = Route | Readings | NotUnderstood
@@ -454,7 +455,9 @@ class Router:
                     for r in routes
                 )
                 return a.ClarifyAnswer(query, readings)
-        return a.NotUnderstoodAnswer(routed.query, routed.kind, turn)
+        return a.NotUnderstoodAnswer(
+            routed.query, routed.kind, turn, missing=routed.missing, years=self.service.year_range
+        )
 
     def route(self, text: str) -> Routed:
         """What the message asks: a route, several readings, or not understood."""
@@ -462,7 +465,10 @@ class Router:
         words = fold(query).split()[:MAX_WORDS]
         if not words:  # "👍"; or nothing at all (a bare @mention): say hello
             return NotUnderstood(query, "unknown" if query else "greeting")
-        if all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words):
+        small_talk = all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words)
+        if small_talk and (asked := self._as_query(query, words)) is not None:
+            return asked  # "las mejores": words of chatter, but a question all the same
+        if small_talk:
             return NotUnderstood(query, _small_talk(words))
         direct = self._as_command(query)
         if direct is not None and direct.value is not None:
@@ -590,9 +596,9 @@ class Router:
                     (words[start] in FILLERS and words[start] not in ARTICLES)
                     or words[end - 1] in FILLERS
                     or all(cues[k] or words[k] in FILLERS for k in range(start, end))
-                    or (end - start == 1 and not cued and words[start] in everyday_words())
+                    or (end - start == 1 and not cued and _everyday(words[start]))
                 ):
-                    continue  # "xq no me entiendes" is not about the film "Nô"
+                    continue  # "xq no me entiendes" is not about "Nô", "i'm bored" not "M"
                 span = self._names(words, start, end, query)
                 if span is not None:
                     found.append(span)
@@ -718,6 +724,9 @@ class Router:
             return self._ask_back(reading.query, text, kind, found, title_command)
         if hints and segments:  # "saga xyz": the question is clear, the name is not
             return Route(_command(hints[0], title_command), segments[0])
+        named = [w for w in segments[:1] for w in w.split() if not _everyday(w)]
+        if title_command in ("retorno", "recomendar") and named:
+            return Route(title_command, segments[0])  # "cuánto recaudó avatar": not in it
         return self._not_understood(reading)
 
     def _bare(self, reading: _Reading) -> Routed:
@@ -739,7 +748,13 @@ class Router:
             if not _fits_forgivingly(kind, text, []):
                 continue
             found = self._forgiving(kind, text)
-            if found.value is not None:
+            guessed = kind in ("company", "collection") and " " not in text and not found.exact
+            if found.value is not None and guessed:  # "triste" is not for sure "Studio Trite"
+                unsure[kind] = (
+                    found.best_score,
+                    list(dict.fromkeys([found.value, *found.candidates])),
+                )
+            elif found.value is not None:
                 sure[kind] = [found.value]
                 if kind == "title":
                     break  # a title is what people type most: do not look further
@@ -1004,13 +1019,25 @@ class Router:
 
     @staticmethod
     def _not_understood(reading: _Reading) -> NotUnderstood:
-        return NotUnderstood(reading.query, _small_talk(reading.words))
+        """Not understood; the words that could be a name the catalog lacks are said
+        ("avengers endgame": not in the catalog, which ends in 2017)."""
+        kind = _small_talk(reading.words)
+        named = [w for w in reading.words if not _everyday(w) and not _YEAR.fullmatch(w)]
+        cued = {c for c in reading.cues if c} - {"films"}
+        missing = " ".join(named) if kind == "unknown" and named and not cued else ""
+        return NotUnderstood(reading.query, kind, missing)
 
 
 # -- helpers -------------------------------------------------------------------------------------
 
 
 _ROUTERS: weakref.WeakKeyDictionary[MovieService, Router] = weakref.WeakKeyDictionary()
+
+
+def _everyday(word: str) -> bool:
+    """A word of everyday talk, or one or two letters ("m", "it"): alone inside a longer
+    message, it names nothing by itself."""
+    return len(word) <= 2 or word in everyday_words()
 
 
 @cache

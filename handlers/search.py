@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from handlers.doubtful import doubtful_mask
-from handlers.query import GENRES, PAGE_SIZE, Query
+from handlers.query import GENRES, PAGE_SIZE, TOPICS, Query
 
 VOTE_QUANTILE = 0.90
 """``m`` of the weighted rating: the vote count of the 90th percentile of films."""
@@ -81,11 +81,22 @@ class Searcher:
             movies["production_companies"]
         )
         self.keywords = movies["keywords"].array if "keywords" in movies.columns else None
+        self._topics = self._topic_rows(movies)
         self.rng = rng or random.Random()
 
     @staticmethod
     def _rows_by(column: pd.Series) -> dict[str, np.ndarray]:
         pairs = column.reset_index(drop=True).explode().dropna()
+        rows = pd.Series(pairs.index.to_numpy(np.int32)).groupby(pairs.to_numpy()).unique()
+        return {str(k): np.asarray(v, np.int32) for k, v in rows.items()}
+
+    @staticmethod
+    def _topic_rows(movies: pd.DataFrame) -> dict[str, np.ndarray]:
+        """The rows of each topic people ask for (``TOPICS``), not of all 20,000 keywords."""
+        if "keywords" not in movies.columns:
+            return {}
+        pairs = movies["keywords"].reset_index(drop=True).explode().dropna()
+        pairs = pairs[pairs.isin(TOPICS)]
         rows = pd.Series(pairs.index.to_numpy(np.int32)).groupby(pairs.to_numpy()).unique()
         return {str(k): np.asarray(v, np.int32) for k, v in rows.items()}
 
@@ -139,6 +150,7 @@ class Searcher:
         for rows in (
             self._countries.get(query.country, np.empty(0, np.int32)) if query.country else None,
             self._company(query.company) if query.company else None,
+            *(self._topics.get(topic, np.empty(0, np.int32)) for topic in query.topics),
         ):
             if rows is not None:
                 member = np.zeros(self.size, bool)

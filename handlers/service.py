@@ -18,6 +18,7 @@ from handlers import answers as a
 from handlers.calendar_names import month_index, weekday_index
 from handlers.catalog import RUNTIME_COLUMNS, LoadedCatalog, load_catalog
 from handlers.commands import Argument, command_name
+from handlers.commands import command as command_entry
 from handlers.compare import compare_parts, winner_of
 from handlers.countries import country_index, display_name, spanish_name
 from handlers.doubtful import doubtful_fields
@@ -101,6 +102,11 @@ _MONTH_YEAR = re.compile(  # no nested repetition: "enero,,,,,,,,,,,,,,,,,,,,,,,
     r"^(?P<month>.*?)[\s,./-]*(?:(?:de|del|of|in)[\s,./-]+)?(?P<year>\d{4})$", re.IGNORECASE
 )
 _YEAR_MONTH = re.compile(r"^(?P<year>\d{4})[\s./-]+(?P<month>\d{1,2})$")
+
+
+def command_argument(name: str) -> Argument:
+    """The kind of argument a command takes."""
+    return command_entry(name).argument
 
 
 def entity_key(name: str) -> str:
@@ -352,7 +358,10 @@ class MovieService:
             return self.search(text)
         if name in FILTERED_COMMANDS and (narrowed := self._narrowed(name, text)) is not None:
             return narrowed
-        return self._questions[name](text)
+        answer = self._questions[name](text)
+        if isinstance(answer, a.NotFoundAnswer) and command_argument(name) == "title":
+            return replace(answer, years=self.year_range)  # "the catalog ends in 2017"
+        return answer
 
     def _narrowed(self, command: str, text: str) -> a.Answer | None:
         """``/mes mayo 1995-1997``, ``/pais francia 1995``, ``/productora paramount 90s``: the

@@ -60,6 +60,21 @@ def Q(
 
 
 TABLE: list[tuple[str, Query | None]] = [
+    # topics: TMDB keywords people ask for by their words
+    ("pelis de vampiros", Q(topics=("vampire",))),
+    ("peliculas de navidad de los 90", Q(years=(1990, 1999), topics=("christmas",))),
+    ("cuantas pelis de dinosaurios hay", Q(intent="count", topics=("dinosaur",))),
+    ("time travel movies", Q(topics=("time travel",))),
+    ("comedias de viajes en el tiempo", Q("Comedy", topics=("time travel",))),
+    ("mejores pelis de superheroes", Q(topics=("superhero",))),
+    ("pelis de boxeo", Q(topics=("boxing",))),
+    ("una de piratas", Q(intent="pick", topics=("pirate",))),
+    # moods
+    ("algo triste", Q("Drama")),
+    ("algo para reir", Q("Comedy")),
+    ("pelis para ver con mi novia", Q("Romance")),
+    ("me aburro", Q(intent="pick")),
+    ("i'm bored", Q(intent="pick")),
     # -- genres, in all their words ----------------------------------------------------------------
     ("pelis de terror", Q("Horror")),
     ("películas de miedo", Q("Horror")),

@@ -564,6 +564,18 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "Or try:",
     "not_understood.people": "🎭 Which film? Tell me its title, as in “who directed Titanic?”. "
     "Or try:",
+    "filter.topic": "about {topic}",
+    "not_found.pelicula": "🤷 I found no film called “{query}”.",
+    "not_found.sinopsis": "🤷 I found no film called “{query}”.",
+    "not_found.trailer": "🤷 I found no film called “{query}”.",
+    "not_found.donde": "🤷 I found no film called “{query}”.",
+    "not_found.comparar": "🤷 I found no film called “{query}”.",
+    "not_found.buscar": "🤷 I did not know what to look for in “{query}”. Try a genre, some "
+    "years, a country or an order: “horror 80s”, “french comedies”, “box office 1997”.",
+    "catalog.until": "The catalog ends in {last}: anything newer is not in it.",
+    "not_understood.missing": "🤷 I could not find “{missing}” in the catalog: no film, saga or "
+    "company by that name. It ends in {last}, so newer films are not in it. Try, for example:",
+    "button.example": "💡 Try: {example}",
     # -- people: directors and cast -------------------------------------------------------------
     "cmd.director.description": "a director's films and return",
     "cmd.director.argument": "name",

@@ -574,6 +574,18 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "O prueba:",
     "not_understood.people": "🎭 ¿De qué película? Escríbeme su título, como «¿quién dirigió "
     "Titanic?». O prueba:",
+    "filter.topic": "sobre {topic}",
+    "not_found.pelicula": "🤷 No encontré «{query}» entre las películas.",
+    "not_found.sinopsis": "🤷 No encontré «{query}» entre las películas.",
+    "not_found.trailer": "🤷 No encontré «{query}» entre las películas.",
+    "not_found.donde": "🤷 No encontré «{query}» entre las películas.",
+    "not_found.comparar": "🤷 No encontré «{query}» entre las películas.",
+    "not_found.buscar": "🤷 No supe qué buscar con «{query}». Prueba con un género, unos años, "
+    "un país o un orden: «terror 80s», «comedias francesas», «taquilla 1997».",
+    "catalog.until": "El catálogo llega hasta {last}: si es más reciente, no está.",
+    "not_understood.missing": "🤷 No encontré «{missing}» en el catálogo: ni película, ni saga, ni "
+    "productora. Llega hasta {last}, así que lo más reciente no está. Prueba, por ejemplo:",
+    "button.example": "💡 Prueba: {example}",
     # -- people: directors and cast -------------------------------------------------------------
     "cmd.director.description": "películas y retorno de un director o directora",
     "cmd.director.argument": "nombre",

@@ -19,7 +19,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOpti
 from telegram.error import BadRequest
 
 from bot import i18n
-from bot.render import examples, movie_label, options_of
+from bot.render import command_example, examples, movie_label, options_of
 from bot.telegram.common import (
     CHART_PREFIX,
     ChatData,
@@ -32,6 +32,7 @@ from bot.telegram.common import (
     lang_of,
 )
 from handlers import answers as a
+from handlers.commands import NAMES
 from handlers.query import PAGE_SIZE
 from handlers.router import Route
 from handlers.service import entity_key
@@ -172,6 +173,12 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
             return InlineKeyboardMarkup(rows) if rows else None
         case a.NotUnderstoodAnswer(turn=turn):
             rows = example_buttons(lang, found, turn)
+            return InlineKeyboardMarkup(rows) if rows else None
+        case a.NotFoundAnswer(command=name, suggestions=()) if name in NAMES:
+            # nothing close: how to ask it, as a button that asks it ("/franquicia toy story")
+            example = i18n.text(f"cmd.{name}.example", lang)
+            label = i18n.text("button.example", lang, example=command_example(name, lang))
+            rows = _rows([_button(label, RUN_PREFIX, name, example)])
             return InlineKeyboardMarkup(rows) if rows else None
         case a.RecommendAnswer(recommendations=picks) if picks:
             # each pick opens its film's card in a new message, under the recommendations
