@@ -22,6 +22,7 @@ from handlers.commands import COMMANDS, HELP_NAMES, command
 from handlers.compare import measured
 from handlers.countries import spanish_name
 from handlers.query import PAGE_SIZE, Query
+from handlers.text import fold
 
 __all__ = ["LANGS", "language_of"]
 
@@ -157,8 +158,8 @@ def options_of(answer: a.Answer, lang: str) -> list[tuple[str, str]]:
     match answer:
         case a.ClarifyAnswer(readings=readings):
             return [(reading_label(r, lang), f"{r.command} {r.choice.key}") for r in readings]
-        case a.NotUnderstoodAnswer(turn=turn):
-            return [(example, example) for example in examples(lang, turn)]
+        case a.NotUnderstoodAnswer(turn=turn, query=query):
+            return [(example, example) for example in examples(lang, turn, about=query)]
         case a.SearchAnswer(films=films):
             return [(movie_label(f.movie, lang), f"pelicula {f.movie.key}") for f in films]
     return [
@@ -173,13 +174,22 @@ def reading_label(reading: a.Reading, lang: str) -> str:
     return i18n.text(f"reading.{reading.command}", lang, label=label)
 
 
-def examples(lang: str, turn: int = 0, count: int = 3) -> list[str]:
+def examples(lang: str, turn: int = 0, count: int = 3, about: str = "") -> list[str]:
     """``count`` example questions from the catalog, starting at ``turn`` (wrapping), so that
-    consecutive replies show different ones."""
+    consecutive replies show different ones; those that share a word with ``about`` (what was
+    typed) first."""
     pool: list[str] = []
     while i18n.has(f"example.{len(pool) + 1}", lang):
         pool.append(i18n.text(f"example.{len(pool) + 1}", lang))
-    return [pool[(turn * count + k) % len(pool)] for k in range(min(count, len(pool)))]
+    turned = [pool[(turn * count + k) % len(pool)] for k in range(len(pool))]
+    typed = {w for w in fold(about).split() if len(w) >= 4 and w not in _COMMON_EXAMPLE_WORDS}
+    related = [e for e in turned if typed & set(fold(e).split())]
+    return list(dict.fromkeys([*related, *turned]))[:count]
+
+
+_COMMON_EXAMPLE_WORDS = frozenset(
+    ["peliculas", "pelis", "movies", "films", "cuantas", "cuanto", "how", "many"]
+)
 
 
 def render_text(answer: a.Answer, lang: str = "es", *, with_choices: bool = True) -> str:
@@ -323,6 +333,14 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             return _pick_lines(answer, lang, s)
         case a.CompareAnswer():
             return _compare_lines(answer, lang, s)
+        case a.VoteAnswer():
+            head = s.say(
+                "vote.head", lang, len(answer.films), filters=s.bold(_search_filters(answer, lang))
+            )
+            return [
+                head,
+                *(f"{k}. {_listed(f, 'rating', lang, s)}" for k, f in enumerate(answer.films, 1)),
+            ]
         case a.PersonAnswer():
             return _person_lines(answer, lang, s)
         case a.NoDataAnswer(missing=missing):
@@ -420,24 +438,25 @@ def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> 
     return text[:1].upper() + text[1:]
 
 
-def _search_filters(answer: a.SearchAnswer | a.PickAnswer, lang: str) -> str:
+def _search_filters(answer: a.SearchAnswer | a.PickAnswer | a.VoteAnswer, lang: str) -> str:
     like = answer.like if isinstance(answer, a.SearchAnswer) else ()
     titles = " + ".join(movie_title(m, lang)[0] for m in like)
     return filters_text(answer.query, lang, answer.country_name, titles)
+
+
+def _query_head(key: str, answer: a.SearchAnswer | a.PickAnswer, lang: str, s: _Style) -> str:
+    """ "🔎 Terror, 1980–1989: 173 películas.": the filters in words and how many pass them."""
+    filters = s.bold(_search_filters(answer, lang))
+    return s.say(
+        key, lang, answer.count, filters=filters, movies=s.bold(movies_word(answer.count, lang))
+    )
 
 
 def _search_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
     query = answer.query
     if query.like:
         return _like_lines(answer, lang, s)
-    head = s.say(
-        "search.head",
-        lang,
-        answer.count,
-        filters=s.bold(_search_filters(answer, lang)),
-        movies=s.bold(movies_word(answer.count, lang)),
-    )
-    lines = [head]
+    lines = [_query_head("search.head", answer, lang, s)]
     if query.intent == "count" or not answer.count:
         return lines + _ignored(query, lang, s)
     order = "like" if query.like else query.order
@@ -497,13 +516,7 @@ def _ignored(query: Query, lang: str, s: _Style) -> list[str]:
 
 
 def _pick_lines(answer: a.PickAnswer, lang: str, s: _Style) -> list[str]:
-    head = s.say(
-        "pick.head",
-        lang,
-        answer.count,
-        filters=s.bold(_search_filters(answer, lang)),
-        movies=s.bold(movies_word(answer.count, lang)),
-    )
+    head = _query_head("pick.head", answer, lang, s)
     film = [] if answer.film is None else ["", *_film_lines(answer.film, lang, s)]
     return [head, *film, *_ignored(answer.query, lang, s)]
 
@@ -946,6 +959,13 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 ],
                 "winner": answer.winner,
                 "missing": list(answer.missing),
+            }
+        case a.VoteAnswer():
+            return {
+                **_query_json(answer.query, answer.key),
+                "count": answer.count,
+                "movies": [_listed_json(f) for f in answer.films],
+                "text_filters": _search_filters(answer, lang),
             }
         case a.PickAnswer():
             return {

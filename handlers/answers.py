@@ -292,6 +292,18 @@ class PickAnswer:
 
 
 @dataclass(frozen=True)
+class VoteAnswer:
+    """Movie night: a few well-liked films that fit, for a group to vote on."""
+
+    query: Query
+    count: int
+    films: tuple[ListedFilm, ...]
+    key: str
+    country_name: str = ""
+    command: str = "buscar"
+
+
+@dataclass(frozen=True)
 class CompareAnswer:
     """Films side by side and which wins by ``by`` (revenue, budget, return, runtime, rating,
     votes, oldest, newest); ``missing``: the names typed that found no film."""
@@ -376,6 +388,7 @@ Answer = (
     | SearchAnswer
     | PickAnswer
     | CompareAnswer
+    | VoteAnswer
     | PersonAnswer
     | NoDataAnswer
 )

@@ -161,6 +161,8 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 HELP_NAMES = ("help", "ayuda")
+CLOSE_NAMES = ("cerrar", "close")
+"""Closes a chat's movie-night poll and announces the winner (Telegram only)."""
 START_NAMES = ("start",)
 
 NAMES: tuple[str, ...] = tuple(c.name for c in COMMANDS)

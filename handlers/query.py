@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 GENRES: tuple[str, ...] = (
     "Action",
@@ -49,7 +49,7 @@ TOPICS: tuple[str, ...] = (
 )  # fmt: skip
 """TMDB keywords people ask for as a topic ("pelis de vampiros"); a position is its code."""
 
-Intent = Literal["list", "count", "pick"]
+Intent = Literal["list", "count", "pick", "vote"]
 Order = Literal[
     "rating",
     "worst",
@@ -62,19 +62,8 @@ Order = Literal[
     "newest",
     "oldest",
 ]
-ORDERS: tuple[Order, ...] = (
-    "rating",
-    "worst",
-    "revenue",
-    "budget",
-    "return",
-    "votes",
-    "longest",
-    "shortest",
-    "newest",
-    "oldest",
-)
-INTENTS: tuple[Intent, ...] = ("list", "count", "pick")
+ORDERS: tuple[Order, ...] = get_args(Order)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
 PAGE_SIZE = 10
 KEY_PREFIX = "?"
 

@@ -104,7 +104,7 @@ TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ("biography", "biograficas|biografias|biopic|biopics|biography|biographies"),
     ("world war ii", "segunda guerra mundial|2a guerra mundial|world war ii|world war 2|wwii"
      "|ww2"),
-    ("space", "espacio|del espacio|espaciales|space|in space|outer space"),
+    ("space", "espacio|del espacio|espacio exterior|espaciales|space|in space|outer space"),
     ("friendship", "amistad|de amistad|friendship"),
     ("sport", "deportes|deportivas|de deportes|sports|sport"),
     ("boxing", "boxeo|de boxeo|boxing"),
@@ -218,7 +218,10 @@ INTENT_WORDS: tuple[tuple[str, str], ...] = (
         "|cualquier|whatever|me aburro|estoy aburrido|estoy aburrida|aburrido|aburrida|i m bored"
         "|im bored|bored"
         "|elige una|escoge una|que veo|que puedo ver|que vemos|que miro|what should i watch"
-        "|what to watch|something to watch|algo para ver",
+        "|what to watch|something to watch|algo para ver|que vemos hoy|que podemos ver"
+        "|que vemos esta noche|que pelicula vemos|que peli vemos|what should we watch"
+        "|what do we watch|what can we watch|movie night|noche de peli|noche de pelis"
+        "|noche de cine",
     ),
     (
         "suggest",  # a pick once something says what kind: "recomiéndame una de terror"

@@ -22,13 +22,13 @@ from typing import Any, cast
 from rapidfuzz import fuzz, process
 
 from handlers import answers as a
-from handlers.calendar_names import month_name, weekday_name
 from handlers.commands import COMMANDS, Argument, command_name
 from handlers.compare import CUES as COMPARE_CUES
 from handlers.compare import is_comparison
 from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
 from handlers.query_words import aspect_table, phrase_table
+from handlers.reader import CALENDAR
 from handlers.service import GENERIC_WORDS, MovieService, entity_key
 from handlers.text import clean_argument, fold, key_variants
 
@@ -348,22 +348,6 @@ LONGEST_PHRASE = max(len(p) for p in PHRASES)
 TYPO_TARGETS = sorted({p[0] for p in PHRASES if len(p) == 1 and len(p[0]) >= MIN_CUE_TYPO_LENGTH})
 
 
-def _calendar_words() -> dict[str, tuple[str, int]]:
-    """Full month and weekday names in Spanish and English (plural weekdays too)."""
-    words: dict[str, tuple[str, int]] = {"setiembre": ("month", 9)}
-    for lang in ("es", "en"):
-        for month in range(1, 13):
-            words[fold(month_name(month, lang))] = ("month", month)
-        for day in range(7):
-            name = fold(weekday_name(day, lang))
-            words[name] = ("weekday", day)
-            words[name if name.endswith("s") else name + "s"] = ("weekday", day)
-    return words
-
-
-CALENDAR = _calendar_words()
-
-
 # -- what routing returns ----------------------------------------------------------------------
 
 
@@ -563,6 +547,8 @@ class Router:
         if not read.is_query:
             return None
         key = self.service.query_key(read.query)
+        if read.query.ignored:  # the words themselves, so the answer can say what it left out
+            return Route("buscar", query, key)
         return Route("buscar", key, key)
 
     # -- "mes enero": a command name without its slash -------------------------------------------

@@ -184,15 +184,19 @@ class Searcher:
 
     def pick(self, query: Query) -> tuple[int, int | None]:
         """(films that fit, one well-liked film among them at random, or None)."""
+        count, rows = self.picks(query, 1)
+        return count, rows[0] if rows else None
+
+    def picks(self, query: Query, n: int) -> tuple[int, list[int]]:
+        """(films that fit, ``n`` different well-liked ones among them at random): a pick, or
+        the options of a movie-night poll."""
         keep = self.mask(query)
         count = int(keep.sum())
         rows = np.flatnonzero(keep & (self.votes > 0)) if count else np.empty(0, np.int64)
         if not len(rows):
             rows = np.flatnonzero(keep)
-        if not len(rows):
-            return count, None
-        pool = _best(rows, -self.weighted[rows], PICK_POOL)
-        return count, int(pool[self.rng.randrange(len(pool))])
+        pool = [int(r) for r in _best(rows, -self.weighted[rows], PICK_POOL)]
+        return count, self.rng.sample(pool, min(n, len(pool)))
 
     def _order(self, query: Query, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Which films can be ranked by the query's order, and the sort key (lowest first)."""

@@ -86,6 +86,8 @@ FILTERED_COMMANDS: dict[str, Argument] = {
     "franquicia": "collection",
 }
 """Commands whose argument may carry more filters, and the filter their own name sets."""
+MOVIE_NIGHT = 4
+"""Films a movie-night poll offers."""
 RELATIVES = 3
 """Other companies named like the one answered, mentioned beside it ("también: …")."""
 RECOMMENDATIONS = 5
@@ -394,6 +396,10 @@ class MovieService:
             return a.NotFoundAnswer("buscar", text)
         return self.run_query(read.query)
 
+    def query_from_key(self, key: str) -> Query | None:
+        """The query a key stands for (None when stale or forged)."""
+        return Query.from_key(key, self._keys.get)
+
     def query_key(self, query: Query) -> str:
         """The compact key that answers ``query`` again."""
         return query.key(entity_key)
@@ -402,6 +408,10 @@ class MovieService:
         """The answer to ``query``: a count, a page of films, or one film picked."""
         key = self.query_key(query)
         country = self._country_label(query.country) if query.country else ""
+        if query.intent == "vote":
+            count, rows = self.searcher.picks(query, MOVIE_NIGHT)
+            films = tuple(self._listed(row) for row in rows)
+            return a.VoteAnswer(query, count, films, key, country)
         if query.intent == "pick":
             count, row = self.searcher.pick(query)
             film = None

@@ -443,3 +443,62 @@ async def test_a_reply_to_a_card_in_a_group_is_about_its_film(
     assert "US$ 200.000.000" in money and "Titanic" in money
     # not a reply, in a group: nothing to go on, and ordinary chatter is not answered
     assert await ask(app, emulator, "y cuánto costó?", chat=GROUP) == []
+
+
+async def test_movie_night_in_a_group_is_a_poll_and_cerrar_announces_the_winner(
+    app: Application, emulator: Emulator
+) -> None:
+    calls = await ask(app, emulator, "@pelibot_test_bot qué vemos hoy? algo de terror", chat=GROUP)
+    [poll_call] = [c for c in calls if c.method == "sendPoll"]
+    assert poll_call.error is None
+    poll = poll_call.result["poll"]
+    assert len(poll["options"]) == 4 and "Terror" in poll["question"]
+    titles = [o["text"] for o in poll["options"]]
+    assert len(set(titles)) == 4
+    emulator.vote(poll["id"], 2, voters=3)
+    emulator.vote(poll["id"], 0, voters=1)
+    closing = await ask(app, emulator, "/cerrar", chat=GROUP)
+    assert [c.method for c in closing] == ["stopPoll", "sendMessage"]
+    announced = closing[1].result["text"]
+    assert announced.startswith(f"🏆 Ganó {titles[2]} con 3 votos")
+    assert "Terror" in announced  # the winner's card
+    # closed already: a second /cerrar says there is nothing open
+    again = only_message(await ask(app, emulator, "/cerrar", chat=GROUP)).result["text"]
+    assert "No hay ninguna votación abierta" in again
+
+
+async def test_a_poll_closed_by_telegram_announces_its_winner(
+    app: Application, emulator: Emulator
+) -> None:
+    calls = await ask(app, emulator, "@pelibot_test_bot what should we watch tonight", chat=GROUP)
+    [poll_call] = [c for c in calls if c.method == "sendPoll"]
+    poll = {**poll_call.result["poll"], "is_closed": True}
+    mark = emulator.mark()
+    await deliver(app, {"update_id": 900_001, "poll": poll})
+    announced = only_message(emulator.calls[mark:]).result["text"]
+    assert announced.startswith("🤷 Nadie votó: propongo")
+    # in a private chat the same words are one pick, with another to ask for
+    pick = only_message(await ask(app, emulator, "qué vemos hoy"))
+    assert pick.result["text"].startswith("🎲") and ("🎲 Otra", "buscar ?ip") in buttons(pick)
+
+
+async def test_a_second_tap_on_a_chart_does_not_send_it_again(
+    app: Application, emulator: Emulator
+) -> None:
+    question = only_message(await ask(app, emulator, "/mes enero"))
+    data = dict(buttons(question))["📊 Gráfico"]
+    await deliver(app, await emulator.press(question.result, ANA, data))
+    mark = emulator.mark()
+    await deliver(app, await emulator.press(question.result, ANA, data))
+    calls = emulator.calls[mark:]
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    assert calls[0].params["text"] == "El gráfico ya está arriba 👆"
+
+
+def test_button_labels_are_cut_at_a_word() -> None:
+    from bot.telegram.common import button_label
+
+    long = "Los caballeros de la mesa cuadrada y sus locos seguidores (Monty Python, 1975)"
+    label = button_label(long)
+    assert label == "Los caballeros de la mesa cuadrada y sus locos seguidores…"
+    assert len(label) <= 60 and button_label("Titanic (1997)") == "Titanic (1997)"

@@ -2,29 +2,7 @@
 
 from __future__ import annotations
 
-GENRES = (
-    "Action",
-    "Adventure",
-    "Animation",
-    "Comedy",
-    "Crime",
-    "Documentary",
-    "Drama",
-    "Family",
-    "Fantasy",
-    "Foreign",
-    "History",
-    "Horror",
-    "Music",
-    "Mystery",
-    "Romance",
-    "Science Fiction",
-    "TV Movie",
-    "Thriller",
-    "War",
-    "Western",
-)
-"""TMDB's fixed list of genres: the source's own English names."""
+from handlers.query import GENRES  # TMDB's fixed list: the source's own English names
 
 KEYWORDS = (
     "alien",
@@ -576,6 +554,21 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.missing": "🤷 I could not find “{missing}” in the catalog: no film, saga or "
     "company by that name. It ends in {last}, so newer films are not in it. Try, for example:",
     "button.example": "💡 Try: {example}",
+    "vote.head": {
+        "zero": "🍿 {filters}: no film in the catalog.",
+        "one": "🍿 Movie night ({filters}): there is only one.",
+        "other": "🍿 Movie night ({filters}): vote!",
+    },
+    "vote.question": "🍿 What shall we watch? {filters}",
+    "vote.winner": "🏆 {title} won with {votes}. Enjoy!",
+    "vote.no_votes": "🤷 Nobody voted: I suggest {title}.",
+    "vote.none": "There is no open poll in this chat. Write “what should we watch tonight”.",
+    "chart_sent": "The chart is already above 👆",
+    "example.10": "Horror movies from the 80s",
+    "example.11": "Highest grossing films of 1997",
+    "example.12": "What is Seven about?",
+    "example.13": "Titanic vs Jurassic Park",
+    "example.14": "Surprise me with a comedy",
     # -- people: directors and cast -------------------------------------------------------------
     "cmd.director.description": "a director's films and return",
     "cmd.director.argument": "name",

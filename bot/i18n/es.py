@@ -586,6 +586,21 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.missing": "🤷 No encontré «{missing}» en el catálogo: ni película, ni saga, ni "
     "productora. Llega hasta {last}, así que lo más reciente no está. Prueba, por ejemplo:",
     "button.example": "💡 Prueba: {example}",
+    "vote.head": {
+        "zero": "🍿 {filters}: ninguna película del catálogo.",
+        "one": "🍿 Noche de peli ({filters}): solo hay una.",
+        "other": "🍿 Noche de peli ({filters}): a votar.",
+    },
+    "vote.question": "🍿 ¿Qué vemos? {filters}",
+    "vote.winner": "🏆 Ganó {title} con {votes}. ¡A verla!",
+    "vote.no_votes": "🤷 Nadie votó: propongo {title}.",
+    "vote.none": "No hay ninguna votación abierta en este chat. Escribe «qué vemos hoy».",
+    "chart_sent": "El gráfico ya está arriba 👆",
+    "example.10": "Pelis de terror de los 80",
+    "example.11": "Las más taquilleras de 1997",
+    "example.12": "¿De qué trata Seven?",
+    "example.13": "Titanic vs Jurassic Park",
+    "example.14": "Sorpréndeme con una comedia",
     # -- people: directors and cast -------------------------------------------------------------
     "cmd.director.description": "películas y retorno de un director o directora",
     "cmd.director.argument": "nombre",

@@ -26,7 +26,7 @@ from bot import memory
 from bot.charts import ChartMaker
 from bot.loading import CatalogSource, obtain_service
 from bot.render import command_menu
-from bot.telegram import buttons, errors, inline, logs, questions, start, words
+from bot.telegram import buttons, errors, inline, logs, movie_night, questions, start, words
 from bot.telegram.common import CONTEXT_TYPES, Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
@@ -42,6 +42,7 @@ ALLOWED_UPDATES = [
     Update.EDITED_MESSAGE,
     Update.CALLBACK_QUERY,
     Update.INLINE_QUERY,
+    Update.POLL,
 ]
 MENU_LANGUAGES = {"es": None, "en": "en"}  # Spanish is the default menu (no language code)
 
@@ -134,6 +135,7 @@ def build_application(
     application.add_handlers(
         [
             *start.handlers(),  # /start, /help
+            *movie_night.handlers(),  # /cerrar, and a movie-night poll closing
             *questions.handlers(),  # the commands of the table, and /día, /país spelled out
             *words.handlers(),  # messages in words; example and card-action buttons
             *buttons.handlers(),  # "did you mean" choices and chart buttons

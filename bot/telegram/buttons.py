@@ -33,6 +33,9 @@ from handlers.commands import COMMANDS, command_name
 
 log = logging.getLogger(__name__)
 
+REMEMBERED_CHARTS = 100
+"""Charts remembered per chat: a second tap on their button does not send them again."""
+
 STALE = (NotFoundAnswer, UnknownCommandAnswer, UsageAnswer)
 
 
@@ -111,6 +114,11 @@ async def on_chart(update: Update, context: Context) -> None:
         key = "stale_button" if answer is None else "chart_unavailable"
         await acknowledge(query, i18n.text(key, lang))
         return
+    sent = (message.message_id, query.data or "")
+    charts = context.chat_data.charts if context.chat_data is not None else None
+    if charts is not None and sent in charts:  # a second tap: the chart is just above
+        await acknowledge(query, i18n.text("chart_sent", lang))
+        return
     await acknowledge(query, i18n.text("chart_working", lang))
     await message.chat.send_action(ChatAction.UPLOAD_PHOTO)
     png = await found.charts.draw(answer, lang)
@@ -124,6 +132,10 @@ async def on_chart(update: Update, context: Context) -> None:
         parse_mode=None,
         reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
     )
+    if charts is not None:
+        charts[sent] = None
+        while len(charts) > REMEMBERED_CHARTS:
+            charts.popitem(last=False)
 
 
 def _caption(query: CallbackQuery, lang: str) -> str:

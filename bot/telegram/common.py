@@ -47,6 +47,9 @@ class BotData:
 
     deps: Deps
 
+    def __init__(self) -> None:
+        self.polls: dict[str, Any] = {}  # movie-night polls by poll id (``movie_night``)
+
 
 class ChatData:
     """This bot's ``chat_data``: which reply answered which message (so an edited question
@@ -58,6 +61,8 @@ class ChatData:
         self.answered: OrderedDict[int, int] = OrderedDict()
         self.turn = 0
         self.film: tuple[int, float] | None = None  # the last film talked about, and when
+        self.poll: str | None = None  # the chat's last movie-night poll
+        self.charts: OrderedDict[tuple[int, str], None] = OrderedDict()  # charts sent, by button
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], ChatData, BotData]
@@ -97,8 +102,12 @@ def callback_data(*parts: str) -> str | None:
     return data
 
 
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+def button_label(text: str) -> str:
+    """``text`` cut to fit a button on a phone, at a word ("El señor de los anillos: la…")."""
+    if len(text) <= MAX_LABEL:
+        return text
+    cut = text[: MAX_LABEL - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,:;·-") + "…"
 
 
 def choice_buttons(answer: Answer, lang: str) -> list[tuple[str, str]]:
@@ -107,7 +116,7 @@ def choice_buttons(answer: Answer, lang: str) -> list[tuple[str, str]]:
     for choice in choices_of(answer):
         data = callback_data(answer.command, choice.key)
         if data is not None:
-            buttons.append((_label(choice_label(answer.command, choice, lang)), data))
+            buttons.append((button_label(choice_label(answer.command, choice, lang)), data))
     return buttons
 
 

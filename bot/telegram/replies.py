@@ -26,6 +26,7 @@ from bot.telegram.common import (
     Context,
     Deps,
     answer_html,
+    button_label,
     callback_data,
     deps,
     keyboard,
@@ -43,16 +44,11 @@ RUN_PREFIX = "e"
 """Callback data ``"e <command> <key>"``: answer in a new message (examples, card actions)."""
 REMEMBERED = 200
 """Answers remembered per chat for edits: older questions are rarely edited."""
-MAX_LABEL = 60
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
 def _button(text: str, *data: str) -> InlineKeyboardButton | None:
     packed = callback_data(*data)
-    return InlineKeyboardButton(_label(text), callback_data=packed) if packed else None
+    return InlineKeyboardButton(button_label(text), callback_data=packed) if packed else None
 
 
 def _rows(*rows: Sequence[InlineKeyboardButton | None]) -> list[list[InlineKeyboardButton]]:
@@ -100,11 +96,12 @@ def person_rows(film: a.FilmAnswer) -> list[list[InlineKeyboardButton | None]]:
 
 
 def example_buttons(
-    lang: str, found: Deps, turn: int = 0, count: int = 3
+    lang: str, found: Deps, turn: int = 0, count: int = 3, about: str = ""
 ) -> list[list[InlineKeyboardButton]]:
-    """One button per example question that runs it (each routed like any message)."""
+    """One button per example question that runs it (each routed like any message); those
+    related to ``about`` (what was typed) first."""
     rows = []
-    for example in examples(lang, turn, count):
+    for example in examples(lang, turn, count, about):
         route = found.router.route(example)
         if isinstance(route, Route) and route.value is not None:
             button = _button(example, RUN_PREFIX, route.command, route.argument)
@@ -171,8 +168,8 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
                 if (b := _button(label, line)) is not None
             ]
             return InlineKeyboardMarkup(rows) if rows else None
-        case a.NotUnderstoodAnswer(turn=turn):
-            rows = example_buttons(lang, found, turn)
+        case a.NotUnderstoodAnswer(turn=turn, query=query):
+            rows = example_buttons(lang, found, turn, about=query)
             return InlineKeyboardMarkup(rows) if rows else None
         case a.NotFoundAnswer(command=name, suggestions=()) if name in NAMES:
             # nothing close: how to ask it, as a button that asks it ("/franquicia toy story")

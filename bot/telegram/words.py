@@ -6,6 +6,7 @@ and buttons that run an example or a card's action answer in a new message.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from telegram import Message, MessageEntity, Update
@@ -14,6 +15,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot import i18n
 from bot.telegram.buttons import acknowledge, pressed
 from bot.telegram.common import Context, answer_html, deps, lang_of
+from bot.telegram.movie_night import send_vote
 from bot.telegram.replies import (
     RUN_PREFIX,
     answer_to,
@@ -22,7 +24,8 @@ from bot.telegram.replies import (
     next_turn,
     send_answer,
 )
-from handlers.router import NotUnderstood
+from handlers.answers import VoteAnswer
+from handlers.router import NotUnderstood, Route
 
 WORDS = filters.TEXT & ~filters.Regex(r"^\s*/")
 """Text that is not a command (commands, ``/día`` included, have their own handlers)."""
@@ -53,6 +56,15 @@ async def answer_words(update: Update, context: Context, text: str) -> None:
         )
         if film is not None:
             routed = router.follow_up(routed, film)
+    if isinstance(routed, Route) and message is not None and message.chat.type != "private":
+        query = (
+            router.service.query_from_key(str(routed.value)) if routed.command == "buscar" else None
+        )
+        if query is not None and query.intent == "pick":  # "@bot qué vemos hoy": movie night
+            vote = router.service.run_query(replace(query, intent="vote"))
+            if isinstance(vote, VoteAnswer):
+                await send_vote(update, context, vote)
+                return
     turn = next_turn(context.chat_data) if isinstance(routed, NotUnderstood) else 0
     await send_answer(update, context, router.resolve(routed, turn))
 

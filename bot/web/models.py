@@ -167,7 +167,7 @@ class SearchBody(Body):
     """A query: its filters, how many films pass them, and a page of them (or one picked)."""
 
     command: Literal["buscar"]
-    intent: Literal["list", "count", "pick"]
+    intent: Literal["list", "count", "pick", "vote"]
     filters: dict[str, int | float | str | list[str] | list[int]]
     order: str
     ignored: list[str] = Field(description="palabras que no se pudieron usar")

@@ -143,6 +143,7 @@ class Emulator:
     calls: list[Call] = field(default_factory=list)
     commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    polls_sent: dict[str, dict[str, Any]] = field(default_factory=dict)  # poll id → message
     inject: dict[str, list[BotApiError]] = field(default_factory=dict)  # errors to answer next
     outage: list[BotApiError] = field(default_factory=list)  # next calls of any method but polls
     slow: dict[str, list[float]] = field(default_factory=dict)  # seconds before the next answers
@@ -431,6 +432,51 @@ class Emulator:
             if "thumbnail_url" in result and not _web_url(result["thumbnail_url"]):
                 raise BotApiError(400, "Bad Request: THUMBNAIL_URL_INVALID")
         return True
+
+    async def api_sendPoll(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        question = str(params.get("question") or "")
+        options = params.get("options")
+        if not 1 <= len(question) <= 300:
+            raise BotApiError(400, "Bad Request: poll question length must not exceed 300")
+        if not isinstance(options, list) or not 2 <= len(options) <= 10:
+            raise BotApiError(400, "Bad Request: poll must have 2-10 options")
+        texts = [o["text"] if isinstance(o, dict) else str(o) for o in options]
+        if any(not 1 <= len(t) <= 100 for t in texts):
+            raise BotApiError(400, "Bad Request: poll options length must not exceed 100")
+        poll_id = f"poll{len(self.polls_sent) + 1}"
+        poll: dict[str, Any] = {
+            "id": poll_id,
+            "question": question,
+            "options": [
+                {"text": t, "voter_count": 0, "persistent_id": f"o{k}"} for k, t in enumerate(texts)
+            ],
+            "total_voter_count": 0,
+            "is_closed": False,
+            "is_anonymous": bool(params.get("is_anonymous", True)),
+            "type": "regular",
+            "allows_multiple_answers": False,
+            "allows_revoting": True,
+            "members_only": False,
+        }
+        message = self._bot_message(params, poll=poll)
+        self.polls_sent[poll_id] = message
+        return message
+
+    async def api_stopPoll(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        key = (params.get("chat_id"), int(params.get("message_id") or 0))
+        message = self.messages.get(key)  # type: ignore[arg-type]
+        if message is None or "poll" not in message:
+            raise BotApiError(400, "Bad Request: message with poll to stop not found")
+        if message["poll"]["is_closed"]:
+            raise BotApiError(400, "Bad Request: poll has already been closed")
+        message["poll"] = {**message["poll"], "is_closed": True}
+        return message["poll"]
+
+    def vote(self, poll_id: str, option: int, voters: int = 1) -> None:
+        """Users vote ``option`` of the bot's poll ``poll_id``."""
+        poll = self.polls_sent[poll_id]["poll"]
+        poll["options"][option]["voter_count"] += voters
+        poll["total_voter_count"] += voters
 
     async def api_sendChatAction(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
         self._chat(params.get("chat_id"))

@@ -109,6 +109,7 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
             "edited_message",
             "callback_query",
             "inline_query",
+            "poll",
         }
         assert {"", "en"} <= set(emulator.commands)  # menus set as in polling mode
 
