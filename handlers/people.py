@@ -79,35 +79,35 @@ class PeopleIndex:
         ids (the service's own) and ``votes`` their vote counts, in the same order. Credits of
         films not in the catalog are dropped."""
         table = people if isinstance(people, pa.Table) else pa.Table.from_pandas(people)
-        # writers are in the table but no answer uses them yet: not loaded (a quarter of people)
-        roles = _role_codes(table.column("role"))
-        table = table.filter(pa.array(np.isin(roles, [ROLES.index(r) for r in LOADED_ROLES])))
-        roles = _role_codes(table.column("role"))
+        # the rows kept: films of the catalog, and not writers (no answer uses them yet: a
+        # quarter of the people); picked by position, so the names are never copied whole
         positions = movie_index.get_indexer(pd.Index(_numbers(table, "movie_id")))
-        keep = positions >= 0
-        movie_pos = positions[keep].astype(np.int32)
+        roles = _role_codes(table.column("role"))
+        rows = np.flatnonzero(
+            (positions >= 0) & np.isin(roles, [ROLES.index(r) for r in LOADED_ROLES])
+        )
+        movie_pos = positions[rows].astype(np.int32)
         del positions
-        roles = roles[keep]
+        roles = roles[rows]
         self._movie_ids = movie_index
         # persons: sorted ids, one name each (the first spelling met), kept in Arrow
         person_ids, first, person_pos = np.unique(
-            _numbers(table, "person_id")[keep], return_index=True, return_inverse=True
+            _numbers(table, "person_id")[rows], return_index=True, return_inverse=True
         )
         self._person_ids = person_ids.astype(np.int32)
         person_pos = person_pos.astype(np.int32)
-        self._names = table.column("name").take(pa.array(np.flatnonzero(keep)[first]))
-        self._names = self._names.combine_chunks()
+        self._names = table.column("name").take(pa.array(rows[first])).combine_chunks()
+        order = _numbers(table, "order")[rows]
+        del table, rows, first, person_ids
         film_votes = votes[movie_pos].astype(np.float32)
-        self._weights = np.bincount(person_pos, weights=film_votes, minlength=len(first))
+        self._weights = np.bincount(person_pos, weights=film_votes, minlength=len(self._names))
         # credits by person (role, then best-known film first) and by film (role, then order),
         # each with the offsets of a person's or a film's rows (CSR)
         by_person = np.lexsort((-film_votes, roles, person_pos))
-        self._p_start = _offsets(person_pos, len(first))
+        self._p_start = _offsets(person_pos, len(self._names))
         self._p_role = roles[by_person]
         self._p_movie = movie_pos[by_person]
         del by_person, film_votes
-        order = _numbers(table, "order")[keep]
-        del table
         by_movie = np.lexsort((order, roles, movie_pos))
         self._m_start = _offsets(movie_pos, len(movie_index))
         self._m_role = roles[by_movie]
@@ -227,7 +227,8 @@ def _offsets(groups: np.ndarray, count: int) -> np.ndarray:
 
 
 def _numbers(table: pa.Table, name: str) -> np.ndarray:
-    return np.asarray(table.column(name).to_numpy(), dtype=np.int64)
+    """An integer column as NumPy, in its own width (int32 ids, int16 orders)."""
+    return np.asarray(table.column(name).to_numpy())
 
 
 def _role_codes(column: pa.ChunkedArray) -> np.ndarray:
