@@ -47,11 +47,14 @@ def _prepare(args: argparse.Namespace) -> int:
             configured=settings.raw_csv,
             configured_keywords=settings.keywords_csv,
             data_dir=out,
+            credits=args.credits,
+            configured_credits=settings.credits_csv,
         )
     except RawDataUnavailable as error:
         print(f"pelibot prepare: {error}", file=sys.stderr)
         return 1
-    print(f"Reading {files.movies}" + (f" and {files.keywords}" if files.keywords else ""))
+    extra = [str(p) for p in (files.keywords, files.credits) if p]
+    print(f"Reading {files.movies}" + "".join(f" and {p}" for p in extra))
     try:
         result = prepare(files, out, force=args.force, wait=args.wait)
     except DataDirBusy as error:
@@ -175,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     prepare = commands.add_parser("prepare", help="build the processed catalog from the raw CSV")
     prepare.add_argument("--raw", type=Path, help="path to movies_metadata.csv")
     prepare.add_argument("--keywords", type=Path, help="path to keywords.csv")
+    prepare.add_argument(
+        "--credits", type=Path, help="path to credits.csv (directors and cast; optional)"
+    )
     prepare.add_argument(
         "--out", type=Path, help="output directory (PELIBOT_DATA_DIR, default data/)"
     )

@@ -48,11 +48,16 @@ class CatalogSource:
     data_dir: Path
     raw_csv: Path | None = None
     keywords_csv: Path | None = None
-    # further configured raw files (e.g. cast and crew) go here, as keywords_csv
+    credits_csv: Path | None = None  # setting PELIBOT_CREDITS_CSV: directors and cast
 
     @classmethod
     def from_settings(cls, settings: Settings, data_dir: Path | None = None) -> CatalogSource:
-        return cls(data_dir or settings.data_dir, settings.raw_csv, settings.keywords_csv)
+        return cls(
+            data_dir or settings.data_dir,
+            settings.raw_csv,
+            settings.keywords_csv,
+            settings.credits_csv,
+        )
 
     def raw_at_hand(self) -> RawFiles | None:
         """The raw files to build from without downloading (``data_prep.source.at_hand``);
@@ -64,6 +69,7 @@ class CatalogSource:
                 configured=self.raw_csv,
                 configured_keywords=self.keywords_csv,
                 data_dir=self.data_dir,
+                configured_credits=self.credits_csv,
             )
         except RawDataUnavailable:
             return None
@@ -73,6 +79,8 @@ class CatalogSource:
         args = ["prepare", "--raw", str(files.movies), "--out", str(self.data_dir)]
         if files.keywords is not None:
             args += ["--keywords", str(files.keywords)]
+        if files.credits is not None:
+            args += ["--credits", str(files.credits)]
         return args
 
 

@@ -307,6 +307,10 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             if answer.years[1]:
                 lines.append(s.say("catalog.until", lang, last=str(answer.years[1])))
             return [*lines, *_how_to_ask(name, query, lang, s)]
+        case a.AmbiguousAnswer(command="director" | "actor", choices=people) if len(people) > 1:
+            names = [c.name for c in people]
+            joined = i18n.text("people.or", lang, first=", ".join(names[:-1]), last=names[-1])
+            return [s.say("ambiguous.people", lang, names=s.esc(joined))]
         case a.AmbiguousAnswer(query=query) | a.ClarifyAnswer(query=query):
             key = "ambiguous_one" if len(options_of(answer, lang)) == 1 else "ambiguous"
             return [s.say(key, lang, query=s.esc(_echo(query)))]
@@ -337,6 +341,10 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
                 head,
                 *(f"{k}. {_listed(f, 'rating', lang, s)}" for k, f in enumerate(answer.films, 1)),
             ]
+        case a.PersonAnswer():
+            return _person_lines(answer, lang, s)
+        case a.NoDataAnswer(missing=missing):
+            return [s.say(f"no_data.{missing}", lang)]
     raise TypeError(f"cannot render {answer!r}")
 
 
@@ -548,6 +556,8 @@ def _focus_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
         case "donde":
             link = answer.watch_url if s.links else s.esc("TMDB")
             return [s.say("focus.watch", lang, link=link), ""]
+        case "people" if answer.directors or answer.cast:  # the credits answer it first
+            return [*_people_lines(answer, lang, s), ""]
         case "people":
             return [s.say("focus.people", lang), ""]
     return []
@@ -576,6 +586,8 @@ def _film_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
     if answer.collection:
         saga = answer.collection_es if lang == "es" and answer.collection_es else answer.collection
         lines.append(s.say("card.saga", lang, name=s.esc(saga)))
+    if answer.focus != "people":  # else they came first
+        lines += _people_lines(answer, lang, s)
     lines += _alternatives(answer.alternatives, lang, s)
     if s.links:
         for key, url in (
@@ -908,7 +920,13 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "watch_url": answer.watch_url,
                 "videos_url": answer.videos_url,
                 **({"focus": answer.focus} if answer.focus else {}),
-                **({"error": "no_data", "missing": "credits"} if answer.focus == "people" else {}),
+                **(
+                    {"error": "no_data", "missing": "credits"}
+                    if answer.focus == "people" and not (answer.directors or answer.cast)
+                    else {}
+                ),
+                "directors": [_person_json(p) for p in answer.directors],
+                "cast": [_person_json(p) for p in answer.cast],
             }
         case a.ClarifyAnswer():
             options = options_of(answer, lang)
@@ -962,6 +980,10 @@ def to_json(answer: a.Answer, lang: str = "es") -> dict[str, Any]:
                 "movie": to_json(answer.film, lang) if answer.film else None,
                 "text_filters": _search_filters(answer, lang),
             }
+        case a.PersonAnswer():
+            return _person_answer_json(answer)
+        case a.NoDataAnswer():
+            return {"command": answer.command, "error": "no_data", "missing": answer.missing}
     raise TypeError(f"cannot convert {answer!r}")
 
 
@@ -1000,4 +1022,97 @@ def _movie_json(movie: a.MovieRef) -> dict[str, Any]:
         "title": movie.title,
         "year": movie.year,
         "title_es": movie.title_es or None,
+    }
+
+
+# -- people: directors and cast ------------------------------------------------------------------
+
+PERSON_FILMS_SHOWN = 10
+"""Films a director or actor answer lists in text (JSON lists them all)."""
+CARD_PEOPLE_SHOWN = 4
+
+
+def _people_lines(answer: a.FilmAnswer, lang: str, s: _Style) -> list[str]:
+    """A film card's directors and first-billed cast."""
+    lines = []
+    if answer.directors:
+        names = ", ".join(p.name for p in answer.directors[:CARD_PEOPLE_SHOWN])
+        lines.append(s.say("card.directors", lang, len(answer.directors), names=s.esc(names)))
+    if answer.cast:
+        names = ", ".join(p.name for p in answer.cast[:CARD_PEOPLE_SHOWN])
+        lines.append(s.say("card.cast", lang, names=s.esc(names)))
+    return lines
+
+
+def ratio(value: float, lang: str) -> str:
+    """A return as a multiple: ``2,32×`` / ``2.32×``."""
+    return number(value, lang, 2) + "×"
+
+
+def _person_lines(answer: a.PersonAnswer, lang: str, s: _Style) -> list[str]:
+    head = s.say(
+        f"answer.{answer.command}",
+        lang,
+        answer.count,
+        name=s.bold(answer.person.name),
+        movies=s.bold(movies_word(answer.count, lang)),
+    )
+    if not answer.films:
+        return [head]
+    lines = [
+        head,
+        s.say("person.return_total", lang, value=s.bold(ratio(answer.return_total, lang))),
+        s.say("person.return_mean", lang, value=s.esc(ratio(answer.return_mean, lang))),
+    ]
+    if answer.return_known < answer.count:
+        known = i18n.text(
+            "person.return_known",
+            lang,
+            known=number(answer.return_known, lang),
+            count=number(answer.count, lang),
+        )
+        lines.append(s.italic(known))
+    lines += _doubtful_films(answer.doubtful, lang, s)
+    unknown = i18n.text("unknown_value", lang)
+    for rank, film in enumerate(answer.films[:PERSON_FILMS_SHOWN], 1):
+        title, bracket = movie_title(film.movie, lang)
+        figures = i18n.text(
+            "person.film_figures",
+            lang,
+            budget=compact_money(film.budget, lang) if film.budget else unknown,
+            revenue=compact_money(film.revenue, lang) if film.revenue else unknown,
+            ret=ratio(film.ret, lang) if film.ret is not None else unknown,
+        )
+        lines.append(f"{rank}. {s.bold(title)} ({s.esc(bracket)}) — {s.esc(figures)}")
+    if answer.count > PERSON_FILMS_SHOWN:
+        more = answer.count - PERSON_FILMS_SHOWN
+        lines.append(s.italic(i18n.text("person.more", lang, more, count=number(more, lang))))
+    return lines
+
+
+def _person_json(person: a.PersonRef) -> dict[str, Any]:
+    return {"id": person.id, "name": person.name}
+
+
+def _person_answer_json(answer: a.PersonAnswer) -> dict[str, Any]:
+    return {
+        "command": answer.command,
+        "name": answer.person.name,
+        "id": answer.person.id,
+        "count": answer.count,
+        "movies": [
+            {
+                **_movie_json(film.movie),
+                "budget": film.budget,
+                "revenue": film.revenue,
+                "return": film.ret,
+                "vote_count": film.vote_count,
+            }
+            for film in answer.films
+        ],
+        "return_total": answer.return_total,
+        "return_mean": answer.return_mean,
+        "return_known": answer.return_known,
+        "revenue_total": answer.revenue_total,
+        "doubtful_films": answer.doubtful,
     }

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(DEFAULT_DATA_DIR, alias="PELIBOT_DATA_DIR")
     raw_csv: Path | None = Field(None, alias="PELIBOT_RAW_CSV")
     keywords_csv: Path | None = Field(None, alias="PELIBOT_KEYWORDS_CSV")
-    # further raw files (e.g. the cast and crew table) go here, beside keywords_csv
+    credits_csv: Path | None = Field(None, alias="PELIBOT_CREDITS_CSV")
     wait_for_catalog: float = Field(0.0, ge=0, alias="PELIBOT_WAIT_FOR_CATALOG")
 
     # -- Telegram ---------------------------------------------------------------------------

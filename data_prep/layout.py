@@ -34,6 +34,9 @@ NEIGHBOURS_FILE = "neighbours.parquet"
 TEXTS_FILE = "texts.arrow"
 """Synopses (``id``, ``overview``, ``tagline``) as uncompressed Arrow IPC: memory-mapped by the
 bot, so the long texts of 45,000 films stay on disk until a card asks for one."""
+PEOPLE_FILE = "people.parquet"
+"""Directors, top-billed cast and writers per film (``data_prep/credits.py``); only in builds
+made with a ``credits.csv``."""
 MANIFEST_FILE = "manifest.json"
 POINTER_FILE = "CURRENT"
 LOCK_FILE = ".lock"

@@ -17,6 +17,7 @@ from typing import IO, Any
 import pandas as pd
 
 from data_prep import clean, layout
+from data_prep.credits import read_credits
 from data_prep.curated import SPANISH_TITLES_FILE, join_catalog, load_spanish_titles
 from data_prep.neighbours import NEIGHBOURS_K, build_neighbours
 from data_prep.source import RawFiles
@@ -221,6 +222,7 @@ def prepare(
         neighbours_started = time.perf_counter()
         neighbours = build_neighbours(catalog, k=NEIGHBOURS_K)
         neighbours_seconds = round(time.perf_counter() - neighbours_started, 2)
+        people, people_report = read_people(files, catalog)
         manifest: dict[str, Any] = {
             "schema_version": layout.SCHEMA_VERSION,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -239,6 +241,8 @@ def prepare(
                 "seconds": neighbours_seconds,
             },
             "build_seconds": round(time.perf_counter() - started, 2),
+            "credits_source": file_facts(files.credits) if files.credits else None,
+            "people": people_report,
         }
         if not force and (reason := refusal(manifest, out_dir, min_movies)):
             raise BuildRefused(reason, manifest)
@@ -247,6 +251,8 @@ def prepare(
             catalog.to_parquet(folder / layout.CATALOG_FILE, index=False)
             neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
             layout.write_texts(catalog, folder / layout.TEXTS_FILE)
+            if people is not None:
+                people.to_parquet(folder / layout.PEOPLE_FILE, index=False)
             manifest["build_seconds"] = round(time.perf_counter() - started, 2)
             text = json.dumps(manifest, indent=2, ensure_ascii=False)
             (folder / layout.MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
@@ -279,6 +285,7 @@ def format_report(manifest: dict[str, Any]) -> str:
         lines.append(line)
     if titles := manifest.get("spanish_titles"):
         lines += _spanish_titles_report(titles)
+    lines.append(_people_report(manifest))
     movies = "movie" if manifest["rows"] == 1 else "movies"
     lines.append(f"Catalog: {manifest['rows']:,} {movies}, built in {manifest['build_seconds']} s")
     return "\n".join(lines)
@@ -299,3 +306,36 @@ def _spanish_titles_report(titles: dict[str, Any]) -> list[str]:
             "manifest.json (spanish_titles.unmatched)"
         )
     return lines
+
+
+def read_people(
+    files: RawFiles, catalog: pd.DataFrame
+) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
+    """The people table of the catalog's films and its report; (None, None) without a credits
+    file. A credits file that cannot be read at all (not CSV, not UTF-8, without the ``cast``,
+    ``crew`` and ``id`` columns) leaves the catalog without people, and the report says why:
+    it is optional, so it never stops the build."""
+    if files.credits is None:
+        return None, None
+    try:
+        people, report = read_credits(files.credits, catalog["id"].tolist())
+    except (OSError, ValueError) as error:
+        return None, {"error": str(error)}
+    return people, report.as_dict()
+
+
+def _people_report(manifest: dict[str, Any]) -> str:
+    people = manifest.get("people")
+    if not people:
+        return "  People: none (no credits.csv; directors and cast are not answered)"
+    if "error" in people:
+        return f"  People: none ({people['error']}; directors and cast are not answered)"
+    source = (manifest.get("credits_source") or {}).get("name", "credits.csv")
+    failed = people["unparseable"]
+    return (
+        f"  People ({source}, {people['rows_in']:,} rows): {people['films']:,} films, "
+        f"{people['persons']:,} people, {people['rows']:,} credits; "
+        f"{people['duplicates']:,} repeated ids and {people['absent']:,} ids not in the catalog "
+        f"skipped; cells that did not parse: cast {failed['cast']:,}, crew {failed['crew']:,}"
+        f" ({people['seconds']} s)"
+    )

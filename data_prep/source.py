@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 KAGGLE_DATASET = "rounakbanik/the-movies-dataset"
@@ -10,6 +10,8 @@ MOVIES_FILE = "movies_metadata.csv"
 KEYWORDS_FILE = "keywords.csv"
 RAW_ENV = "PELIBOT_RAW_CSV"
 KEYWORDS_ENV = "PELIBOT_KEYWORDS_CSV"
+CREDITS_FILE = "credits.csv"
+CREDITS_ENV = "PELIBOT_CREDITS_CSV"
 DEFAULT_RAW = Path("data/raw") / MOVIES_FILE
 
 
@@ -22,6 +24,7 @@ class RawFiles:
     movies: Path
     keywords: Path | None
     origin: str
+    credits: Path | None = None  # credits.csv: directors and cast; optional
 
 
 def _existing(path: Path, what: str) -> Path:
@@ -37,12 +40,27 @@ def at_hand(
     configured: Path | None = None,
     configured_keywords: Path | None = None,
     data_dir: Path | None = None,
+    credits: Path | None = None,
+    configured_credits: Path | None = None,
 ) -> RawFiles | None:
     """The raw files without downloading, in order: ``raw`` (``--raw``), ``configured`` (the
     setting ``PELIBOT_RAW_CSV``), ``<data_dir>/raw/``, ``data/raw/``; None when none is there.
 
-    ``keywords`` (or ``configured_keywords``) wins over the ``keywords.csv`` beside the movies.
+    ``keywords`` (or ``configured_keywords``) wins over the ``keywords.csv`` beside the movies;
+    so do ``credits`` and ``configured_credits`` (``PELIBOT_CREDITS_CSV``) over its
+    ``credits.csv`` (see ``with_credits``).
     """
+    found = _movies_at_hand(raw, keywords, configured, configured_keywords, data_dir)
+    return None if found is None else with_credits(found, credits or configured_credits)
+
+
+def _movies_at_hand(
+    raw: Path | None,
+    keywords: Path | None,
+    configured: Path | None,
+    configured_keywords: Path | None,
+    data_dir: Path | None,
+) -> RawFiles | None:
     keywords = keywords or configured_keywords
     if keywords is not None:
         _existing(keywords, "The keywords file")
@@ -65,6 +83,8 @@ def locate(
     configured: Path | None = None,
     configured_keywords: Path | None = None,
     data_dir: Path | None = None,
+    credits: Path | None = None,
+    configured_credits: Path | None = None,
 ) -> RawFiles:
     """The raw files at hand (``at_hand``), else downloaded from Kaggle."""
     found = at_hand(
@@ -73,8 +93,12 @@ def locate(
         configured=configured,
         configured_keywords=configured_keywords,
         data_dir=data_dir,
+        credits=credits,
+        configured_credits=configured_credits,
     )
-    return found or download(keywords or configured_keywords)
+    if found is not None:
+        return found
+    return with_credits(download(keywords or configured_keywords), credits or configured_credits)
 
 
 def _sibling(movies: Path) -> Path | None:
@@ -102,3 +126,23 @@ def download(keywords: Path | None = None) -> RawFiles:
             "recommendations)."
         ) from error
     return RawFiles(movies, keywords, "kaggle")
+
+
+def with_credits(files: RawFiles, credits: Path | None = None) -> RawFiles:
+    """``files`` with ``credits.csv``: ``credits`` (``--credits`` or the setting
+    ``PELIBOT_CREDITS_CSV``), else the one beside the movies file, else (for a download) from
+    Kaggle; without it the catalog has no people."""
+    if credits is not None:
+        return replace(files, credits=_existing(credits, "The credits file"))
+    sibling = files.movies.with_name(CREDITS_FILE)
+    if sibling.is_file():
+        return replace(files, credits=sibling)
+    if files.origin == "kaggle":
+        try:
+            import kagglehub
+
+            path = Path(kagglehub.dataset_download(KAGGLE_DATASET, path=CREDITS_FILE))
+        except Exception:  # optional: the catalog is built without people
+            return files
+        return replace(files, credits=path) if path.is_file() else files
+    return files

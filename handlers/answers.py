@@ -189,6 +189,8 @@ class FilmAnswer:
     tagline: str = field(default="", compare=False)
     focus: str = ""  # what was asked about it: "", "sinopsis", "trailer" or "donde"
     collection_es: str = field(default="", compare=False)  # its saga in Spanish: "El padrino"
+    directors: tuple[PersonRef, ...] = ()  # empty without credits (or when the source has none)
+    cast: tuple[PersonRef, ...] = ()  # the first few billed
 
     @property
     def tmdb_url(self) -> str:
@@ -314,6 +316,61 @@ class CompareAnswer:
     command: str = "comparar"
 
 
+# -- people: directors and cast ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A director or actor; ``key`` (``@<person id>``) answers exactly, also in callback data."""
+
+    id: int
+    name: str
+
+    @property
+    def key(self) -> str:
+        return f"@{self.id}"
+
+
+@dataclass(frozen=True)
+class PersonFilm:
+    """One film of a person, with its money figures."""
+
+    movie: MovieRef
+    budget: int  # 0 = unknown
+    revenue: int  # 0 = unknown
+    ret: float | None  # revenue / budget; None when either is unknown
+    vote_count: int = 0
+
+
+@dataclass(frozen=True)
+class PersonAnswer:
+    """A director's films (``command`` "director") or an actor's (``command`` "actor"): every
+    film, best-known first, and the sum and mean of their returns as the original project
+    defined them (a film without budget counts with return 0; mean = total / films)."""
+
+    person: PersonRef
+    films: tuple[PersonFilm, ...]
+    return_total: float
+    return_mean: float
+    return_known: int  # films whose return is known (budget and box office)
+    revenue_total: int
+    command: str = "director"
+    doubtful: int = 0  # films with an implausible figure (counted in the sums all the same)
+
+    @property
+    def count(self) -> int:
+        return len(self.films)
+
+
+@dataclass(frozen=True)
+class NoDataAnswer:
+    """The catalog was built without the data this question needs (``missing``: "credits")."""
+
+    command: str
+    query: str = ""
+    missing: str = "credits"
+
+
 Answer = (
     MonthAnswer
     | WeekdayAnswer
@@ -333,6 +390,8 @@ Answer = (
     | PickAnswer
     | CompareAnswer
     | VoteAnswer
+    | PersonAnswer
+    | NoDataAnswer
 )
 
 UNRESOLVED = (
@@ -342,6 +401,7 @@ UNRESOLVED = (
     UnknownCommandAnswer,
     ClarifyAnswer,
     NotUnderstoodAnswer,
+    NoDataAnswer,
 )
 """Answers that did not answer the question (they explain or ask back)."""
 
@@ -370,4 +430,6 @@ def answered_value(answer: Answer) -> int | str | None:
             return movie.id
         case SearchAnswer(key=key) | PickAnswer(key=key):
             return key
+        case PersonAnswer(person=person):
+            return person.key
     return None

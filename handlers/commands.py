@@ -14,7 +14,7 @@ from typing import Literal
 from handlers.text import fold
 
 Argument = Literal[
-    "month", "weekday", "collection", "country", "company", "title", "query", "titles"
+    "month", "weekday", "collection", "country", "company", "title", "query", "titles", "person"
 ]
 
 TELEGRAM_NAME = re.compile(r"[a-z0-9_]{1,32}")
@@ -30,6 +30,7 @@ class Command:
     chart: bool  # answers of this command have a 📊 chart
     web_path: str  # the HTTP API path (the original project's): GET /<web_path>/<argument>
     menu: bool = True  # listed in Telegram's menu and /help (the others still answer)
+    web_aliases: tuple[str, ...] = ()  # more paths answering the same (not in /docs)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -138,6 +139,24 @@ COMMANDS: tuple[Command, ...] = (
         chart=False,
         web_path="donde",
         menu=False,
+    ),
+    Command(
+        "director",
+        "director",
+        ("directora", "directores", "dirigida", "directed"),
+        "person",
+        chart=False,
+        web_path="director",
+        web_aliases=("get_director",),
+    ),
+    Command(
+        "actor",
+        "actor",
+        ("actriz", "actores", "actrices", "reparto", "cast", "actress"),
+        "person",
+        chart=False,
+        web_path="actor",
+        web_aliases=("get_actor",),
     ),
 )
 

@@ -336,6 +336,8 @@ def _phrases() -> dict[tuple[str, ...], str]:
         for phrase in phrases:
             table.setdefault(tuple(phrase.split()), cue)
     for entry in COMMANDS:
+        if entry.name not in COMMAND_CUES:  # people: not read from plain words yet
+            continue
         for name in entry.names:
             table.setdefault(tuple(fold(name).split()), COMMAND_CUES[entry.name])
     return table

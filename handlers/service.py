@@ -31,6 +31,7 @@ from handlers.matching import (
     NameIndex,
     title_aliases,
 )
+from handlers.people import CAST_ON_CARD, PeopleIndex
 from handlers.query import Query
 from handlers.reader import QueryReader
 from handlers.recommender import Recommender
@@ -311,6 +312,13 @@ class MovieService:
             "country": self._countries,
             "title": self._titles,
         }
+        self._votes = movies["vote_count"].to_numpy(np.int64)
+        self.people: PeopleIndex | None = PeopleIndex.load(
+            catalog.build_dir, self._movies.index, self._votes
+        )
+        """Directors and cast (``handlers.people``); None when the build has no credits."""
+        self._questions["director"] = self.director
+        self._questions["actor"] = self.actor
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
@@ -469,6 +477,8 @@ class MovieService:
                 return movie.key
             case a.SearchAnswer(key=key) | a.PickAnswer(key=key):
                 return key
+            case a.PersonAnswer(person=person):
+                return person.key
         return None
 
     # -- the seven questions ------------------------------------------------------------------
@@ -641,6 +651,7 @@ class MovieService:
         facts = self._film_facts.get(movie.ref.id)
         assert facts is not None  # both tables come from the same catalog
         overview, tagline = self._synopses.get(movie.ref.id)
+        people = self.people
         return a.FilmAnswer(
             movie.ref,
             facts.genres,
@@ -662,6 +673,8 @@ class MovieService:
                 if facts.collection
                 else ""
             ),
+            directors=tuple(people.directors_of(movie.ref.id)) if people else (),
+            cast=tuple(people.cast_of(movie.ref.id, CAST_ON_CARD)) if people else (),
         )
 
     def _film_focus(self, text: str, focus: str) -> a.Answer:
@@ -701,6 +714,8 @@ class MovieService:
 
     def exact(self, kind: Argument, text: str) -> list[Any]:
         """Values whose name or alias is exactly ``text`` (folded), the preferred first."""
+        if kind == "person":  # person ids, by full name or surname; none without credits
+            return self.people.exact(text) if self.people is not None else []
         return self._by_kind[kind].exact(text)
 
     def match(self, kind: Argument, text: str) -> Match[Any]:
@@ -717,6 +732,8 @@ class MovieService:
                 return self._entity(text, self._by_kind[kind])
             case "country":
                 return self._countries.lookup(text)
+            case "person":
+                return self.people.lookup(text) if self.people is not None else Match(None)
         if hits := self._titles.exact(text):
             return Match(hits[0], tuple(hits[:5]), True, 100.0)
         if _YEAR_SUFFIX.match(text):
@@ -872,6 +889,49 @@ class MovieService:
 
     def _movie_label(self, movie_id: int) -> str:
         return self._movies[movie_id].ref.label
+
+    # -- people: directors and cast -----------------------------------------------------------
+
+    def director(self, text: str) -> a.Answer:
+        """A director's films, best-known first, with their return (``get_director``)."""
+        return self._person_answer(text, "director", "director")
+
+    def actor(self, text: str) -> a.Answer:
+        """An actor's films, best-known first, with their return (``get_actor``)."""
+        return self._person_answer(text, "actor", "cast")
+
+    def _person_answer(self, text: str, command: str, role: str) -> a.Answer:
+        people = self.people
+        if people is None:
+            return a.NoDataAnswer(command, text)
+        found = people.lookup(text, role)
+        person = people.person(found.value) if found.value is not None else None
+        if person is None:
+
+            def label(person_id: int) -> str:
+                ref = people.person(person_id)
+                return ref.name if ref else str(person_id)
+
+            return self._unsure(command, text, found, label, lambda i: f"@{i}")
+        films = []
+        ids = people.films_of(person.id, role)
+        for position in self._movies.index.get_indexer(pd.Index(ids)).tolist():
+            movie = self._movies._at(position)  # one lookup for all the films
+            known = movie.budget > 0 and movie.revenue > 0
+            ret = movie.ret if known else None
+            votes = int(self._votes[position])
+            films.append(a.PersonFilm(movie.ref, movie.budget, movie.revenue, ret, votes))
+        total = float(sum(movie.ret or 0.0 for movie in films))
+        return a.PersonAnswer(
+            person,
+            tuple(films),
+            return_total=total,
+            return_mean=total / len(films) if films else 0.0,
+            return_known=sum(f.ret is not None for f in films),
+            revenue_total=sum(f.revenue for f in films),
+            command=command,
+            doubtful=sum(bool(doubtful_fields(f.budget, f.revenue)) for f in films),
+        )
 
 
 def _title_names(title: object, *others: object) -> list[str]:

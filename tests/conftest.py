@@ -12,7 +12,7 @@ import pytest
 from benchmarks import synthetic
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
-from tests.data import KEYWORDS, MOVIES
+from tests.data import CREDITS, KEYWORDS, MOVIES
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / "data" / "raw"))
@@ -36,9 +36,10 @@ def real_keywords_csv() -> Path:
 def real_data_dir(
     real_slice_csv: Path, real_keywords_csv: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
-    """A data directory holding the catalog built from the real-data fixture (once per session)."""
+    """A data directory holding the catalog built from the real-data fixture, with the people
+    of the credits fixture (once per session)."""
     out = tmp_path_factory.mktemp("real-data")
-    prepare(RawFiles(real_slice_csv, real_keywords_csv, "--raw"), out)
+    prepare(RawFiles(real_slice_csv, real_keywords_csv, "--raw", CREDITS), out)
     return out
 
 
@@ -72,5 +73,5 @@ def slow_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A raw file whose catalog takes seconds to build (25,000 synthetic rows), so that a stop
     surely comes in the middle of the build."""
     out = tmp_path_factory.mktemp("slow-raw")
-    synthetic.main(["--rows", "25000", "--out", str(out)])
+    synthetic.main(["--rows", "25000", "--out", str(out), "--no-credits"])
     return out / "movies_metadata.csv"

@@ -127,6 +127,12 @@ def test_ask_reads_plain_words_like_a_private_chat(real_data_dir: Path) -> None:
         "tagline": "Nothing on Earth could come between them.",
         "watch_url": "https://www.themoviedb.org/movie/597/watch",
         "videos_url": "https://www.themoviedb.org/movie/597/videos",
+        "directors": [{"id": 2710, "name": "James Cameron"}],
+        "cast": [
+            {"id": 204, "name": "Kate Winslet"},
+            {"id": 6193, "name": "Leonardo DiCaprio"},
+            {"id": 1954, "name": "Billy Zane"},
+        ],
     }
     assert january == {"command": "mes", "month": 1, "count": facts.in_month(1), "year": None}
     assert fox["error"] == "ambiguous" and fox["choices"][0]["command"] == "productora"

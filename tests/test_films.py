@@ -137,6 +137,8 @@ def test_a_card_the_data_knows_little_about(service: MovieService) -> None:
         "tagline": None,
         "watch_url": "https://www.themoviedb.org/movie/5/watch",
         "videos_url": "https://www.themoviedb.org/movie/5/videos",
+        "directors": [],
+        "cast": [],
     }
     short = service.answer("pelicula", "judgment night")
     assert isinstance(short, a.FilmAnswer)

@@ -324,6 +324,8 @@ async def test_menus_in_both_languages_and_a_failure_is_only_a_warning(
         "find",
         "plot",
         "compare",
+        "director",
+        "actor",
         "help",
     ]
     emulator.inject["setMyCommands"] = [BotApiError(400, "Bad Request: BOT_COMMAND_INVALID")]

@@ -182,6 +182,8 @@ def test_language_and_menus() -> None:
         "find",
         "plot",
         "compare",
+        "director",
+        "actor",
         "help",
     }
     assert es["mes"] == "estrenos en un mes" and en["month"] == "releases in a month"

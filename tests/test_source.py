@@ -94,7 +94,7 @@ def test_locate_returns_the_kaggle_download(
 
     monkeypatch.setattr(kagglehub, "dataset_download", download)
     assert locate() == RawFiles(files.movies, files.keywords, "kaggle")
-    assert asked == ["movies_metadata.csv", "keywords.csv"]
+    assert asked == ["movies_metadata.csv", "keywords.csv", "credits.csv"]
 
 
 def test_raw_pointing_at_a_missing_file(

@@ -97,6 +97,10 @@ async def test_a_bare_title_gets_its_card_with_poster_buttons_and_links(
         "🍿 Parecidas": "e recomendar #597",
         "📊 Gráfico": "g retorno #597",
         "Titanic (1953)": "pelicula #16535",
+        "🎬 James Cameron": "e director @2710",
+        "🎭 Kate Winslet": "e actor @204",
+        "🎭 Leonardo DiCaprio": "e actor @6193",
+        "🎭 Billy Zane": "e actor @1954",
     }
     assert urls(card) == {
         "TMDB": "https://www.themoviedb.org/movie/597",

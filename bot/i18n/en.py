@@ -569,4 +569,40 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "example.12": "What is Seven about?",
     "example.13": "Titanic vs Jurassic Park",
     "example.14": "Surprise me with a comedy",
+    # -- people: directors and cast -------------------------------------------------------------
+    "cmd.director.description": "a director's films and return",
+    "cmd.director.argument": "name",
+    "cmd.director.example": "james cameron",
+    "cmd.actor.description": "an actor's films and return",
+    "cmd.actor.argument": "name",
+    "cmd.actor.example": "tom hanks",
+    "answer.director": {
+        "zero": "🎬 {name} directed no film of the catalog.",
+        "one": "🎬 {name} directed {movies} of the catalog.",
+        "other": "🎬 {name} directed {movies} of the catalog.",
+    },
+    "answer.actor": {
+        "zero": "🎭 {name} is in the leading cast of no film of the catalog.",
+        "one": "🎭 {name} acted in {movies} of the catalog.",
+        "other": "🎭 {name} acted in {movies} of the catalog.",
+    },
+    "person.return_total": "Total return: {value}",
+    "person.return_mean": "Average return: {value}",
+    "person.return_known": "Return known for {known} of {count} movies (the others count as 0).",
+    "person.film_figures": "budget {budget}, box office {revenue}, return {ret}",
+    "person.more": {
+        "one": "… and {count} more movie.",
+        "other": "… and {count} more movies.",
+    },
+    "not_found.director": "🤷 I found no director called “{query}”.",
+    "not_found.actor": "🤷 I found no actor or actress called “{query}”.",
+    "no_data.credits": (
+        "🤷 This catalog has no directors or cast: it was built without credits.csv."
+    ),
+    "card.directors": {"one": "🎬 Director: {names}", "other": "🎬 Directors: {names}"},
+    "card.cast": "🎭 Cast: {names}",
+    "reading.director": "🎬 {label} (director)",
+    "reading.actor": "🎭 {label} (cast)",
+    "ambiguous.people": "🤔 {names}?",
+    "people.or": "{first} or {last}",
 }

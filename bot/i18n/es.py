@@ -601,4 +601,40 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "example.12": "¿De qué trata Seven?",
     "example.13": "Titanic vs Jurassic Park",
     "example.14": "Sorpréndeme con una comedia",
+    # -- people: directors and cast -------------------------------------------------------------
+    "cmd.director.description": "películas y retorno de un director o directora",
+    "cmd.director.argument": "nombre",
+    "cmd.director.example": "james cameron",
+    "cmd.actor.description": "películas y retorno de un actor o actriz",
+    "cmd.actor.argument": "nombre",
+    "cmd.actor.example": "tom hanks",
+    "answer.director": {
+        "zero": "🎬 {name} no figura como director/a de ninguna película del catálogo.",
+        "one": "🎬 {name} dirigió {movies} del catálogo.",
+        "other": "🎬 {name} dirigió {movies} del catálogo.",
+    },
+    "answer.actor": {
+        "zero": "🎭 {name} no figura en el reparto principal de ninguna película del catálogo.",
+        "one": "🎭 {name} actuó en {movies} del catálogo.",
+        "other": "🎭 {name} actuó en {movies} del catálogo.",
+    },
+    "person.return_total": "Retorno total: {value}",
+    "person.return_mean": "Retorno promedio: {value}",
+    "person.return_known": "Retorno conocido de {known} de {count} películas (las demás suman 0).",
+    "person.film_figures": "presupuesto {budget}, recaudación {revenue}, retorno {ret}",
+    "person.more": {
+        "one": "… y {count} película más.",
+        "other": "… y {count} películas más.",
+    },
+    "not_found.director": "🤷 No encontré «{query}» entre los directores.",
+    "not_found.actor": "🤷 No encontré «{query}» entre los actores y actrices.",
+    "no_data.credits": (
+        "🤷 Este catálogo no tiene directores ni repartos: se construyó sin credits.csv."
+    ),
+    "card.directors": {"one": "🎬 Dirección: {names}", "other": "🎬 Dirección: {names}"},
+    "card.cast": "🎭 Reparto: {names}",
+    "reading.director": "🎬 {label} (dirección)",
+    "reading.actor": "🎭 {label} (reparto)",
+    "ambiguous.people": "🤔 ¿{names}?",
+    "people.or": "{first} o {last}",
 }

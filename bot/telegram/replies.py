@@ -80,8 +80,19 @@ def card_keyboard(film: a.FilmAnswer, lang: str, found: Deps) -> InlineKeyboardM
         ],
         links,
         *([_button(ref.label, "pelicula", ref.key)] for ref in film.alternatives[:8]),
+        *person_rows(film),
     )
     return InlineKeyboardMarkup(rows)
+
+
+def person_rows(film: a.FilmAnswer) -> list[list[InlineKeyboardButton | None]]:
+    """A button per director and first-billed actor, opening that person's films (callback
+    data ``e director @2710``: a person id, far under 64 bytes)."""
+    people = [
+        *(_button(f"🎬 {p.name}", RUN_PREFIX, "director", p.key) for p in film.directors[:2]),
+        *(_button(f"🎭 {p.name}", RUN_PREFIX, "actor", p.key) for p in film.cast[:4]),
+    ]
+    return [people[i : i + 2] for i in range(0, len(people), 2)]
 
 
 def example_buttons(
@@ -183,6 +194,19 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
             )
             below = keyboard(answer, lang, found)
             return InlineKeyboardMarkup(rows + (list(below.inline_keyboard) if below else []))
+        case a.PersonAnswer(films=films) if films:
+            # each of the best-known films opens its card
+            rows = _rows(
+                *(
+                    [
+                        _button(
+                            f"🎬 {movie_label(f.movie, lang)}", RUN_PREFIX, "pelicula", f.movie.key
+                        )
+                    ]
+                    for f in films[:5]
+                )
+            )
+            return InlineKeyboardMarkup(rows)
     return keyboard(answer, lang, found)
 
 

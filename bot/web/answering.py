@@ -28,6 +28,7 @@ STATUS: dict[type, int] = {
     a.UnknownCommandAnswer: 422,
     a.ClarifyAnswer: 409,
     a.NotUnderstoodAnswer: 422,
+    a.NoDataAnswer: 404,
 }
 NUMBERED: dict[str, int] = {"month": 12, "weekday": 7}
 """Arguments that may be given as a number from 1 to this."""

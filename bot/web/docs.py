@@ -12,6 +12,7 @@ from bot.web.models import (
     ASKED,
     Body,
     InvalidInputBody,
+    NoDataBody,
     UnavailableBody,
     UnknownCommandBody,
     UnresolvedBody,
@@ -23,7 +24,9 @@ TITLE = "pelibot"
 DESCRIPTION = """
 Datos de películas de *The Movies Dataset* (Kaggle): estrenos por mes y por día de la semana,
 sagas, países, productoras, presupuesto y retorno, y recomendaciones. Son las mismas respuestas
-que da el bot de Telegram (y `pelibot ask --json`).
+que da el bot de Telegram (y `pelibot ask --json`). Directores y actores (`/director/kubrick`,
+`/actor/tom hanks`, también en `/get_director/…` y `/get_actor/…`) cuando el catálogo se
+construyó con `credits.csv`; sin él responden 404 `{"error": "no_data", "missing": "credits"}`.
 
 Escribir es indulgente: dan igual acentos, mayúsculas y erratas, y valen nombres en español o en
 inglés (`/peliculas_mes/ENERO`, `/peliculas_pais/reino unido`, `/retorno/toy stroy`).
@@ -57,6 +60,7 @@ PARAMETERS = {
         "Filtros en palabras (género, años o década, mes, día, país, idioma, productora, "
         "duración, nota) y un orden: `terror 80s`, `taquilla 1997`, `comedias francesas`.",
     ),
+    "person": ("nombre", "Un director/a o actor/actriz: nombre completo o apellido (kubrick)."),
 }
 """Per kind of argument: the path parameter's name and its description."""
 
@@ -175,6 +179,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "poster_url": "https://image.tmdb.org/t/p/w342/rPdtLWNsZmAtoZl9PK7S2wE3qiS.jpg",
         "tmdb_url": "https://www.themoviedb.org/movie/238",
         "imdb_url": "https://www.imdb.com/title/tt0068646/",
+        "directors": [{"id": 1776, "name": "Francis Ford Coppola"}],
+        "cast": [{"id": 3084, "name": "Marlon Brando"}, {"id": 1158, "name": "Al Pacino"}],
     },
     "recomendar": {
         "command": "recomendar",
@@ -199,6 +205,52 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             },
         ],
         "alternatives": [],
+    },
+    "director": {
+        "command": "director",
+        "name": "James Cameron",
+        "id": 2710,
+        "count": 4,
+        "movies": [
+            {
+                "id": 597,
+                "title": "Titanic",
+                "year": 1997,
+                "title_es": None,
+                "budget": 200000000,
+                "revenue": 1845034188,
+                "return": 9.22517094,
+                "vote_count": 7770,
+            }
+        ],
+        "return_total": 36.57966850756757,
+        "return_mean": 9.144917126891892,
+        "return_known": 4,
+        "revenue_total": 2626721843,
+        "doubtful_films": 0,
+    },
+    "actor": {
+        "command": "actor",
+        "name": "Tom Hanks",
+        "id": 31,
+        "count": 7,
+        "movies": [
+            {
+                "id": 13,
+                "title": "Forrest Gump",
+                "year": 1994,
+                "title_es": None,
+                "budget": 55000000,
+                "revenue": 677945399,
+                "return": 12.326279981818182,
+                "vote_count": 8147,
+            }
+        ],
+        "return_total": 53.53634369494394,
+        "return_mean": 7.6480490992777055,
+        "return_known": 7,
+        "revenue_total": 3100177285,
+        "doubtful_films": 0,
     },
 }
 
@@ -245,7 +297,7 @@ def responses(ok: dict[str, Any], model: type[Body]) -> dict[int | str, dict[str
         ok,
         {
             200: model,
-            404: UnresolvedBody,
+            404: UnresolvedBody | NoDataBody,
             409: UnresolvedBody,
             422: UsageBody | UnknownCommandBody | InvalidInputBody,
         },

@@ -95,6 +95,13 @@ class RecommendBody(Film):
     alternatives: list[Film]
 
 
+class Person(Body):
+    """A director or actor: the TMDB person id and the name."""
+
+    id: int
+    name: str
+
+
 class FilmBody(Film):
     command: Literal["pelicula"]
     genres: list[str]
@@ -121,6 +128,8 @@ class FilmBody(Film):
         default=None, description="no_data: el catálogo no tiene lo preguntado (missing)"
     )
     missing: str | None = None
+    directors: list[Person] = Field(description="dirección (vacía sin credits.csv)")
+    cast: list[Person] = Field(description="los primeros del reparto (vacío sin credits.csv)")
 
 
 class CompareFilm(FilmBody):
@@ -247,6 +256,36 @@ class HealthBody(Body):
     detail: str | None = None
 
 
+class PersonMovie(Film):
+    budget: int
+    revenue: int
+    return_: float | None = Field(alias="return")
+    vote_count: int
+
+
+class PersonBody(Body):
+    """A director's or an actor's films (best-known first) and their return."""
+
+    command: Literal["director", "actor"]
+    name: str
+    id: int
+    count: int
+    movies: list[PersonMovie]
+    return_total: float
+    return_mean: float
+    return_known: int
+    revenue_total: int
+    doubtful_films: int
+
+
+class NoDataBody(Body):
+    """The catalog was built without the data asked about (``missing``: credits)."""
+
+    command: str
+    error: Literal["no_data"]
+    missing: str
+
+
 ANSWERS: dict[str, type[Body]] = {
     "mes": MonthBody,
     "dia": WeekdayBody,
@@ -261,6 +300,8 @@ ANSWERS: dict[str, type[Body]] = {
     "comparar": CompareBody,
     "trailer": FilmBody,
     "donde": FilmBody,
+    "director": PersonBody,
+    "actor": PersonBody,
 }
 """The 200 body of each command."""
 
@@ -272,7 +313,7 @@ def with_text(model: type[Body]) -> type[Body]:
 
 _ASKED_BODIES: dict[int, list[type[Body]]] = {
     200: list(ANSWERS.values()),
-    404: [UnresolvedBody],
+    404: [UnresolvedBody, NoDataBody],
     409: [UnresolvedBody, ClarifyBody],
     422: [UsageBody, UnknownCommandBody, NotUnderstoodBody],
 }

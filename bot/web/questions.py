@@ -59,9 +59,18 @@ def _question_route(entry: Command) -> None:
         name=entry.name,
         summary=description[:1].upper() + description[1:],
         description=f"Ejemplo: `{example_path(entry.name)}`. Mismo resultado que "
-        f'`pelibot ask --json "/{entry.name} {example}"`.',
+        f'`pelibot ask --json "/{entry.name} {example}"`.'
+        + "".join(f" También en `/{alias}/…`." for alias in entry.web_aliases),
         responses=docs.responses(docs.EXAMPLES[entry.name], models.ANSWERS[entry.name]),
     )
+    for alias in entry.web_aliases:  # the original project's names, answering the same
+        router.add_api_route(
+            f"/{alias}/{{{param}:anytext}}",
+            question,
+            methods=["GET"],
+            name=f"{entry.name}_{alias}",
+            include_in_schema=False,
+        )
 
 
 async def search(

@@ -9,6 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 MOVIES = HERE / "movies_fixture.csv.gz"
 KEYWORDS = HERE / "keywords_fixture.csv.gz"
+CREDITS = HERE / "credits_fixture.csv.gz"
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

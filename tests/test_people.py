@@ -1,0 +1,565 @@
+"""Directors and cast: reading ``credits.csv``, the people index, the answers and their faces.
+
+Tiny credits files are written here by hand (cells as ``str()`` of lists of dicts, as in the
+Kaggle file) with expectations worked out by hand; the films of the credits fixture
+(``tests/data/make_credits_fixture.py``) are checked against the raw movies fixture, read with
+the csv module alone.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks import synthetic
+from bot.loading import CatalogSource
+from bot.render import render_html, render_text, to_json
+from bot.settings import Settings
+from bot.web.app import create_app
+from bot.web.runtime import Runtime
+from data_prep.credits import TOP_CAST, parse_cast, parse_crew, read_credits
+from data_prep.pipeline import prepare
+from data_prep.source import CREDITS_ENV, RawFiles, locate
+from handlers import answers as a
+from handlers.people import surname_aliases
+from handlers.service import MovieService
+from tests.data import CREDITS, MOVIES, read_rows
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+
+def _cast(*people: tuple[int, str, int]) -> str:
+    return str(
+        [
+            {
+                "cast_id": order + 1,
+                "character": f"Role {order}",
+                "credit_id": "52fe4284c3a36847f8024f95",
+                "gender": 2,
+                "id": pid,
+                "name": name,
+                "order": order,
+                "profile_path": None if pid % 2 else "/pQFoyx7rp09CJTAb932F2g8Nlho.jpg",
+            }
+            for pid, name, order in people
+        ]
+    )
+
+
+def _crew(*people: tuple[int, str, str]) -> str:
+    return str(
+        [
+            {
+                "credit_id": "52fe4284c3a36847f8024f95",
+                "department": "Directing" if job == "Director" else "Crew",
+                "gender": 0,
+                "id": pid,
+                "job": job,
+                "name": name,
+                "profile_path": None,
+            }
+            for pid, name, job in people
+        ]
+    )
+
+
+def _write(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("cast", "crew", "id"))
+        writer.writerows(rows)
+    return path
+
+
+# -- parsing ------------------------------------------------------------------------------------
+
+
+def test_cells_are_python_literals_with_kaggles_quirks() -> None:
+    cell = _cast((11390, "Peter O'Toole", 1), (223, "Alejandro González Iñárritu", 0))
+    assert '"Peter O\'Toole"' in cell  # str() writes double quotes around an apostrophe
+    assert parse_cast(cell) == [
+        (223, "Alejandro González Iñárritu", 0),
+        (11390, "Peter O'Toole", 1),
+    ]
+    quoted = _cast((5, "Both 'single' and \"double\"", 0))
+    assert "\\'" in quoted  # str() escapes the quote when a name has both
+    assert parse_cast(quoted) == [(5, "Both 'single' and \"double\"", 0)]
+    assert parse_cast("[]") == [] and parse_crew("[]") == []
+
+
+def test_only_the_first_billed_cast_and_directors_and_writers_are_kept() -> None:
+    shuffled = [(100 + o, f"Actor {o}", o) for o in (12, 3, 0, 7, 1, 11, 2, 4, 5, 6, 8, 9, 10)]
+    kept = parse_cast(_cast(*shuffled))
+    assert kept is not None
+    assert [order for _, _, order in kept] == list(range(TOP_CAST))
+    crew = _crew(
+        (1, "Prod Ucer", "Producer"),
+        (1223, "Joel Coen", "Director"),
+        (1224, "Ethan Coen", "Director"),
+        (1224, "Ethan Coen", "Screenplay"),
+        (7, "Ed Itor", "Editor"),
+    )
+    assert parse_crew(crew) == [
+        (1223, "Joel Coen", "Director"),
+        (1224, "Ethan Coen", "Director"),
+        (1224, "Ethan Coen", "Screenplay"),
+    ]
+
+
+def test_other_shapes_take_the_slow_path_and_garbage_is_counted(tmp_path: Path) -> None:
+    other_order = str([{"name": "Jane Doe", "job": "Director", "id": 9}])  # keys reordered
+    path = _write(
+        tmp_path / "credits.csv",
+        [
+            (
+                _cast((31, "Tom Hanks", 0), (12898, "Tim Allen", 1)),
+                _crew((7879, "John Lasseter", "Director")),
+                "10",
+            ),
+            (_cast((62, "Bruce Willis", 0)), _crew((1, "Some One", "Director")), "10"),  # repeated
+            ("[]", "[]", "20"),
+            ("[{'cast_id': 1, 'charac", _crew((2710, "James Cameron", "Director")), "30"),
+            (_cast((3, "Nobody Here", 0)), "[]", "999"),  # not in the catalog
+            ("[]", "[]", "abc"),
+            ("[]", other_order, "40"),
+            (_cast((4, "Carrie Fisher", 0)), "not a list", "50"),
+        ],
+    )
+    people, report = read_credits(path, [10, 20, 30, 40, 50, 60])
+    assert report.rows_in == 8
+    assert (report.films, report.duplicates, report.absent, report.bad_ids) == (5, 1, 1, 1)
+    assert report.unparseable == {"cast": 1, "crew": 1}
+    assert report.slow_path == 1
+    rows = sorted(
+        zip(people["movie_id"], people["person_id"], people["name"], people["role"], strict=True)
+    )
+    assert rows == [
+        (10, 31, "Tom Hanks", "cast"),
+        (10, 7879, "John Lasseter", "director"),
+        (10, 12898, "Tim Allen", "cast"),
+        (30, 2710, "James Cameron", "director"),
+        (40, 9, "Jane Doe", "director"),
+        (50, 4, "Carrie Fisher", "cast"),
+    ]
+    assert report.rows == 6 and report.persons == 6
+
+
+def test_a_file_without_the_columns_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "credits.csv"
+    path.write_text("id,keywords\n1,[]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot be read"):
+        read_credits(path, [1])
+
+
+def test_surnames_people_type() -> None:
+    assert surname_aliases("Robert De Niro") == ["De Niro", "Niro"]
+    assert surname_aliases("Alejandro González Iñárritu") == ["González Iñárritu", "Iñárritu"]
+    assert surname_aliases("Stanley Kubrick") == ["Kubrick"]
+    assert surname_aliases("Madonna") == []
+
+
+# -- finding the credits file -------------------------------------------------------------------
+
+
+def test_credits_come_from_the_argument_the_setting_or_beside_the_raw_file(
+    tmp_path: Path,
+) -> None:
+    raw = tmp_path / "movies_metadata.csv"
+    raw.write_text("id\n", encoding="utf-8")
+    assert locate(raw).credits is None
+    beside = tmp_path / "credits.csv"
+    beside.write_text("cast,crew,id\n", encoding="utf-8")
+    assert locate(raw).credits == beside
+    other = tmp_path / "other.csv"
+    other.write_text("cast,crew,id\n", encoding="utf-8")
+    settings = Settings.from_env({CREDITS_ENV: str(other)})
+    assert settings.credits_csv == other
+    assert locate(raw, configured_credits=settings.credits_csv).credits == other
+    given = tmp_path / "given.csv"
+    given.write_text("cast,crew,id\n", encoding="utf-8")
+    assert locate(raw, credits=given, configured_credits=other).credits == given
+    source = CatalogSource(tmp_path, raw, None, other)
+    files = source.raw_at_hand()
+    assert files is not None and files.credits == other
+    assert source.prepare_args(files)[-2:] == ["--credits", str(other)]
+
+
+# -- the synthetic generator --------------------------------------------------------------------
+
+
+def test_synthetic_credits_have_kaggles_format_and_defects(tmp_path: Path) -> None:
+    synthetic.generate(2000, tmp_path, seed=4)
+    counts = synthetic.generate_credits(tmp_path, seed=4)
+    with (tmp_path / "credits.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["cast", "crew", "id"]
+    assert len(rows) - 1 == counts.rows
+    cast_keys = crew_keys = None
+    for cast, crew, _ in rows[1:200]:
+        try:
+            cast_items = ast.literal_eval(cast)
+        except SyntaxError:
+            continue  # a cell cut short on purpose
+        if cast_items:
+            cast_keys = list(cast_items[0])
+        crew_items = ast.literal_eval(crew)
+        if crew_items:
+            crew_keys = list(crew_items[0])
+    assert cast_keys == [
+        "cast_id",
+        "character",
+        "credit_id",
+        "gender",
+        "id",
+        "name",
+        "order",
+        "profile_path",
+    ]
+    assert crew_keys == ["credit_id", "department", "gender", "id", "job", "name", "profile_path"]
+    text = (tmp_path / "credits.csv").read_text(encoding="utf-8")
+    assert "'profile_path': None" in text and '"' in text  # names with an apostrophe
+    movie_ids = {
+        int(r["id"]) for r in read_rows(tmp_path / "movies_metadata.csv") if r["id"].isdecimal()
+    }
+    people, report = read_credits(tmp_path / "credits.csv", movie_ids)
+    assert report.duplicates == counts.duplicates
+    assert report.absent == counts.absent
+    assert report.unparseable == {"cast": counts.broken, "crew": 0}
+    films_per_director = people[people["role"] == "director"].groupby("person_id").size()
+    assert films_per_director.max() >= 5  # prolific directors…
+    assert (films_per_director == 1).mean() > 0.3  # …and many with one film
+    directors_per_film = people[people["role"] == "director"].groupby("movie_id").size()
+    assert (directors_per_film == 2).sum() > 0
+    assert report.films - len(directors_per_film) > 0  # films without a director
+
+
+# -- the fixture's people -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def service(real_data_dir: Path) -> MovieService:
+    return MovieService.from_data_dir(real_data_dir)
+
+
+def _money(ids: set[int]) -> dict[int, tuple[int, int]]:
+    """Budget and revenue of the films ``ids``, from the raw fixture with the csv module."""
+    return {
+        int(row["id"]): (int(row["budget"]), int(row["revenue"]))
+        for row in read_rows(MOVIES)
+        if row["id"].isdecimal() and int(row["id"]) in ids
+    }
+
+
+def test_the_build_reports_the_credits_it_read(real_data_dir: Path) -> None:
+    build = (real_data_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    manifest = json.loads((real_data_dir / build / "manifest.json").read_text(encoding="utf-8"))
+    people = manifest["people"]
+    assert manifest["credits_source"]["name"] == CREDITS.name
+    assert (people["rows_in"], people["films"], people["duplicates"], people["absent"]) == (
+        46,
+        44,
+        1,
+        1,
+    )
+    assert people["unparseable"] == {"cast": 0, "crew": 0}
+
+
+def test_titanic_was_directed_by_james_cameron(service: MovieService) -> None:
+    card = service.ask("/pelicula titanic")
+    assert isinstance(card, a.FilmAnswer)
+    assert card.directors == (a.PersonRef(2710, "James Cameron"),)
+    assert [p.name for p in card.cast] == ["Kate Winslet", "Leonardo DiCaprio", "Billy Zane"]
+    body = to_json(card)
+    assert body["directors"] == [{"id": 2710, "name": "James Cameron"}]
+    assert body["cast"][0] == {"id": 204, "name": "Kate Winslet"}
+    text = render_text(card)
+    assert "🎬 Dirección: James Cameron" in text
+    assert "🎭 Reparto: Kate Winslet, Leonardo DiCaprio, Billy Zane" in text
+
+
+def test_the_first_row_of_an_id_wins_and_gaps_stay_gaps(service: MovieService) -> None:
+    toy_story = service.film_card(862)
+    assert toy_story is not None
+    assert [p.name for p in toy_story.directors] == ["John Lasseter"]  # not the repeated row
+    assert [p.name for p in toy_story.cast] == ["Tom Hanks", "Tim Allen"]
+    jumanji = service.film_card(8844)  # empty lists
+    assert jumanji is not None and (jumanji.directors, jumanji.cast) == ((), ())
+    lambs = service.film_card(274)  # no director in the source
+    assert lambs is not None and lambs.directors == () and len(lambs.cast) == 2
+
+
+def test_tom_hanks_films_and_their_return(service: MovieService) -> None:
+    answer = service.ask("/actor tom hanks")
+    assert isinstance(answer, a.PersonAnswer)
+    ids = {13, 862, 857, 497, 863, 8358, 568}
+    assert {f.movie.id for f in answer.films} == ids
+    assert answer.count == 7
+    money = _money(ids)
+    returns = [revenue / budget for budget, revenue in money.values()]
+    assert answer.return_total == pytest.approx(sum(returns))
+    assert answer.return_mean == pytest.approx(sum(returns) / 7)
+    assert answer.revenue_total == sum(revenue for _, revenue in money.values())
+    assert answer.films[0].movie.title == "Forrest Gump"  # the most voted first (8,147 votes)
+    body = to_json(answer)
+    assert (body["command"], body["name"], body["count"]) == ("actor", "Tom Hanks", 7)
+    assert body["movies"][0] | {"return": None} == {
+        "id": 13,
+        "title": "Forrest Gump",
+        "year": 1994,
+        "title_es": None,
+        "budget": 55_000_000,
+        "revenue": 677_945_399,
+        "return": None,
+        "vote_count": 8147,
+    }
+
+
+def test_james_cameron_totals_worked_out_by_hand(service: MovieService) -> None:
+    answer = service.ask("/director james cameron")
+    assert isinstance(answer, a.PersonAnswer)
+    # Titanic 1,845,034,188 / 200,000,000; Terminator 2 520,000,000 / 100,000,000; The
+    # Terminator 78,371,200 / 6,400,000; Aliens 183,316,455 / 18,500,000
+    expected = 9.22517094 + 5.2 + 12.2455 + 183_316_455 / 18_500_000
+    assert [f.movie.id for f in answer.films] == [597, 280, 218, 679]
+    assert answer.return_total == pytest.approx(expected)
+    assert answer.return_mean == pytest.approx(expected / 4)
+    assert answer.return_known == 4
+    text = render_text(answer)
+    assert text.startswith("🎬 James Cameron dirigió 4 películas del catálogo.")
+    assert "Retorno total: 36,58×" in text
+
+
+@pytest.mark.parametrize(
+    ("command", "typed", "name", "count"),
+    [
+        ("director", "kubrick", "Stanley Kubrick", 3),
+        ("director", "STANLEY KUBRIK", "Stanley Kubrick", 3),
+        ("actor", "de niro", "Robert De Niro", 4),
+        ("director", "de niro", "Robert De Niro", 0),
+        ("director", "inarritu", "Alejandro González Iñárritu", 1),
+        ("actor", "tom hnaks", "Tom Hanks", 7),
+        ("actriz", "penelope cruz", "Penélope Cruz", 1),
+        ("actor", "peter o'toole", "Peter O'Toole", 1),
+        ("actor", "otoole", "Peter O'Toole", 1),
+        ("actor", "@31", "Tom Hanks", 7),
+        ("director", "tarantino", "Quentin Tarantino", 2),
+    ],
+)
+def test_people_are_found_forgivingly(
+    service: MovieService, command: str, typed: str, name: str, count: int
+) -> None:
+    answer = service.answer(command, typed)
+    assert isinstance(answer, a.PersonAnswer), answer
+    assert (answer.person.name, answer.count) == (name, count)
+
+
+def test_two_people_who_fit_are_asked_back(service: MovieService) -> None:
+    answer = service.ask("/director coen")
+    assert isinstance(answer, a.AmbiguousAnswer)
+    assert [c.name for c in answer.choices] == ["Joel Coen", "Ethan Coen"]  # Joel: 2 films
+    assert [c.key for c in answer.choices] == ["@1223", "@1224"]
+    assert render_text(answer).splitlines()[0] == "🤔 ¿Joel Coen o Ethan Coen?"
+    assert render_html(answer, "en") == "🤔 Joel Coen or Ethan Coen?"
+    nobody = service.ask("/actor zzzzqq")
+    assert isinstance(nobody, a.NotFoundAnswer)
+    assert render_text(nobody).startswith("🤷 No encontré «zzzzqq» entre los actores y actrices.")
+
+
+def test_people_api_for_plain_words(service: MovieService) -> None:
+    people = service.people
+    assert people is not None
+    found = people.lookup("spielberg", "director")
+    assert found.value == 488
+    assert people.films_of(488, "director") == [857, 329, 424, 85]  # 5,148 votes, 4,956…
+    assert [p.name for p in people.directors_of(275)] == ["Joel Coen", "Ethan Coen"]
+    assert [p.name for p in people.cast_of(238, 2)] == ["Marlon Brando", "Al Pacino"]
+    assert people.person(240) == a.PersonRef(240, "Stanley Kubrick")
+    assert people.exact("coen") == [1223, 1224] == service.exact("person", "Coen")
+    assert service.match("person", "stanley kubrik").value == 240
+    assert people.exact("stanley kubrik") == [] and people.lookup("nobody at all").value is None
+
+
+def test_html_is_escaped_and_short(service: MovieService) -> None:
+    answer = service.ask("/actor steve buscemi")
+    assert isinstance(answer, a.PersonAnswer) and answer.count == 3  # Reservoir Dogs, Fargo…
+    html = render_html(answer, "en")
+    assert html.startswith("🎭 <b>Steve Buscemi</b> acted in <b>3 movies</b>")
+    assert len(html) < 4096
+
+
+# -- without credits ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bare_service(tmp_path_factory: pytest.TempPathFactory) -> MovieService:
+    raw = tmp_path_factory.mktemp("bare-raw")
+    synthetic.generate(300, raw, seed=2)
+    out = tmp_path_factory.mktemp("bare-data")
+    prepare(RawFiles(raw / "movies_metadata.csv", None, "--raw"), out)
+    return MovieService.from_data_dir(out)
+
+
+def test_without_credits_people_questions_say_so(bare_service: MovieService) -> None:
+    assert bare_service.people is None
+    for line in ("/director kubrick", "/actor tom hanks", "/actriz x"):
+        answer = bare_service.ask(line)
+        assert isinstance(answer, a.NoDataAnswer)
+        assert to_json(answer)["error"] == "no_data"
+    assert to_json(bare_service.ask("/actor tom hanks")) == {
+        "command": "actor",
+        "error": "no_data",
+        "missing": "credits",
+    }
+    assert "credits.csv" in render_text(bare_service.ask("/director kubrick"))
+    card = bare_service.film_card(int(bare_service.movies["id"].iloc[0]))
+    assert card is not None and to_json(card)["directors"] == [] and to_json(card)["cast"] == []
+
+
+# -- the web ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client(service: MovieService) -> Iterator[TestClient]:
+    with TestClient(create_app(Runtime.with_service(service))) as test_client:
+        yield test_client
+
+
+def _get(client: TestClient, url: str) -> tuple[int, dict[str, Any]]:
+    response = client.get(url)
+    return response.status_code, response.json()
+
+
+def test_web_people_endpoints(client: TestClient) -> None:
+    for url in ("/director/james cameron", "/get_director/JAMES CAMERON"):
+        status, body = _get(client, url)
+        assert (status, body["command"], body["count"]) == (200, "director", 4)
+    status, body = _get(client, "/get_actor/tom hanks?lang=en")
+    assert (status, body["name"], body["count"]) == (200, "Tom Hanks", 7)
+    status, body = _get(client, "/director/coen")
+    assert status == 409
+    assert [c["url"] for c in body["choices"]] == ["/director/%401223", "/director/%401224"]
+    status, body = _get(client, body["choices"][1]["url"])
+    assert (status, body["name"]) == (200, "Ethan Coen")
+    status, body = _get(client, "/actor/zzzzqq")
+    assert (status, body["error"]) == (404, "not_found")
+    for url in ("/actor/%00", "/director/" + "x" * 500):
+        assert client.get(url).status_code == 422
+    paths = client.get("/openapi.json").json()["paths"]
+    assert "/director/{nombre}" in paths and "/actor/{nombre}" in paths
+    assert not any(p.startswith("/get_") for p in paths)
+
+
+def test_web_without_credits(bare_service: MovieService) -> None:
+    with TestClient(create_app(Runtime.with_service(bare_service))) as client:
+        status, body = _get(client, "/get_director/kubrick")
+    assert (status, body) == (
+        404,
+        {"command": "director", "error": "no_data", "missing": "credits"},
+    )
+
+
+def test_card_buttons_open_each_persons_films(service: MovieService) -> None:
+    from bot.telegram.replies import person_rows
+
+    card = service.film_card(275)
+    assert card is not None
+    rows = person_rows(card)
+    data = [b.callback_data for row in rows for b in row if b is not None]
+    assert data == [
+        "e director @1223",
+        "e director @1224",
+        "e actor @3910",
+        "e actor @3911",
+        "e actor @884",
+    ]
+    assert all(len(str(d).encode()) <= 64 for d in data)
+
+
+def test_prepare_takes_credits_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import cli
+
+    monkeypatch.delenv(CREDITS_ENV, raising=False)
+    raw, elsewhere = tmp_path / "raw", tmp_path / "elsewhere"
+    synthetic.generate(300, raw, seed=5)
+    synthetic.generate_credits(raw, seed=5)
+    elsewhere.mkdir()
+    (raw / "credits.csv").rename(elsewhere / "credits.csv")
+    out = tmp_path / "data"
+    args = ["prepare", "--raw", str(raw / "movies_metadata.csv"), "--out", str(out), "--force"]
+    assert cli.main([*args, "--credits", str(elsewhere / "credits.csv")]) == 0
+    printed = capsys.readouterr().out
+    assert "People (credits.csv, " in printed
+    assert "cells that did not parse: cast 1, crew 0" in printed  # the one cell cut short
+    service = MovieService.from_data_dir(out)
+    assert service.people is not None and len(service.people) > 100
+    assert cli.main(args) == 0  # no credits beside the raw file: a build without people
+    assert "People: none" in capsys.readouterr().out
+    assert MovieService.from_data_dir(out).people is None
+
+
+def test_a_persons_answer_offers_the_best_known_films_as_buttons(service: MovieService) -> None:
+    from bot.telegram.common import Deps
+    from bot.telegram.replies import markup
+
+    answer = service.ask("/actor tom hanks")
+    keyboard = markup(answer, "es", Deps(service, None))
+    assert keyboard is not None
+    data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
+    # the five most voted: Forrest Gump, Toy Story, Saving Private Ryan, The Green Mile, Toy Story 2
+    assert data == [f"e pelicula #{i}" for i in (13, 862, 857, 497, 863)]
+
+
+def test_a_long_filmography_is_cut_in_text_and_whole_in_json() -> None:
+    films = tuple(
+        a.PersonFilm(
+            a.MovieRef(i, f"Film {i}", 1990), 10, 20 if i % 2 else 0, 2.0 if i % 2 else None
+        )
+        for i in range(1, 13)
+    )
+    # six films of return 2.0, six unknown (0): total 12.0, mean 12 / 12 = 1.0
+    answer = a.PersonAnswer(a.PersonRef(7, "Ann <O'Hara>"), films, 12.0, 1.0, 6, 120, "actor")
+    text = render_text(answer, "en")
+    assert text.splitlines()[:4] == [
+        "🎭 Ann <O'Hara> acted in 12 movies of the catalog.",
+        "Total return: 12.00×",
+        "Average return: 1.00×",
+        "Return known for 6 of 12 movies (the others count as 0).",
+    ]
+    assert "10. Film 10 (1990) — budget US$10, box office unknown, return unknown" in text
+    assert "Film 11" not in text and text.endswith("… and 2 more movies.")
+    assert render_html(answer).startswith(
+        "🎭 <b>Ann &lt;O'Hara&gt;</b> actuó en <b>12 películas</b>"
+    )
+    assert len(to_json(answer)["movies"]) == 12
+
+
+def test_an_unreadable_credits_file_leaves_the_build_without_people(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    synthetic.generate(300, raw, seed=6)
+    credits = tmp_path / "credits.csv"
+    credits.write_text("id,keywords\n1,[]\n", encoding="utf-8")
+    result = prepare(RawFiles(raw / "movies_metadata.csv", None, "--raw", credits), tmp_path / "d")
+    assert "cannot be read" in result.manifest["people"]["error"]
+    assert not (result.build_dir / "people.parquet").exists()
+    assert MovieService.from_data_dir(tmp_path / "d").people is None
+
+
+def test_who_directed_a_film_in_plain_words(client: TestClient) -> None:
+    status, body = _get(client, "/preguntar?q=¿quién dirigió titanic?")
+    assert status == 200 and body["directors"] == [{"id": 2710, "name": "James Cameron"}]
+    assert "error" not in body
+    assert body["text"].splitlines()[0] == "🎬 Dirección: James Cameron"
+    assert body["text"].count("Dirección") == 1  # first, not again in the card
+    status, body = _get(client, "/preguntar?q=quien dirigio jumanji")  # empty credits
+    assert (status, body["error"], body["missing"]) == (200, "no_data", "credits")
