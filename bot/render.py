@@ -394,7 +394,7 @@ def language_name(code: str, lang: str) -> str:
     return str(Locale.parse(lang).languages.get(code, code))
 
 
-def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> str:
+def filters_text(query: Query, lang: str, names: a.QueryNames | None = None, like: str = "") -> str:
     """What a query keeps, in words: "Terror, 1980–1989, de Francia"."""
     parts: list[str] = [genre(g, lang) for g in query.genres]
     parts += [i18n.text("filter.topic", lang, topic=keyword(t, lang) or t) for t in query.topics]
@@ -415,8 +415,12 @@ def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> 
         parts.append(i18n.text("filter.year_from", lang, first=first))
     if query.weekday is not None:
         parts.append(i18n.text("filter.weekday", lang, weekday=weekday_name(query.weekday, lang)))
+    names = names or a.QueryNames()
+    if query.person is not None and names.person:
+        role = "director" if query.role == "director" else "cast"
+        parts.append(i18n.text(f"filter.person.{role}", lang, name=names.person))
     if query.country:
-        shown = country_label(query.country, country or query.country, lang)
+        shown = country_label(query.country, names.country or query.country, lang)
         parts.append(i18n.text("filter.country", lang, country=shown))
     if query.language:
         parts.append(
@@ -441,7 +445,7 @@ def filters_text(query: Query, lang: str, country: str = "", like: str = "") -> 
 def _search_filters(answer: a.SearchAnswer | a.PickAnswer | a.VoteAnswer, lang: str) -> str:
     like = answer.like if isinstance(answer, a.SearchAnswer) else ()
     titles = " + ".join(movie_title(m, lang)[0] for m in like)
-    return filters_text(answer.query, lang, answer.country_name, titles)
+    return filters_text(answer.query, lang, answer.names, titles)
 
 
 def _query_head(key: str, answer: a.SearchAnswer | a.PickAnswer, lang: str, s: _Style) -> str:
@@ -478,7 +482,7 @@ def _like_lines(answer: a.SearchAnswer, lang: str, s: _Style) -> list[str]:
     """Recommendations that obey filters: "🍿 Como Alien, 1990–1999:" and the closest films."""
     titles = " + ".join(movie_title(m, lang)[0] for m in answer.like)
     key = "search.like_head" if answer.query.filters.keys() - {"like"} else "search.like_all"
-    filters = filters_text(answer.query, lang, answer.country_name)
+    filters = filters_text(answer.query, lang, answer.names)
     lines = [s.say(key, lang, titles=s.bold(titles), filters=s.esc(filters))]
     if not answer.films:
         return [*lines, s.say("search.like_none", lang)]

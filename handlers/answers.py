@@ -260,6 +260,14 @@ class ListedFilm:
 
 
 @dataclass(frozen=True)
+class QueryNames:
+    """How the names a query filters by are called: its country, its person."""
+
+    country: str = ""  # the production country, as the catalog names it
+    person: str = ""  # the director or actor
+
+
+@dataclass(frozen=True)
 class SearchAnswer:
     """Films that pass a query's filters: how many (``count``) and a page of them, in order.
 
@@ -271,7 +279,7 @@ class SearchAnswer:
     ranked: int
     films: tuple[ListedFilm, ...]
     key: str
-    country_name: str = ""  # the production country's name, when the query has one
+    names: QueryNames = field(default_factory=lambda: QueryNames())
     like: tuple[MovieRef, ...] = ()  # the films the answer resembles
     command: str = "buscar"
 
@@ -288,7 +296,7 @@ class PickAnswer:
     count: int
     film: FilmAnswer | None  # None when no film fits
     key: str
-    country_name: str = ""
+    names: QueryNames = field(default_factory=lambda: QueryNames())
     command: str = "buscar"
 
 
@@ -300,7 +308,7 @@ class VoteAnswer:
     count: int
     films: tuple[ListedFilm, ...]
     key: str
-    country_name: str = ""
+    names: QueryNames = field(default_factory=lambda: QueryNames())
     command: str = "buscar"
 
 

@@ -50,6 +50,7 @@ TOPICS: tuple[str, ...] = (
 """TMDB keywords people ask for as a topic ("pelis de vampiros"); a position is its code."""
 
 Intent = Literal["list", "count", "pick", "vote"]
+Role = Literal["director", "cast"]
 Order = Literal[
     "rating",
     "worst",
@@ -89,13 +90,15 @@ class Query:
     rating_min: float | None = None  # vote average, inclusive
     rating_max: float | None = None
     like: tuple[int, ...] = ()  # movie ids: films similar to these
+    person: int | None = None  # a director's or actor's id (with credits loaded)
+    role: Role | None = None  # the person's: None = what they mostly are
     page: int = 1
     ignored: tuple[str, ...] = field(default=(), compare=False)  # words that could not be used
 
     @property
     def filters(self) -> dict[str, object]:
         """The filters set, by field name (intent, order, page and ignored words aside)."""
-        skip = {"intent", "order", "page", "ignored"}
+        skip = {"intent", "order", "page", "ignored", "role"}
         return {
             f.name: value
             for f in fields(self)
@@ -137,6 +140,8 @@ class Query:
             parts.append(f"v{_opt(self.rating_min)}-{_opt(self.rating_max)}")
         if self.like:
             parts.append("k" + ".".join(str(i) for i in self.like))
+        if self.person is not None:
+            parts.append(f"h{self.person}" + (self.role[0] if self.role else ""))
         if self.page != 1:
             parts.append(f"n{self.page}")
         return KEY_PREFIX + ",".join(parts)
@@ -181,6 +186,10 @@ class Query:
                         values["rating_min"], values["rating_max"] = _pair(rest, float)
                     case "k":
                         values["like"] = tuple(int(i) for i in rest.split("."))
+                    case "h":
+                        role = {"d": "director", "c": "cast"}.get(rest[-1:])
+                        values["person"] = int(rest[:-1] if role else rest)
+                        values["role"] = role
                     case "n":
                         values["page"] = _within(int(rest), 1, 10_000)
                     case _:

@@ -232,6 +232,21 @@ INTENT_WORDS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "director",
+        "dirigidas por|dirigida por|dirigio|dirigidas|dirige|directed by|directed|director"
+        "|directora|del director|de la directora|por el director",
+    ),
+    (
+        "cast",
+        "con|sale|salen|en las que sale|en que sale|actua|actuan|actuo|protagonizadas por"
+        "|protagonizada por|protagoniza|starring|with|actor|actriz|del actor|de la actriz"
+        "|stars|starred",
+    ),
+)
+"""Whether a person named is asked about as a director or in the cast."""
+
 LIKE_WORDS = (
     "algo como|como|pelis como|peliculas como|una como|otra como|otras como|parecidas a"
     "|parecida a|parecidas|parecidos a|similares a|similar a|similar to|parecidas al"
@@ -493,6 +508,7 @@ def rows() -> tuple[Row, ...]:
     table += [(p, "money", o) for o, phrases in MONEY_ORDER_WORDS for p in phrases.split("|")]
     table += [(p, "intent", i) for i, phrases in INTENT_WORDS for p in phrases.split("|")]
     table += [(p, "like", "") for p in LIKE_WORDS.split("|")]
+    table += [(p, "role", r) for r, phrases in ROLE_WORDS for p in phrases.split("|")]
     table += [(p, "one", "") for p in ONE_WORDS.split("|")]
     table += [(p, "runtime", r) for r, phrases in RUNTIME_WORDS for p in phrases.split("|")]
     for iso, bases in NATIONALITIES_ES.items():

@@ -81,6 +81,8 @@ class _Parts:
     cues: set[str] = field(default_factory=set)  # intent words, "like", "one", "films", "year"
     strong: set[str] = field(default_factory=set)  # filters only a query answers
     like_at: int | None = None  # where the words naming a film to resemble start
+    role: str | None = None  # "director" or "cast", when said
+    fillers: set[int] = field(default_factory=set)  # positions of words that asked nothing
     weak: set[str] = field(default_factory=set)  # filters a single question also answers
 
     def years(self, first: int | None, last: int | None, kind: str = "range") -> None:
@@ -398,7 +400,7 @@ class QueryReader:
         words = self._numbers(normalise(text)[:400], parts)
         leftover = self._phrases(words, parts)
         like_words = self._like(words, leftover, parts)
-        ignored = self._names(leftover, parts, text)
+        ignored = self._names(words, leftover, parts, text)
         query = self._query(parts, ignored)
         return Read(query, self._is_query(parts, ignored, explicit), like_words)
 
@@ -445,6 +447,8 @@ class QueryReader:
                     parts.weak.add(day[0])
                 elif hit is not None:
                     _fill(parts, *hit, phrase)
+                    if hit[0] == "filler":
+                        parts.fillers.update(range(i, i + size))
                 if FILMS_WORDS.intersection(phrase):
                     parts.cues.add("films")
                 left[i : i + size] = [None] * size
@@ -515,20 +519,30 @@ class QueryReader:
                     return list(dict.fromkeys(first + rest))
         return None
 
-    def _names(self, left: list[str | None], parts: _Parts, original: str) -> tuple[str, ...]:
-        """Runs of words left: a country, saga or company said exactly; the rest is ignored
-        (a number alone is a list's length: "las 5 más taquilleras")."""
+    def _names(
+        self, words: list[str], left: list[str | None], parts: _Parts, original: str
+    ) -> tuple[str, ...]:
+        """Runs of words left — filler words inside them kept, for names that have them
+        ("robert de niro", "guillermo del toro") — : a country, saga, company or person said
+        exactly; the rest is ignored (a number alone is a list's length: "las 5 más
+        taquilleras")."""
         runs: list[list[str]] = [[]]
-        for word in left:
-            if word is None or word == "|":
-                if runs[-1]:
-                    runs.append([])
-            else:
+        for k, word in enumerate(words):
+            if (left[k] is not None and word != "|") or (k in parts.fillers and runs[-1]):
                 runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        table = phrase_table()
         ignored: list[str] = []
         for run in filter(None, runs):
+            while run and table.get((run[-1],), ("",))[0] == "filler":
+                run = run[:-1]
             rest = self._entities(run, parts, original)
-            ignored += [w for w in rest if not (w.isdecimal() and len(w) <= 2)]
+            ignored += [
+                w
+                for w in rest
+                if not (w.isdecimal() and len(w) <= 2) and table.get((w,), ("",))[0] != "filler"
+            ]
         return tuple(ignored)
 
     def _entities(self, run: list[str], parts: _Parts, original: str) -> list[str]:
@@ -560,7 +574,20 @@ class QueryReader:
                 parts.values[kind] = values[0]
                 parts.weak.add(kind)
                 return True
+        person = self._person(text)
+        if person is not None and "person" not in parts.values:
+            parts.values["person"] = person
+            parts.weak.add("person")
+            return True
         return False
+
+    def _person(self, text: str) -> int | None:
+        """A director or actor named exactly (full name, or a surname only one well-known
+        person has: "tarantino"); None when none, or when several fit ("coen")."""
+        if len(text) <= 3:
+            return None
+        found = self.service.match("person", text)
+        return int(found.value) if found.exact and found.value is not None else None
 
     def _film(self, text: str) -> int | None:
         found = self.service.match("title", text)
@@ -580,6 +607,8 @@ class QueryReader:
             intent = "count"
         elif "pick" in cues or (single and not values.get("like")):
             intent = "pick"
+        if values.get("person") is not None and parts.role:
+            values["role"] = parts.role
         return Query(
             intent=intent,  # type: ignore[arg-type]
             genres=tuple(dict.fromkeys(parts.genres)),
@@ -625,6 +654,8 @@ def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None
             parts.cues.add(value)
         case "like" | "one":
             parts.cues.add(slot)
+        case "role":
+            parts.role = value
         case "country":
             parts.values["country"] = value
             parts.strong.add("country")

@@ -27,6 +27,7 @@ from handlers.compare import CUES as COMPARE_CUES
 from handlers.compare import is_comparison
 from handlers.countries import country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
+from handlers.query import Query
 from handlers.query_words import aspect_table, phrase_table
 from handlers.reader import CALENDAR
 from handlers.service import GENERIC_WORDS, MovieService, command_argument, entity_key
@@ -543,7 +544,7 @@ class Router:
 
     # -- filters, lists, bests: the query model -------------------------------------------------
 
-    def _as_query(self, query: str, words: list[str]) -> Route | None:
+    def _as_query(self, query: str, words: list[str]) -> Routed | None:
         """A question only the query executor answers ("pelis de terror de los 80", "las más
         taquilleras de 1997", "sorpréndeme"); None for one about a single name. A message that
         is exactly a title stays the title ("war of the worlds"), unless it is one word of the
@@ -551,12 +552,39 @@ class Router:
         if len(words) > 1 and self.service.exact("title", query):
             return None
         read = self.service.reader.read(query)
+        found = read.query
+        only_person = set(found.filters) == {"person"} and not found.ignored
+        if only_person and found.order == "rating" and found.intent in ("list", "count"):
+            return self._person_route(int(found.person or 0), found.role)  # "pelis de tarantino"
         if not read.is_query:
-            return None
+            return self._people_asked_back(query, found)
         key = self.service.query_key(read.query)
         if read.query.ignored:  # the words themselves, so the answer can say what it left out
             return Route("buscar", query, key)
         return Route("buscar", key, key)
+
+    def _people_asked_back(self, query: str, found: Query) -> Routed | None:
+        """ "pelis de coen": several people fit the words left ("¿Joel Coen o Ethan Coen?"),
+        best-known first."""
+        words = " ".join(found.ignored)
+        people = self.service.people
+        if not words or people is None:
+            return None
+        ids = sorted(self.service.exact("person", words), key=lambda i: -people.weight(i))
+        if len(ids) < 2:
+            return None
+        routes = []
+        for person in ids[:4]:
+            route = self._person_route(person, found.role)
+            ref = people.person(person)
+            routes.append(replace(route, name=ref.name if ref else route.name))
+        return Readings(query, tuple(routes))
+
+    def _person_route(self, person: int, role: str | None) -> Route:
+        """A person's films: as a director when they mostly direct or were asked so."""
+        role = role or self.service.main_role(person)
+        command = "director" if role == "director" else "actor"
+        return Route(command, f"@{person}", f"@{person}")
 
     # -- "mes enero": a command name without its slash -------------------------------------------
 

@@ -14,6 +14,7 @@ list; "best" ranks by ``WR``, "worst" by ``WR`` upwards.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,6 +84,8 @@ class Searcher:
         self.keywords = movies["keywords"].array if "keywords" in movies.columns else None
         self._topics = self._topic_rows(movies)
         self.rng = rng or random.Random()
+        self.person_rows: Callable[[int, str], np.ndarray] | None = None
+        """A person's films as catalog rows (set when the catalog has credits)."""
 
     @staticmethod
     def _rows_by(column: pd.Series) -> dict[str, np.ndarray]:
@@ -151,6 +154,7 @@ class Searcher:
             self._countries.get(query.country, np.empty(0, np.int32)) if query.country else None,
             self._company(query.company) if query.company else None,
             *(self._topics.get(topic, np.empty(0, np.int32)) for topic in query.topics),
+            self._person(query) if query.person is not None else None,
         ):
             if rows is not None:
                 member = np.zeros(self.size, bool)
@@ -159,6 +163,11 @@ class Searcher:
         if query.like:
             keep &= ~np.isin(self.ids, np.asarray(query.like, np.int64))
         return keep
+
+    def _person(self, query: Query) -> np.ndarray:
+        if self.person_rows is None or query.person is None:
+            return np.empty(0, np.int32)
+        return self.person_rows(query.person, query.role or "cast")
 
     # -- answers -------------------------------------------------------------------------------
 

@@ -319,6 +319,8 @@ class MovieService:
         """Directors and cast (``handlers.people``); None when the build has no credits."""
         self._questions["director"] = self.director
         self._questions["actor"] = self.actor
+        if self.people is not None:
+            self.searcher.person_rows = self._person_rows
 
     @classmethod
     def from_data_dir(cls, data_dir: Path) -> MovieService:
@@ -404,28 +406,54 @@ class MovieService:
         """The compact key that answers ``query`` again."""
         return query.key(entity_key)
 
+    def _person_rows(self, person_id: int, role: str) -> np.ndarray:
+        """The catalog rows of a person's films in ``role``."""
+        people = self.people
+        ids = people.films_of(person_id, role) if people is not None else []
+        rows = self._movies.index.get_indexer(pd.Index(ids, dtype=np.int64))
+        return rows[rows >= 0].astype(np.int32)
+
+    def main_role(self, person_id: int) -> str:
+        """What a person mostly is: "director" when they directed at least as many films as
+        they played in (Tarantino), else "cast" (Tom Hanks)."""
+        people = self.people
+        if people is None:
+            return "cast"
+        directed = len(people.films_of(person_id, "director"))
+        return (
+            "director"
+            if directed and directed >= len(people.films_of(person_id, "cast"))
+            else "cast"
+        )
+
     def run_query(self, query: Query) -> a.Answer:
         """The answer to ``query``: a count, a page of films, or one film picked."""
+        if query.person is not None and query.role is None:
+            query = replace(query, role=self.main_role(query.person))  # type: ignore[arg-type]
         key = self.query_key(query)
-        country = self._country_label(query.country) if query.country else ""
+        person = self.people.person(query.person) if self.people and query.person else None
+        names = a.QueryNames(
+            self._country_label(query.country) if query.country else "",
+            person.name if person else "",
+        )
         if query.intent == "vote":
             count, rows = self.searcher.picks(query, MOVIE_NIGHT)
             films = tuple(self._listed(row) for row in rows)
-            return a.VoteAnswer(query, count, films, key, country)
+            return a.VoteAnswer(query, count, films, key, names)
         if query.intent == "pick":
             count, row = self.searcher.pick(query)
             film = None
             if row is not None:
                 movie = self._movies.get(int(self.searcher.ids[row]))
                 film = self._film_of(movie, self._same_title(movie)) if movie else None
-            return a.PickAnswer(query, count, film, key, country)
+            return a.PickAnswer(query, count, film, key, names)
         like = tuple(ref for i in query.like if (ref := self.movie_ref(i)) is not None)
         if query.intent == "count":
             count = self.searcher.count(query)
-            return a.SearchAnswer(query, count, count, (), key, country, like)
+            return a.SearchAnswer(query, count, count, (), key, names, like)
         result = self.searcher.run(query)
         films = tuple(self._listed(int(row)) for row in result.rows)
-        return a.SearchAnswer(query, result.count, result.ranked, films, key, country, like)
+        return a.SearchAnswer(query, result.count, result.ranked, films, key, names, like)
 
     def _listed(self, row: int) -> a.ListedFilm:
         s = self.searcher

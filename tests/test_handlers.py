@@ -461,7 +461,7 @@ async def test_movie_night_in_a_group_is_a_poll_and_cerrar_announces_the_winner(
     assert [c.method for c in closing] == ["stopPoll", "sendMessage"]
     announced = closing[1].result["text"]
     assert announced.startswith(f"🏆 Ganó {titles[2]} con 3 votos")
-    assert "Terror" in announced  # the winner's card
+    assert "Presupuesto" in announced and "⭐" in announced  # the winner's card
     # closed already: a second /cerrar says there is nothing open
     again = only_message(await ask(app, emulator, "/cerrar", chat=GROUP)).result["text"]
     assert "No hay ninguna votación abierta" in again

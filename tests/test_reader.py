@@ -69,6 +69,11 @@ TABLE: list[tuple[str, Query | None]] = [
     ("mejores pelis de superheroes", Q(topics=("superhero",))),
     ("pelis de boxeo", Q(topics=("boxing",))),
     ("una de piratas", Q(intent="pick", topics=("pirate",))),
+    # people (the credits fixture: Tom Hanks 31, Steven Spielberg 488, Robert De Niro 380)
+    ("comedias de tom hanks", Q("Comedy", person=31)),
+    ("pelis dirigidas por spielberg en los 90", Q(years=(1990, 1999), person=488, role="director")),
+    ("thrillers con robert de niro", Q("Thriller", person=380, role="cast")),
+    ("de niro en los 90", Q(years=(1990, 1999), person=380)),
     # moods
     ("algo triste", Q("Drama")),
     ("algo para reir", Q("Comedy")),

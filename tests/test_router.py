@@ -196,7 +196,6 @@ def test_a_name_that_reads_several_ways_is_asked_back(router: Router) -> None:
         ("¿qué tal?", "greeting"),
         ("gracias!", "thanks"),
         ("asdfgh", "unknown"),
-        ("pelis de tom hanks", "unknown"),
         ("👍", "unknown"),
         ("cuantas peliculas se estrenaron en navidad", "unknown"),
         ("help", "greeting"),
@@ -302,3 +301,26 @@ def test_a_month_with_a_year_is_answered_for_that_year(router: Router, text: str
     assert answer.count == facts.in_month(12, year=1997)
     # a month alone still counts every year
     assert router.answer("estrenos de diciembre") == router.service.answer("mes", "diciembre")
+
+
+@pytest.mark.parametrize(
+    ("text", "command", "person"),
+    [
+        ("pelis de tom hanks", "actor", 31),
+        ("películas de tarantino", "director", 138),
+        ("en qué películas sale harrison ford", "actor", 3),
+        ("¿cuántas películas dirigió joel coen?", "director", 1223),
+        ("peliculas de spielberg", "director", 488),
+    ],
+)
+def test_a_person_alone_is_their_films(
+    router: Router, text: str, command: str, person: int
+) -> None:
+    """A person known mostly as a director means their directed films."""
+    assert router.route(text) == Route(command, f"@{person}", f"@{person}")
+
+
+def test_two_people_who_fit_are_asked_about(router: Router) -> None:
+    routed = router.route("pelis de coen")
+    assert isinstance(routed, Readings)
+    assert [r.name for r in routed.routes] == ["Joel Coen", "Ethan Coen"]

@@ -605,4 +605,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "reading.actor": "🎭 {label} (cast)",
     "ambiguous.people": "🤔 {names}?",
     "people.or": "{first} or {last}",
+    "filter.person.director": "directed by {name}",
+    "filter.person.cast": "with {name}",
 }

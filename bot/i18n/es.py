@@ -637,4 +637,6 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "reading.actor": "🎭 {label} (reparto)",
     "ambiguous.people": "🤔 ¿{names}?",
     "people.or": "{first} o {last}",
+    "filter.person.director": "dirigidas por {name}",
+    "filter.person.cast": "con {name}",
 }

@@ -51,7 +51,7 @@ async def send_vote(update: Update, context: Context, answer: a.VoteAnswer) -> N
         await message.reply_text(answer_html(answer, lang))
         return
     question = i18n.text(
-        "vote.question", lang, filters=filters_text(answer.query, lang, answer.country_name)
+        "vote.question", lang, filters=filters_text(answer.query, lang, answer.names)
     )
     sent = await context.bot.send_poll(
         chat_id=message.chat_id,
