@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from array import array
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -100,7 +101,9 @@ class PeopleIndex:
         order = _numbers(table, "order")[rows]
         del table, rows, first, person_ids
         film_votes = votes[movie_pos].astype(np.float32)
-        self._weights = np.bincount(person_pos, weights=film_votes, minlength=len(self._names))
+        self._weights = np.bincount(
+            person_pos, weights=film_votes, minlength=len(self._names)
+        ).astype(np.float32)
         # credits by person (role, then best-known film first) and by film (role, then order),
         # each with the offsets of a person's or a film's rows (CSR)
         by_person = np.lexsort((-film_votes, roles, person_pos))
@@ -274,8 +277,7 @@ class _PersonNames:
         self._owners = np.frombuffer(owners, dtype=np.int32)[order]
         self._alias = np.frombuffer(alias, dtype=np.bool_)[order]
         self._weights = weights
-        self.words = sorted(words)
-        self._word_set = frozenset(self.words)
+        self.words = sorted(words)  # searched by bisection: no second set of them
 
     def _hits(self, key: str) -> tuple[list[int], list[int]]:
         """Positions whose full name, and those whose surname, is ``key``."""
@@ -322,7 +324,8 @@ class _PersonNames:
         """Names spelled with the closest known words: "tom hnaks" → Tom Hanks."""
         options: list[list[tuple[str, float]]] = []
         for word in key.split()[:4]:
-            if word in self._word_set:
+            at = bisect_left(self.words, word)
+            if at < len(self.words) and self.words[at] == word:
                 options.append([(word, 100.0)])
                 continue
             close = process.extract(
