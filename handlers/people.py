@@ -241,6 +241,20 @@ def _role_codes(column: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(codes.fill_null(-1).to_numpy(), dtype=np.int8)
 
 
+TYPO_PEOPLE = 40_000
+"""Typos are forgiven in the names of this many best-known people (their films' votes); the
+others are found by their exact name or surname. Words of 150,000 names would cost megabytes
+for people nobody misspells."""
+
+
+def _best_known(weights: np.ndarray, count: int) -> np.ndarray:
+    """Which positions are among the ``count`` weightiest."""
+    if len(weights) <= count:
+        return np.ones(len(weights), bool)
+    threshold = np.partition(weights, len(weights) - count)[len(weights) - count]
+    return weights >= threshold
+
+
 def _name_keys(name: str) -> list[str]:
     """A name folded as typed: "Peter O'Toole" → "peter o toole", "peter otoole"."""
     return [key for key in dict.fromkeys((fold(name), fold_glued(name))) if key]
@@ -260,12 +274,14 @@ class _PersonNames:
         # compact buffers while building: no Python int per key
         hashes, owners, alias = array("q"), array("i"), bytearray()
         words: set[str] = set()
+        known = _best_known(weights, TYPO_PEOPLE)
         for position, name in enumerate(names):
             for key in _name_keys(name):
                 hashes.append(hash(key))
                 owners.append(position)
                 alias.append(0)
-                words.update(key.split())
+                if known[position]:
+                    words.update(key.split())
             for surname in surname_aliases(name):
                 for key in _name_keys(surname):
                     hashes.append(hash(key))
