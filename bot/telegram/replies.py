@@ -37,6 +37,7 @@ from handlers.commands import NAMES
 from handlers.query import PAGE_SIZE
 from handlers.router import Route
 from handlers.service import entity_key
+from handlers.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +57,24 @@ def _rows(*rows: Sequence[InlineKeyboardButton | None]) -> list[list[InlineKeybo
     return [row for row in kept if row]
 
 
+def typed_key(movie: a.MovieRef) -> str:
+    """``#562 duro de matar``: the film's key with the Spanish title it was shown with; the bare
+    key when there is none, or when the two would not fit in a button (64 bytes)."""
+    if not movie.title_es:
+        return movie.key
+    typed = f"{movie.key} {fold(movie.title_es)}"
+    return typed if len(typed.encode()) <= MAX_TYPED_KEY else movie.key
+
+
+MAX_TYPED_KEY = 44
+"""Room left for a typed key in callback data, after "e recomendar " and the like."""
+
+
 def card_keyboard(film: a.FilmAnswer, lang: str, found: Deps) -> InlineKeyboardMarkup:
     """💰 Retorno, 🍿 Parecidas, 🎬 Saga, 📊 Gráfico, links to TMDB and IMDb, other films of
-    the same title."""
-    key = film.movie.key
+    the same title. The film's actions carry the title shown ("#562 duro de matar"), so their
+    answers name it as the person typed it (when it fits in the button's data)."""
+    key = typed_key(film.movie)
     saga = film.collection
     chart = found.charts is not None and bool(film.budget or film.revenue)
     links = [InlineKeyboardButton(i18n.text("button.tmdb", lang), url=film.tmdb_url)]
