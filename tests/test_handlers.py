@@ -502,3 +502,16 @@ def test_button_labels_are_cut_at_a_word() -> None:
     label = button_label(long)
     assert label == "Los caballeros de la mesa cuadrada y sus locos seguidores…"
     assert len(label) <= 60 and button_label("Titanic (1997)") == "Titanic (1997)"
+
+
+async def test_a_card_reached_by_a_latin_american_title_keeps_it_in_its_buttons(
+    app: Application, emulator: Emulator
+) -> None:
+    card = only_message(await ask(app, emulator, "duro de matar"))
+    assert card.result["text"].startswith("🎬 Duro de matar (Die Hard, 1988)")
+    data = dict(buttons(card))["💰 Retorno"]
+    assert data == "e retorno #562 duro de matar"
+    mark = emulator.mark()
+    await deliver(app, await emulator.press(card.result, ANA, data))
+    money = only_message(emulator.calls[mark:]).result["text"]
+    assert money.startswith("💰 Duro de matar (Die Hard, 1988)")
