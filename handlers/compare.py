@@ -29,7 +29,6 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("newest", "mas nueva|mas reciente|reciente|newer|newest|more recent"),
 )  # fmt: skip
 """What a comparison measures, and the words that say it."""
-BY = frozenset(m for m, _ in MEASURES)
 
 CUES = frozenset({"vs", "versus", "contra", "compara", "comparar", "comparame", "compare"})
 """Words that make any message a comparison."""

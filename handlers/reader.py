@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
@@ -670,7 +670,3 @@ def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None
         case "filler":
             if set(phrase) & FILMS_WORDS:
                 parts.cues.add("films")
-
-
-def with_page(query: Query, page: int) -> Query:
-    return replace(query, page=page)

@@ -556,6 +556,8 @@ class Router:
         only_person = set(found.filters) == {"person"} and not found.ignored
         if only_person and found.order == "rating" and found.intent in ("list", "count"):
             return self._person_route(int(found.person or 0), found.role)  # "pelis de tarantino"
+        if read.like_words and found.filters:  # "algo como inception pero de los 90"
+            return Route("recomendar", read.like_words)  # says that film is not in it
         if not read.is_query:
             return self._people_asked_back(query, found)
         key = self.service.query_key(read.query)
