@@ -109,7 +109,8 @@ class PeopleIndex:
         by_person = np.lexsort((-film_votes, roles, person_pos))
         self._p_start = _offsets(person_pos, len(self._names))
         self._p_role = roles[by_person]
-        self._p_movie = movie_pos[by_person]
+        small = np.uint16 if len(movie_index) <= 2**16 else np.int32  # as the recommender
+        self._p_movie = movie_pos[by_person].astype(small)
         del by_person, film_votes
         by_movie = np.lexsort((order, roles, movie_pos))
         self._m_start = _offsets(movie_pos, len(movie_index))
