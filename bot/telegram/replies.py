@@ -162,6 +162,18 @@ def markup(answer: a.Answer, lang: str, found: Deps) -> InlineKeyboardMarkup | N
         case a.SearchAnswer():
             rows = search_rows(answer, lang, found)
             return InlineKeyboardMarkup(rows) if rows else None
+        case a.CompareAnswer(films=films):
+            rows = _rows(
+                *(
+                    [
+                        _button(
+                            f"🎬 {movie_label(f.movie, lang)}", RUN_PREFIX, "pelicula", f.movie.key
+                        )
+                    ]
+                    for f in films
+                )
+            )
+            return InlineKeyboardMarkup(rows) if rows else None
         case a.PickAnswer(film=film, key=key):
             another = _rows([_button(i18n.text("button.another", lang), "buscar", key)])
             card = card_keyboard(film, lang, found).inline_keyboard if film else ()
@@ -264,6 +276,9 @@ def answer_to(chat_data: ChatData | None, asked: int) -> int | None:
 FOLLOW_UP_SECONDS = 30 * 60
 """How long a private chat's last film stays the subject of questions that name none."""
 _FILM_KEY = re.compile(r"(?:^| )#(\d+)(?: |$)")
+_OTHER_FILMS = (f"{RUN_PREFIX} pelicula ", "pelicula ")
+"""Buttons that open other films' cards (a list's, a recommendation's, a title's namesakes):
+the film of a message is the one its own actions (money, similar, chart) are about."""
 
 
 def remember_film(chat_data: ChatData | None, answer: a.Answer) -> None:
@@ -278,13 +293,12 @@ def film_talked_about(chat_data: ChatData | None, replied: Message | None, me: i
     if replied is not None and replied.from_user is not None and replied.from_user.id == me:
         markup = replied.reply_markup
         rows = markup.inline_keyboard if markup else ()
-        text = replied.text or ""
-        if rows and not text.startswith(("🔎", "⚖️")):  # a list or a comparison: no one film
-            for button in (b for row in rows for b in row):
-                if isinstance(button.callback_data, str) and (
-                    found := _FILM_KEY.search(button.callback_data)
-                ):
-                    return int(found[1])
+        for button in (b for row in rows for b in row):
+            data = button.callback_data if isinstance(button.callback_data, str) else ""
+            if data.startswith(_OTHER_FILMS):  # films listed, picked, offered: not the subject
+                continue
+            if found := _FILM_KEY.search(data):
+                return int(found[1])
         return None
     if chat_data is None or chat_data.film is None:
         return None
