@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -397,6 +397,20 @@ class MovieService:
         if not read.is_query:
             return a.NotFoundAnswer("buscar", text)
         return self.run_query(read.query)
+
+    def speaks_latin(self, answer: a.Answer) -> bool:
+        """Whether ``answer`` names its film by its Latin American title (one was typed)."""
+        shown = _first_ref(answer)
+        return shown is not None and self._movies.is_latin(shown)
+
+    def in_latin(self, answer: a.Answer) -> a.Answer:
+        """``answer`` with Latin America's titles wherever a film has one (a chat where people
+        typed them: "Duro de matar" rather than Spain's "La jungla de cristal")."""
+        return _with_refs(answer, self._latin_ref)
+
+    def _latin_ref(self, ref: a.MovieRef) -> a.MovieRef:
+        movie = self._movies.get(ref.id, latin=True)
+        return movie.ref if movie is not None else ref
 
     def query_from_key(self, key: str) -> Query | None:
         """The query a key stands for (None when stale or forged)."""
@@ -960,6 +974,33 @@ class MovieService:
             command=command,
             doubtful=sum(bool(doubtful_fields(f.budget, f.revenue)) for f in films),
         )
+
+
+def _first_ref(answer: object) -> a.MovieRef | None:
+    """The first film an answer names (its own, for a card or money)."""
+    for name in ("movie", "film"):
+        value = getattr(answer, name, None)
+        if isinstance(value, a.MovieRef):
+            return value
+        if value is not None and isinstance(getattr(value, "movie", None), a.MovieRef):
+            return value.movie
+    return None
+
+
+def _with_refs(value: Any, change: Callable[[a.MovieRef], a.MovieRef]) -> Any:
+    """``value`` (an answer, and what it holds) with every ``MovieRef`` changed."""
+    if isinstance(value, a.MovieRef):
+        return change(value)
+    if isinstance(value, tuple):
+        return tuple(_with_refs(v, change) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: new
+            for f in fields(value)
+            if (new := _with_refs(old := getattr(value, f.name), change)) is not old
+        }
+        return replace(value, **changes) if changes else value
+    return value
 
 
 def _title_names(title: object, *others: object) -> list[str]:

@@ -515,3 +515,15 @@ async def test_a_card_reached_by_a_latin_american_title_keeps_it_in_its_buttons(
     await deliver(app, await emulator.press(card.result, ANA, data))
     money = only_message(emulator.calls[mark:]).result["text"]
     assert money.startswith("💰 Duro de matar (Die Hard, 1988)")
+
+
+async def test_a_chat_that_typed_a_latin_american_title_keeps_them(
+    app: Application, emulator: Emulator
+) -> None:
+    eva = {"id": 778, "is_bot": False, "first_name": "Eva", "language_code": "es"}
+    spain = only_message(await ask(app, emulator, "die hard", user=eva)).result["text"]
+    assert spain.startswith("🎬 La jungla de cristal (Die Hard, 1988)")
+    typed = only_message(await ask(app, emulator, "mi pobre angelito")).result["text"]
+    assert typed.startswith("🎬 Mi pobre angelito (Home Alone, 1990)")
+    later = only_message(await ask(app, emulator, "die hard")).result["text"]
+    assert later.startswith("🎬 Duro de matar (Die Hard, 1988)")

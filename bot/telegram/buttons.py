@@ -27,7 +27,7 @@ from bot.telegram.common import (
     has_chart,
     lang_of,
 )
-from bot.telegram.replies import message_options
+from bot.telegram.replies import for_chat, message_options
 from handlers.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
 from handlers.commands import COMMANDS, command_name
 
@@ -92,6 +92,7 @@ async def on_choice(update: Update, context: Context) -> None:
         await acknowledge(query, i18n.text("stale_button", lang))
         return
     await acknowledge(query)
+    answer = for_chat(answer, context)
     try:
         await query.edit_message_text(
             answer_html(answer, lang), **message_options(answer, lang, found)

@@ -62,6 +62,7 @@ class ChatData:
         self.turn = 0
         self.film: tuple[int, float] | None = None  # the last film talked about, and when
         self.poll: str | None = None  # the chat's last movie-night poll
+        self.latin = False  # someone typed a Latin American title: answers use them
         self.charts: OrderedDict[tuple[int, str], None] = OrderedDict()  # charts sent, by button
 
 

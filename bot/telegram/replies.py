@@ -314,11 +314,24 @@ def next_turn(chat_data: ChatData | None) -> int:
     return chat_data.turn - 1
 
 
+def for_chat(answer: a.Answer, context: Context) -> a.Answer:
+    """``answer`` as this chat reads titles: once someone typed a Latin American title
+    ("duro de matar"), the chat keeps them ("Mi pobre angelito", not "Solo en casa")."""
+    chat = context.chat_data
+    if chat is None:
+        return answer
+    service = deps(context).service
+    if not chat.latin and service.speaks_latin(answer):
+        chat.latin = True
+    return service.in_latin(answer) if chat.latin else answer
+
+
 async def send_answer(update: Update, context: Context, answer: a.Answer) -> Message | None:
     """Reply with ``answer``; for an edited question, edit the earlier answer instead."""
     message = update.effective_message
     if message is None:
         return None
+    answer = for_chat(answer, context)
     found = deps(context)
     lang = lang_of(update.effective_user)
     html = answer_html(answer, lang)

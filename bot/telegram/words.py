@@ -20,6 +20,7 @@ from bot.telegram.replies import (
     RUN_PREFIX,
     answer_to,
     film_talked_about,
+    for_chat,
     message_options,
     next_turn,
     send_answer,
@@ -128,9 +129,9 @@ async def on_run(update: Update, context: Context) -> None:
         await acknowledge(press.query, i18n.text("stale_button", press.lang))
         return
     await acknowledge(press.query)
+    answer = for_chat(press.answer, context)
     await press.message.reply_text(
-        answer_html(press.answer, press.lang),
-        **message_options(press.answer, press.lang, press.found),
+        answer_html(answer, press.lang), **message_options(answer, press.lang, press.found)
     )
 
 
