@@ -573,7 +573,8 @@ def report(result: dict[str, Any]) -> str:
         f"{srch['rss_added_mb']:+.1f} MB RSS, {srch['traced_kept_mb']:.1f} MB traced "
         f"(peak {srch['traced_peak_mb']:.1f} MB while building); its arrays "
         f"{srch['arrays_mb']:.1f} MB",
-        f"queries: {result['queries']} ({buckets}); filters per query {result['filters_per_query']}; best of {result['repeat']}",
+        f"queries: {result['queries']} ({buckets}); "
+        f"filters per query {result['filters_per_query']}; best of {result['repeat']}",
         "",
         f"{'':<20}{'n':>5}  {'run_query ms: p50':>17} {'p95':>6} {'p99':>6} {'max':>6} |"
         f"  {'searcher: p50':>13} {'p95':>6} {'p99':>6} {'max':>6}",

@@ -96,6 +96,10 @@ def test_collection(client: TestClient, movies: pd.DataFrame) -> None:
         "revenue_mean": total / len(films),
         "revenue_known": int((films["revenue"] > 0).sum()),
         "doubtful_films": int(doubtful_mask(films["budget"], films["revenue"]).sum()),
+        "movies": [
+            {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
+            {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
+        ],
     }
     assert len(films) == 2 and total == 373554033 + 497366869  # Toy Story 1 and 2
 
@@ -339,9 +343,15 @@ def test_health_when_loaded(client: TestClient, movies: pd.DataFrame, real_data_
             "status": "ok",
             "movies": len(movies),
             "build": (real_data_dir / "CURRENT").read_text().strip(),
+            "sample": False,
             "telegram": "off",
+            "ready": True,
             "last_update_age_s": None,
         },
+    )
+    assert get(client, "/health/telegram") == (
+        503,
+        {"telegram": "off", "ready": True, "last_update_age_s": None},
     )
 
 

@@ -28,7 +28,7 @@ from bot import memory
 from bot.charts import ChartMaker
 from bot.loading import load_service, raw_at_hand
 from bot.render import command_menu
-from bot.telegram import buttons, errors, inline, logs, questions, start, webhook, words
+from bot.telegram import buttons, errors, inline, logs, questions, start, startup, webhook, words
 from bot.telegram.common import Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
@@ -202,22 +202,32 @@ def run(config: Config) -> int:
     """Start the bot and block until it is stopped; the exit code for ``pelibot run``."""
     setup_logging(config)
     # Until python-telegram-bot installs its own handlers, SIGTERM unwinds (a half-written
-    # build is removed) instead of killing the process mid-write.
+    # build is removed, a start-up waiting for the Bot API ends) instead of killing the process.
     previous = signal.signal(signal.SIGTERM, _stop)
+    where = config.base_url or "api.telegram.org"
     try:
         service = load_or_build_service(config)
+        charts = LeanChartMaker(service.movies, service.stats)
+        application = build_application(config, service, charts=charts)
+        log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
+        if config.webhook is None:
+            _first_contact(application, config, where)
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1
     except _Stopped:
         print("pelibot run: stopped before the bot started.", file=sys.stderr)
         return 0
+    except InvalidToken as error:
+        return _rejected(error)
+    except NetworkError as error:
+        return _unreachable(error, where)
+    except TelegramError as error:
+        log.debug("start-up failed", exc_info=error)
+        print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
+        return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
-    charts = LeanChartMaker(service.movies, service.stats)
-    application = build_application(config, service, charts=charts)
-    where = config.base_url or "api.telegram.org"
-    log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
     try:
         if config.webhook is None:
             application.run_polling(
@@ -228,16 +238,9 @@ def run(config: Config) -> int:
         else:
             asyncio.run(webhook.serve(config, application, ALLOWED_UPDATES))
     except InvalidToken as error:
-        log.debug("start-up failed", exc_info=error)
-        print(
-            "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
-            file=sys.stderr,
-        )
-        return 2
+        return _rejected(error)
     except NetworkError as error:
-        log.debug("start-up failed", exc_info=error)
-        print(f"pelibot run: cannot reach the Bot API at {where}: {error}", file=sys.stderr)
-        return 1
+        return _unreachable(error, where)
     except TelegramError as error:
         log.debug("start-up failed", exc_info=error)
         print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
@@ -249,3 +252,42 @@ def run(config: Config) -> int:
         print(f"pelibot run: cannot listen on {place}: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _first_contact(application: Application, config: Config, where: str) -> None:
+    """Reach the Bot API before polling (``startup.reach``): a failure is said within seconds
+    and retried with growing pauses, in python-telegram-bot's own event loop."""
+
+    async def contact() -> None:
+        await application.bot.get_me(
+            connect_timeout=startup.CONNECT_SECONDS, read_timeout=startup.READ_SECONDS
+        )
+        await application.initialize()
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # the loop run_polling takes up
+    try:
+        loop.run_until_complete(
+            startup.reach(contact, where=where, retries=config.bootstrap_retries)
+        )
+    except BaseException:
+        loop.close()
+        raise
+
+
+def _rejected(error: TelegramError) -> int:
+    log.debug("start-up failed", exc_info=error)
+    print(
+        "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def _unreachable(error: TelegramError, where: str) -> int:
+    log.debug("start-up failed", exc_info=error)
+    print(
+        f"pelibot run: cannot reach the Bot API at {where}: {startup.cause(error)}",
+        file=sys.stderr,
+    )
+    return 1

@@ -269,14 +269,37 @@ def create_app(runtime: Runtime) -> FastAPI:
         methods=["GET"],
         tags=["servicio"],
         summary="Estado del servicio",
-        description="200 cuando el catálogo está cargado (y, con Telegram, las actualizaciones "
-        "se procesan); 503 si no.",
+        description="200 cuando el catálogo está cargado y la API responde, sea cual sea el "
+        "estado del bot; 503 si no. `telegram`: `ok`, `starting`, `off` (sin bot en este "
+        "proceso) o `error: …` (por qué el bot calla); `ready`: la API y, si lo hay, el bot "
+        "funcionan; `sample`: el catálogo es la muestra incluida.",
         responses={
             200: {
-                "description": "Listo",
+                "description": "La API responde",
                 "content": {"application/json": {"example": docs.HEALTH_EXAMPLE}},
             },
-            503: {"description": "Aún no listo"},
+            503: {"description": "El catálogo aún no está cargado"},
+        },
+    )
+
+    async def telegram_health() -> JSONResponse:
+        status, body = runtime.telegram_health()
+        return _json(body, status)
+
+    app.add_api_route(
+        "/health/telegram",
+        telegram_health,
+        methods=["GET"],
+        tags=["servicio"],
+        summary="Estado del bot de Telegram",
+        description="200 solo cuando el bot recibe y procesa actualizaciones (`telegram`: "
+        "`ok`); 503 si arranca, está apagado o falla, con el motivo.",
+        responses={
+            200: {
+                "description": "El bot funciona",
+                "content": {"application/json": {"example": docs.TELEGRAM_HEALTH_EXAMPLE}},
+            },
+            503: {"description": "El bot no responde"},
         },
     )
 

@@ -82,6 +82,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "revenue_mean": 435460451.0,
         "revenue_known": 2,
         "doubtful_films": 0,
+        "movies": [
+            {"id": 862, "title": "Toy Story", "year": 1995, "title_es": None},
+            {"id": 863, "title": "Toy Story 2", "year": 1999, "title_es": None},
+        ],
     },
     "pais": {
         "command": "pais",
@@ -189,9 +193,12 @@ HEALTH_EXAMPLE = {
     "status": "ok",
     "movies": 45433,
     "build": "build-20250101T120000-1a2b3c4d",
-    "telegram": "webhook",
+    "sample": False,
+    "telegram": "ok",
+    "ready": True,
     "last_update_age_s": 12.5,
 }
+TELEGRAM_HEALTH_EXAMPLE = {"telegram": "ok", "ready": True, "last_update_age_s": 12.5}
 
 
 def responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:

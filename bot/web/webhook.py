@@ -10,7 +10,6 @@ registered at stop: while the process sleeps or restarts, Telegram keeps the upd
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import logging
 import time
@@ -23,13 +22,13 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
 from bot.telegram.config import Config
+from bot.telegram.startup import AttemptLog, cause
 from handlers.service import MovieService
 
 log = logging.getLogger("pelibot")
 
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
-MAX_RETRY_PAUSE = 30.0
 
 
 class NoPolling(BaseRequest):
@@ -47,6 +46,18 @@ class NoPolling(BaseRequest):
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         raise RuntimeError("a webhook bot does not poll")
+
+
+class _ProblemLog(AttemptLog):
+    """Start-up attempts logged in groups, and each failure kept as the webhook's problem."""
+
+    def __init__(self, telegram: TelegramWebhook, where: str) -> None:
+        super().__init__(where)
+        self.telegram = telegram
+
+    def failed(self, attempt: int, error: BaseException, pause: float) -> None:
+        self.telegram.problem = f"cannot reach the Bot API at {self.where} ({cause(error)})"
+        super().failed(attempt, error, pause)
 
 
 class BadUpdate(ValueError):
@@ -144,42 +155,61 @@ class TelegramWebhook:
         )
 
     async def _connect(self, application: Application) -> bool:
-        """getMe and setWebhook, retrying with growing pauses while the Bot API is unreachable.
-
-        False (and the API keeps being served) when Telegram refuses the token or the webhook.
-        """
+        """getMe and setWebhook, retried with growing pauses while the Bot API is unreachable
+        (``bot.telegram.startup``: the first failure said at once, then once per group of
+        attempts). False (and the API keeps being served) when Telegram refuses the token or
+        the webhook, or the retries run out."""
         from bot.telegram.app import ALLOWED_UPDATES
+        from bot.telegram.startup import CONNECT_SECONDS, READ_SECONDS, reach
 
-        retries = self.config.bootstrap_retries
-        attempt = 0
-        while True:
-            try:
-                await application.initialize()
-                await application.bot.set_webhook(
-                    url=self.settings.url,
-                    secret_token=self.settings.secret,
-                    allowed_updates=ALLOWED_UPDATES,
-                )
-                return True
-            except InvalidToken:
-                return self._failed(
-                    "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather."
-                )
-            except NetworkError as error:  # includes timeouts: try again
-                attempt += 1
-                self.problem = f"cannot reach the Bot API: {error}"
-                if 0 <= retries < attempt:
-                    return self._failed(f"{self.problem} (gave up after {attempt} attempts)")
-                pause = min(MAX_RETRY_PAUSE, 2.0 ** min(attempt, 5))
-                log.warning("%s; trying again in %g s", self.problem, pause)
-                await asyncio.sleep(pause)
-            except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
-                return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        where = self.config.base_url or "api.telegram.org"
+        attempts = _ProblemLog(self, where)
+
+        async def connect() -> None:
+            await application.bot.get_me(connect_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS)
+            await application.initialize()
+            await application.bot.set_webhook(
+                url=self.settings.url,
+                secret_token=self.settings.secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+
+        try:
+            await reach(
+                connect, where=where, retries=self.config.bootstrap_retries, attempts=attempts
+            )
+        except InvalidToken:
+            return self._failed(
+                "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather."
+            )
+        except NetworkError as error:
+            return self._failed(
+                f"cannot reach the Bot API at {where} ({cause(error)}); gave up after "
+                f"{attempts.failures + 1} attempts"
+            )
+        except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
+            return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        self.problem = ""
+        return True
 
     def _failed(self, problem: str) -> bool:
         self.state, self.problem = "failed", problem
-        log.error("%s Serving the API only.", problem)
+        log.error("%s The bot is silent; the API is served as usual.", problem)
         return False
+
+    def status(self) -> str:
+        """For ``/health``: "ok", "starting", or "error: …" saying why the bot is silent."""
+        if self.state == "failed":
+            return f"error: {self.problem}"
+        if self.state == "starting":
+            return f"error: {self.problem}; retrying" if self.problem else "starting"
+        if self.healthy():
+            return "ok"
+        pending = self._pending_since
+        if pending is not None:
+            waited = time.monotonic() - pending
+            return f"error: updates are not being processed (one has waited {waited:.0f} s)"
+        return "error: the bot has stopped"
 
     async def stop(self) -> None:
         application, self.application = self.application, None
