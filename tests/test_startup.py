@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,30 @@ async def test_run_rides_out_bot_api_errors_at_start_and_says_when_it_got_throug
     )
     assert f"reached the Bot API at {emulator.base_url} after 2 failed attempts" in output
     assert "pelibot is up as @" in output
+
+
+async def test_a_rejected_token_in_a_container_is_said_once_and_not_restarted_over(
+    real_data_dir: Path, tmp_path: Path
+) -> None:
+    """With PELIBOT_WAIT_FOR_CATALOG (set in the image) the process waits to be stopped: an
+    exit would only have the restart policy say the same again and again."""
+    emulator = Emulator("111:the-real-token")
+    await emulator.start()
+    log = tmp_path / "bot.log"
+    env = bot_env(emulator.base_url, real_data_dir, tmp_path) | {"PELIBOT_WAIT_FOR_CATALOG": "30"}
+    process = start_bot(env, tmp_path, log)
+    try:
+        for _ in range(600):
+            if "waiting to be stopped" in log.read_text() or process.poll() is not None:
+                break
+            await asyncio.sleep(0.1)
+        assert process.poll() is None, log.read_text()  # still there, not exited
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.to_thread(process.wait, 20) == 2
+    finally:
+        await asyncio.to_thread(stop, process)
+        await emulator.stop()
+    output = log.read_text()
+    assert output.count("Telegram rejected TELEGRAM_BOT_TOKEN") == 1, output
+    assert "cannot reach" not in output and "WARNING" not in output  # not retried
+    assert TOKEN not in output

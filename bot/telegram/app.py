@@ -219,7 +219,7 @@ def run(config: Config) -> int:
         print("pelibot run: stopped before the bot started.", file=sys.stderr)
         return 0
     except InvalidToken as error:
-        return _rejected(error)
+        return _rejected(error, config)
     except NetworkError as error:
         return _unreachable(error, where)
     except TelegramError as error:
@@ -238,7 +238,7 @@ def run(config: Config) -> int:
         else:
             asyncio.run(webhook.serve(config, application, ALLOWED_UPDATES))
     except InvalidToken as error:
-        return _rejected(error)
+        return _rejected(error, config)
     except NetworkError as error:
         return _unreachable(error, where)
     except TelegramError as error:
@@ -275,13 +275,36 @@ def _first_contact(application: Application, config: Config, where: str) -> None
         raise
 
 
-def _rejected(error: TelegramError) -> int:
+def _rejected(error: TelegramError, config: Config) -> int:
+    """Say once that the token was rejected; exit code 2. In a container (``config.
+    wait_for_catalog`` set) wait for a stop signal first: a restart cannot mend a token, so
+    exiting would only have the restart policy say the same thing again and again."""
     log.debug("start-up failed", exc_info=error)
     print(
         "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
         file=sys.stderr,
     )
+    if config.wait_for_catalog > 0:
+        print(
+            "pelibot run: the bot is silent; waiting to be stopped (set the right token, then "
+            "restart the container)",
+            file=sys.stderr,
+            flush=True,
+        )
+        _wait_for_stop()
     return 2
+
+
+def _wait_for_stop() -> None:
+    """Block until SIGTERM or SIGINT."""
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        while True:
+            time.sleep(3600)
+    except (_Stopped, KeyboardInterrupt):
+        return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _unreachable(error: TelegramError, where: str) -> int:
