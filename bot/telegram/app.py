@@ -300,7 +300,7 @@ def _wait_for_stop() -> None:
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         while True:
-            time.sleep(3600)
+            signal.pause()
     except (_Stopped, KeyboardInterrupt):
         return
     finally:
