@@ -33,14 +33,15 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# Dependencies first, so code changes do not reinstall them.
-COPY pyproject.toml README.md ./
+# Dependencies first, so code (and README) changes do not reinstall them.
+COPY pyproject.toml ./
 RUN mkdir bot data_prep handlers \
-    && touch bot/__init__.py data_prep/__init__.py handlers/__init__.py \
+    && touch README.md bot/__init__.py data_prep/__init__.py handlers/__init__.py \
     && pip install . \
     && pip uninstall --yes pelibot \
     && rm -rf bot data_prep handlers build
 
+COPY README.md ./
 COPY bot ./bot
 COPY data_prep ./data_prep
 COPY handlers ./handlers
