@@ -74,7 +74,7 @@ class Runtime:
             "status": "ok",
             "movies": len(service.movies) if service is not None else None,
             "build": service.catalog.build_dir.name if service is not None else None,
-            "sample": bool(service.catalog.manifest.get("sample")) if service else None,
+            "sample": bool(service.catalog.manifest.get("sample")) if service is not None else None,
             "telegram": telegram,
             "ready": self.ready(),
             "last_update_age_s": None,
