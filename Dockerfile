@@ -22,6 +22,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PELIBOT_DATA_DIR=/data \
     PELIBOT_HEARTBEAT_FILE=/tmp/pelibot.heartbeat \
     PELIBOT_WAIT_FOR_CATALOG=30 \
+    PELIBOT_BOOTSTRAP_RETRIES=-1 \
     MPLCONFIGDIR=/tmp/matplotlib \
     HOME=/home/pelibot \
     KAGGLEHUB_CACHE=/tmp/kagglehub

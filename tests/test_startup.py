@@ -32,10 +32,10 @@ def test_attempts_are_logged_once_per_group_and_when_the_cause_changes(
     now = 0.0
     attempts = AttemptLog("api.example", clock=lambda: now)
     refused = NetworkError("httpx.ConnectError: All connection attempts failed")
-    for attempt in range(1, 46):
+    for attempt in range(1, 166):
         now = attempt * 3.0  # three seconds an attempt
         attempts.failed(attempt, refused, pause=30.0)
-    attempts.failed(46, NetworkError("Bad Gateway"), pause=30.0)
+    attempts.failed(166, NetworkError("Bad Gateway"), pause=30.0)
     attempts.reached()
     lines = warnings(caplog)
     assert lines[0] == (
@@ -47,7 +47,10 @@ def test_attempts_are_logged_once_per_group_and_when_the_cause_changes(
         "10",
         "20",
         "40",
-        "46",
+        "80",  # then every 40
+        "120",
+        "160",
+        "166",
     ]
     assert lines[1] == (
         "still cannot reach the Bot API at api.example after 5 attempts in 15 s "
@@ -55,7 +58,7 @@ def test_attempts_are_logged_once_per_group_and_when_the_cause_changes(
     )
     assert lines[-1].endswith("(Bad Gateway); next attempt in 30 s")  # a new cause, at once
     infos = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
-    assert infos == ["reached the Bot API at api.example after 46 failed attempts"]
+    assert infos == ["reached the Bot API at api.example after 166 failed attempts"]
 
 
 async def test_reach_retries_network_errors_and_says_when_it_got_through(

@@ -2,8 +2,9 @@
 
 The first failure is logged as soon as it happens (the first getMe waits at most
 ``FIRST_CALL_SECONDS``); while the Bot API stays out of reach one line sums up each group of
-attempts — after 5, 10, 20, 40… — or says so at once when the cause changes, and one line says
-when it was reached at last. A token Telegram rejects is not retried: the caller says so once.
+attempts — after 5, 10, 20, 40, then every 40 — or says so at once when the cause changes, and
+one line says when it was reached at last. A token Telegram rejects is not retried: the caller
+says so once.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ FIRST_PAUSE = 1.0
 MAX_PAUSE = 30.0
 FIRST_GROUP = 5
 """After the first failure the next line comes at this attempt, then each time the count doubles."""
+LONGEST_GROUP = 40
+"""…but at least every this many attempts (20 minutes at the longest pause)."""
 CONNECT_SECONDS = 5.0
 READ_SECONDS = 10.0
 FIRST_CALL_SECONDS = CONNECT_SECONDS + READ_SECONDS
@@ -81,7 +84,10 @@ class AttemptLog:
             )
         self._cause = now
         while self._next <= attempt:
-            self._next = FIRST_GROUP if self._next == 1 else self._next * 2
+            if self._next == 1:
+                self._next = FIRST_GROUP
+            else:
+                self._next = min(self._next * 2, self._next + LONGEST_GROUP)
 
     def reached(self) -> None:
         """The Bot API answered; said only when it had failed before."""
