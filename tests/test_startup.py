@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TimedOut
 
-from bot.telegram.startup import AttemptLog, reach
+from bot.telegram.startup import AttemptLog, cause, reach
 from tests.e2e.emulator import LOOPBACK, Emulator
 from tests.e2e.test_bot_e2e import TOKEN, bot_env, start_bot
 from tests.e2e.test_serve_e2e import stop
@@ -187,3 +187,9 @@ async def test_a_rejected_token_in_a_container_is_said_once_and_not_restarted_ov
     assert output.count("Telegram rejected TELEGRAM_BOT_TOKEN") == 1, output
     assert "cannot reach" not in output and "WARNING" not in output  # not retried
     assert TOKEN not in output
+
+
+def test_a_timeout_is_called_one() -> None:
+    assert cause(TimedOut("Timed out")) == "no answer in time: Timed out"
+    refused = NetworkError("httpx.ConnectError: All connection attempts failed")
+    assert cause(refused) == "httpx.ConnectError: All connection attempts failed"

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
-from telegram.error import NetworkError
+from telegram.error import NetworkError, TimedOut
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -40,6 +40,8 @@ FIRST_CALL_SECONDS = CONNECT_SECONDS + READ_SECONDS
 def cause(error: BaseException) -> str:
     """A failure in a few words: the error and, when it has one, its underlying cause."""
     text = str(error).strip() or type(error).__name__
+    if isinstance(error, TimedOut):
+        return f"no answer in time: {text}"
     inner = error.__cause__
     if inner is not None and str(inner).strip() and str(inner).strip() not in text:
         text = f"{text}: {str(inner).strip()}"
