@@ -4,7 +4,7 @@
                                    [--mode polling|serve|both] [--optimize]
 
 For each catalog (the real slice, built into a temporary folder unless ``--data`` names one, and
-optionally a synthetic catalog of ROWS movies made with ``data_prep.synthetic``) and each mode —
+optionally a synthetic catalog of ROWS movies made with ``benchmarks.synthetic``) and each mode —
 ``pelibot run`` polling the emulator, or ``pelibot serve`` with the emulator posting updates to
 its webhook — it starts the bot (with ``--optimize`` under ``PYTHONOPTIMIZE=2``, as the Docker
 image and ``render.yaml`` run it), then measures:
@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             catalogs.append(("real slice", _prepare(RAW_SLICE, work / "slice")))
         if args.synthetic:
-            from data_prep import synthetic
+            from benchmarks import synthetic
 
             synthetic.main(["--rows", str(args.synthetic), "--out", str(work / "raw")])
             raw = work / "raw" / "movies_metadata.csv"

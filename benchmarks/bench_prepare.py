@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_prep import synthetic
+from benchmarks import synthetic
 from data_prep.source import RawFiles
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -183,9 +183,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data
         if data is None:
+            from benchmarks.synthetic import generate
             from data_prep.pipeline import prepare
             from data_prep.source import RawFiles
-            from data_prep.synthetic import generate
 
             raw = Path(tmp) / "raw"
             generate(args.rows, raw, seed=1)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_prep import synthetic
+from benchmarks import synthetic
 from data_prep.pipeline import read_raw_csv
 
 

@@ -1,6 +1,6 @@
 """Speed and memory of the recommender on synthetic catalogs (a benchmark, not a test).
 
-For each size, ``data_prep.synthetic`` writes raw files, a first child process cleans them into a
+For each size, ``benchmarks.synthetic`` writes raw files, a first child process cleans them into a
 catalog, and a second one — pinned to at most ``--cores`` CPUs — loads that catalog and measures
 ``build_neighbours`` (wall time and peak RSS of the process, catalog included) and the size of the
 stored table; a third one loads a ``Recommender`` as the bot does (time, extra RSS) and times
@@ -117,7 +117,7 @@ def _run_child(*args: str) -> dict[str, Any]:
 
 def measure(rows: int, folder: Path, cores: int, k: int, reuse: bool = False) -> dict[str, Any]:
     """Generate, clean, build and query one synthetic catalog (``reuse``: query a kept build)."""
-    from data_prep.synthetic import generate
+    from benchmarks.synthetic import generate
 
     result: dict[str, Any] = {"rows": rows}
     if not reuse:

@@ -3,7 +3,7 @@
     python -m benchmarks.bench_search [--synthetic 46000 | --data DIR] [--queries 1000]
         [--phrases 200] [--repeat 1] [--seed 7] [--profile] [--json]
 
-Builds a synthetic catalog (``data_prep.synthetic`` then the ``pelibot prepare`` pipeline)
+Builds a synthetic catalog (``benchmarks.synthetic`` then the ``pelibot prepare`` pipeline)
 unless ``--data`` names one, then in a fresh process loads it as the bot does
 (``bot.loading.load_service``) and:
 
@@ -543,9 +543,9 @@ def measure(data: Path, n: int, phrases: int, repeat: int, seed: int, profile: b
 
 def build_catalog(rows: int, folder: Path) -> Path:
     """A synthetic catalog of ``rows`` raw rows, prepared as ``pelibot prepare`` does."""
+    from benchmarks.synthetic import generate
     from data_prep.pipeline import prepare
     from data_prep.source import RawFiles
-    from data_prep.synthetic import generate
 
     raw = folder / "raw"
     generate(rows, raw, seed=1)

@@ -378,7 +378,7 @@ def format_picks(
 
 def _catalog(args: argparse.Namespace) -> tuple[pd.DataFrame, str]:
     if args.synthetic:
-        from data_prep.synthetic import generate
+        from benchmarks.synthetic import generate
 
         with tempfile.TemporaryDirectory(prefix="eval-recommender-") as tmp:
             generate(args.synthetic, Path(tmp), args.seed)

@@ -35,7 +35,7 @@ from PIL import Image
 
 from bot import charts
 from bot.report import write_report
-from data_prep.layout import data_dir_from
+from bot.settings import Settings
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
 from handlers.answers import (
@@ -72,13 +72,16 @@ PROBE = (
 def find_catalog(data: str | None, workdir: Path) -> LoadedCatalog:
     """The catalog in ``data``; else one built from the real slice into ``workdir``."""
     try:
-        return load_catalog(data_dir_from(data))
+        return load_catalog(Path(data) if data else Settings.from_env().data_dir)
     except CatalogError:
         if data:
             raise
     raw = SHARED_RAW / "movies_metadata_first4627.csv"
     keywords = SHARED_RAW / "keywords.csv"
-    print(f"No catalog in {data_dir_from(data)}; building one from {raw}")
+    print(
+        f"No catalog in {Path(data) if data else Settings.from_env().data_dir}; "
+        f"building one from {raw}"
+    )
     prepare(RawFiles(raw, keywords if keywords.is_file() else None, "--raw"), workdir)
     return load_catalog(workdir)
 

@@ -11,23 +11,49 @@ from typing import TYPE_CHECKING
 from data_prep.layout import MIN_MOVIES
 
 if TYPE_CHECKING:
+    from bot.settings import Settings
     from data_prep.source import DownloadFailed
     from handlers.service import MovieService
 
 
+def _settings(command: str) -> Settings | None:
+    """The settings, or None after saying in one line which variable is unusable."""
+    from bot.settings import Settings, SettingsError
+
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        print(f"pelibot {command}: {error}", file=sys.stderr)
+        return None
+
+
+def _data_dir(args: argparse.Namespace, settings: Settings) -> Path:
+    """``--data``, else the setting ``PELIBOT_DATA_DIR`` (default ``data/``)."""
+    return Path(args.data) if args.data else settings.data_dir
+
+
 def _prepare(args: argparse.Namespace) -> int:
-    from data_prep.layout import DataDirBusy, data_dir_from
+    from data_prep.layout import DataDirBusy
     from data_prep.pipeline import BuildRefused, format_report, prepare
     from data_prep.sample import sample_files
     from data_prep.source import DownloadFailed, RawDataUnavailable, locate
 
-    out = args.out or data_dir_from(None)
+    settings = _settings("prepare")
+    if settings is None:
+        return 2
+    out = args.out or settings.data_dir
     offline: DownloadFailed | None = None
     if args.sample:
         files = sample_files()
     else:
         try:
-            files = locate(args.raw, args.keywords, data_dir=out)
+            files = locate(
+                args.raw,
+                args.keywords,
+                configured=settings.raw_csv,
+                configured_keywords=settings.keywords_csv,
+                data_dir=out,
+            )
         except DownloadFailed as failed:  # nothing at hand and no Kaggle: the built-in sample
             files, offline = sample_files(), failed
         except RawDataUnavailable as error:
@@ -72,11 +98,13 @@ def sample_notice(movies: int, failed: DownloadFailed | None) -> str:
 
 def _load_service(args: argparse.Namespace, command: str) -> MovieService | None:
     from bot.loading import load_service
-    from data_prep.layout import data_dir_from
     from handlers.catalog import CatalogError
 
+    settings = _settings(command)
+    if settings is None:
+        return None
     try:
-        return load_service(data_dir_from(args.data))
+        return load_service(_data_dir(args, settings))
     except CatalogError as error:
         print(f"pelibot {command}: {error}", file=sys.stderr)
         return None
@@ -112,6 +140,10 @@ def _run(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 2
+    if config.webhook is not None:  # the same server as `pelibot serve`, on the webhook's port
+        from bot.web.serve import serve
+
+        return serve(config.webhook.listen, config.webhook.port, None, command="run")
     from bot.telegram.app import run
 
     return run(config)
@@ -127,10 +159,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _health(args: argparse.Namespace) -> int:
-    from bot.telegram.config import heartbeat_file
     from bot.telegram.health import check
 
-    problem = check(args.file or heartbeat_file(), args.max_age)
+    settings = _settings("health")
+    if settings is None:
+        return 2
+    problem = check(args.file or settings.heartbeat_file, args.max_age)
     if problem:
         print(f"unhealthy: {problem}", file=sys.stderr)
         return 1
@@ -140,11 +174,13 @@ def _health(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from bot.report import write_report
-    from data_prep.layout import data_dir_from
     from handlers.catalog import CatalogError, load_catalog
 
+    settings = _settings("report")
+    if settings is None:
+        return 2
     try:
-        catalog = load_catalog(data_dir_from(args.data))
+        catalog = load_catalog(_data_dir(args, settings))
     except CatalogError as error:
         print(f"pelibot report: {error}", file=sys.stderr)
         return 1

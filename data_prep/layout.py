@@ -18,25 +18,12 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-DATA_ENV = "PELIBOT_DATA_DIR"
-DEFAULT_DATA_DIR = Path("data")
-
-
-def data_dir_from(arg: str | Path | None, env: Mapping[str, str] | None = None) -> Path:
-    """The data directory: the argument, else env ``PELIBOT_DATA_DIR``, else ``data/``."""
-    if arg:
-        return Path(arg)
-    if value := (os.environ if env is None else env).get(DATA_ENV, "").strip():
-        return Path(value)
-    return DEFAULT_DATA_DIR
-
 
 SCHEMA_VERSION = 2
 SPANISH_TITLE_COLUMNS = ("es_es", "es_419")

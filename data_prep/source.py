@@ -1,8 +1,7 @@
-"""Finding the raw Kaggle files: a given path, the environment, ``data/raw/`` or a download."""
+"""Finding the raw Kaggle files: a given path, a configured one, a ``raw/`` folder or a download."""
 
 from __future__ import annotations
 
-import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,25 +31,51 @@ def _existing(path: Path, what: str) -> Path:
     return path
 
 
-def locate(
-    raw: Path | None = None, keywords: Path | None = None, *, data_dir: Path | None = None
-) -> RawFiles:
-    """Resolve the raw files in order: ``raw``, env ``PELIBOT_RAW_CSV``, ``<data_dir>/raw/``,
-    ``data/raw/``, Kaggle."""
-    keywords_env = os.environ.get(KEYWORDS_ENV)
-    keywords = keywords or (Path(keywords_env) if keywords_env else None)
+def at_hand(
+    raw: Path | None = None,
+    keywords: Path | None = None,
+    *,
+    configured: Path | None = None,
+    configured_keywords: Path | None = None,
+    data_dir: Path | None = None,
+) -> RawFiles | None:
+    """The raw files without downloading, in order: ``raw`` (``--raw``), ``configured`` (the
+    setting ``PELIBOT_RAW_CSV``), ``<data_dir>/raw/``, ``data/raw/``; None when none is there.
+
+    ``keywords`` (or ``configured_keywords``) wins over the ``keywords.csv`` beside the movies.
+    """
+    keywords = keywords or configured_keywords
     if keywords is not None:
         _existing(keywords, "The keywords file")
     if raw is not None:
         return RawFiles(_existing(raw, "The raw file"), keywords or _sibling(raw), "--raw")
-    if env := os.environ.get(RAW_ENV):
-        path = _existing(Path(env), f"The raw file in {RAW_ENV},")
+    if configured is not None:
+        path = _existing(configured, f"The raw file in {RAW_ENV},")
         return RawFiles(path, keywords or _sibling(path), RAW_ENV)
     folders = [DEFAULT_RAW] if data_dir is None else [data_dir / "raw" / MOVIES_FILE, DEFAULT_RAW]
     for movies in folders:
         if movies.is_file():
             return RawFiles(movies, keywords or _sibling(movies), str(movies))
-    return download(keywords)
+    return None
+
+
+def locate(
+    raw: Path | None = None,
+    keywords: Path | None = None,
+    *,
+    configured: Path | None = None,
+    configured_keywords: Path | None = None,
+    data_dir: Path | None = None,
+) -> RawFiles:
+    """The raw files at hand (``at_hand``), else downloaded from Kaggle."""
+    found = at_hand(
+        raw,
+        keywords,
+        configured=configured,
+        configured_keywords=configured_keywords,
+        data_dir=data_dir,
+    )
+    return found or download(keywords or configured_keywords)
 
 
 def _sibling(movies: Path) -> Path | None:

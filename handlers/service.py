@@ -90,7 +90,11 @@ RECOMMENDATIONS = 5
 
 V = TypeVar("V", int, str)
 
-_YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)[\s,.-]*\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+_YEAR_SUFFIX = re.compile(
+    r"^(?P<title>.*?)[\s,.-]*(?:\s(?:de|del|en|from|of|in)\s+)?\(?(?P<year>(?:18|19|20)\d\d)\)?$",
+    re.IGNORECASE,
+)
+"""A title and its year: "titanic 1953", "Titanic (1953)", "titanic, 1953", "titanic de 1953"."""
 _MONTH_YEAR = re.compile(  # no nested repetition: "enero,,,,,,,,,,,,,,,,,,,,,,,,x" fails fast
     r"^(?P<month>.*?)[\s,./-]*(?:(?:de|del|of|in)[\s,./-]+)?(?P<year>\d{4})$", re.IGNORECASE
 )

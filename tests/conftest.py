@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from data_prep import synthetic
+from benchmarks import synthetic
 from data_prep.pipeline import prepare
 from data_prep.source import RawFiles
 from tests.data import KEYWORDS, MOVIES

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
 from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
@@ -23,6 +24,7 @@ from bot.telegram.app import (
     load_or_build_service,
     setup_logging,
 )
+from bot.telegram.common import BotData, ChatData
 from bot.telegram.config import DEFAULT_HEARTBEAT, Config, ConfigError, load_config
 from bot.telegram.logs import TelegramErrorFilter
 from bot.telegram.resilience import SEND_TIMEOUT, RetryingRequest
@@ -169,9 +171,31 @@ def test_application_uses_html_defaults_flood_control_and_all_handlers(
     } <= commands
     assert {"recomendar", "month", "day", "collection", "country", "company", "return"} <= commands
     assert "recommend" in commands
-    assert any(isinstance(h, CallbackQueryHandler) for h in handlers)
     assert any(isinstance(h, InlineQueryHandler) for h in handlers)
     assert app.error_handlers
+    # every button handler says which callback data it takes; the catch-all for unknown data
+    # comes last, after every other
+    buttons = [h for h in handlers if isinstance(h, CallbackQueryHandler)]
+    assert len(buttons) == 4 and all(h.pattern is not None for h in buttons)
+    assert handlers[-1] is buttons[-1]
+    takes = {
+        data: [h.callback.__name__ for h in buttons if h.check_update(_press(data))]
+        for data in ("g mes 1", "e pelicula #597", "retorno #597", "nonsense", "mes")
+    }
+    assert takes == {
+        "g mes 1": ["on_chart", "on_unknown"],
+        "e pelicula #597": ["on_run", "on_unknown"],
+        "retorno #597": ["on_choice", "on_unknown"],
+        "nonsense": ["on_unknown"],
+        "mes": ["on_unknown"],
+    }
+    assert isinstance(app.bot_data, BotData) and app.bot_data.deps.service is service
+    assert isinstance(app.chat_data[1], ChatData)  # typed chat_data, made on first use
+
+
+def _press(data: str) -> Update:
+    user = User(1, "Ana", False)
+    return Update(1, callback_query=CallbackQuery("q1", user, "chat", data=data))
 
 
 def test_missing_catalog_without_raw_file_is_refused(
@@ -186,8 +210,8 @@ def test_missing_catalog_without_raw_file_is_refused(
 def test_missing_catalog_is_built_when_the_raw_file_is_at_hand(
     real_slice_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PELIBOT_RAW_CSV", str(real_slice_csv))
-    service = load_or_build_service(Config(token=TOKEN, data_dir=tmp_path / "data"))
+    config = Config(token=TOKEN, data_dir=tmp_path / "data", raw_csv=real_slice_csv)
+    service = load_or_build_service(config)
     assert len(service.movies) == facts.films()  # the fixture less a repeated id and 4 undated
     assert (tmp_path / "data" / "CURRENT").is_file()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from benchmarks.synthetic import MAJOR_COMPANIES
 from data_prep import layout
 from data_prep.curated import (
     CuratedDataError,
@@ -22,7 +23,6 @@ from data_prep.curated import (
     load_company_aliases,
     load_spanish_titles,
 )
-from data_prep.synthetic import MAJOR_COMPANIES
 from tests.data import read_rows
 
 # --- the files as committed ----------------------------------------------------------------------

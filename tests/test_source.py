@@ -137,8 +137,7 @@ def test_raw_argument_wins_over_the_environment(
 ) -> None:
     chosen = write_small_raw(tmp_path / "chosen")
     other = write_small_raw(tmp_path / "other")
-    monkeypatch.setenv(source.RAW_ENV, str(other.movies))
-    assert locate(chosen.movies).movies == chosen.movies
+    assert locate(chosen.movies, configured=other.movies).movies == chosen.movies
 
 
 def test_environment_variable_path_is_used(
@@ -148,17 +147,16 @@ def test_environment_variable_path_is_used(
 ) -> None:
     files = write_small_raw(tmp_path / "elsewhere")
     write_small_raw(clean_env / "data" / "raw")  # the default is there too, and loses
-    monkeypatch.setenv(source.RAW_ENV, str(files.movies))
-    assert locate() == RawFiles(files.movies, files.keywords, "PELIBOT_RAW_CSV")
+    found = locate(configured=files.movies)
+    assert found == RawFiles(files.movies, files.keywords, "PELIBOT_RAW_CSV")
 
 
 def test_environment_variable_pointing_at_a_missing_file(
     clean_env: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv(source.RAW_ENV, str(clean_env / "gone.csv"))
     with pytest.raises(RawDataUnavailable, match=r"The raw file in PELIBOT_RAW_CSV, .*gone\.csv"):
-        locate()
+        locate(configured=clean_env / "gone.csv")
 
 
 def test_keywords_environment_variable_wins_over_the_sibling(
@@ -168,8 +166,7 @@ def test_keywords_environment_variable_wins_over_the_sibling(
 ) -> None:
     files = write_small_raw(tmp_path / "raw")
     other = write_small_raw(tmp_path / "other").keywords
-    monkeypatch.setenv(source.KEYWORDS_ENV, str(other))
-    assert locate(files.movies).keywords == other
+    assert locate(files.movies, configured_keywords=other).keywords == other
 
 
 def test_default_data_raw_folder_is_used(clean_env: Path) -> None:
@@ -212,3 +209,27 @@ def test_cli_builds_from_the_default_folder_into_data(
     manifest = json.loads((clean_env / "data" / build / "manifest.json").read_text("utf-8"))
     assert manifest["source"]["origin"] == "data/raw/movies_metadata.csv"
     assert manifest["rows"] == 7
+
+
+def test_prepare_writes_to_and_reads_from_the_data_directory_setting(
+    clean_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data_dir = tmp_path / "elsewhere"
+    files = write_small_raw(data_dir / "raw")  # found there, so nothing is downloaded
+    monkeypatch.setenv("PELIBOT_DATA_DIR", str(data_dir))
+    assert cli.main(["prepare", "--force"]) == 0
+    assert capsys.readouterr().out.startswith(f"Reading {files.movies} and {files.keywords}\n")
+    assert (data_dir / "CURRENT").is_file()
+    assert list(clean_env.iterdir()) == []  # nothing written to ./data
+
+
+def test_the_data_directory_raw_folder_comes_before_data_raw(
+    clean_env: Path, tmp_path: Path
+) -> None:
+    write_small_raw(clean_env / "data" / "raw")
+    mine = write_small_raw(tmp_path / "mine" / "raw")
+    assert locate(data_dir=tmp_path / "mine").movies == mine.movies
+    assert locate().movies == Path("data/raw/movies_metadata.csv")

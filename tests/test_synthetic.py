@@ -14,7 +14,8 @@ import pandas as pd
 import pycountry
 import pytest
 
-from data_prep import clean, synthetic
+from benchmarks import synthetic
+from data_prep import clean
 from data_prep.pipeline import build_catalog, read_raw_csv
 from data_prep.source import RawFiles
 
@@ -163,7 +164,7 @@ def test_command_line(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "data_prep.synthetic",
+            "benchmarks.synthetic",
             "--rows",
             "300",
             "--out",

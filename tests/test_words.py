@@ -16,6 +16,7 @@ from telegram.ext import Application
 
 from bot.charts import ChartMaker
 from bot.telegram.app import ALLOWED_UPDATES, build_application
+from bot.telegram.common import ChatData
 from bot.telegram.config import Config
 from bot.telegram.replies import REMEMBERED, answer_to, remember
 from handlers.service import MovieService
@@ -291,7 +292,7 @@ async def test_inline_results_show_the_poster(app: Application, emulator: Emulat
 
 
 def test_the_answers_remembered_for_edits_are_bounded() -> None:
-    chat_data: dict[Any, Any] = {}
+    chat_data = ChatData()
     for asked in range(REMEMBERED + 50):
         remember(chat_data, asked, asked + 1000)
     assert answer_to(chat_data, 0) is None

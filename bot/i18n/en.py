@@ -451,6 +451,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "web.empty": "Nothing to look up: write something after the slash, for example {example}.",
     "web.too_long": "The query is too long: at most {limit} characters.",
     "web.control": "The query holds control characters; write it as plain text.",
+    "web.out_of_range": "That number is out of range: from 1 to {top}; for example {example}.",
     "web.bad_parameter": "Invalid parameter: {name}. See /docs.",
     "web.no_such_path": "There is no such address. See /docs for the ones there are.",
     "web.method": "That method is not allowed here. See /docs.",

@@ -303,6 +303,7 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "web.empty": "Falta qué buscar: escribe algo después de la barra, por ejemplo {example}.",
     "web.too_long": "La consulta es demasiado larga: como mucho {limit} caracteres.",
     "web.control": "La consulta tiene caracteres de control; escríbela como texto normal.",
+    "web.out_of_range": "Ese número no vale aquí: va de 1 a {top}; por ejemplo {example}.",
     "web.bad_parameter": "Parámetro no válido: {name}. Mira /docs.",
     "web.no_such_path": "No existe esa dirección. Mira /docs para ver las que hay.",
     "web.method": "Ese método no vale aquí. Mira /docs.",

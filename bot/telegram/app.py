@@ -4,9 +4,9 @@
 asking message in groups, not in private chats), ``AIORateLimiter`` flood control, the handler
 modules, an error handler and the command menus per language; its connections retry Bot API
 blips (``resilience``) and its polling skips unparseable updates and keeps the heartbeat file of
-the container health check (``polling``). ``run`` loads the catalog (building it first when the
-raw file is at hand), then polls (default) or serves a webhook (``PELIBOT_WEBHOOK_URL``,
-``webhook``).
+the container health check (``polling``). ``run`` gets the catalog (``bot.loading``), then
+polls. With ``PELIBOT_WEBHOOK_URL``, ``pelibot run`` is the web server of ``bot.web.serve``
+instead, which feeds the same application through its update queue (``bot.web.webhook``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import asyncio
 import logging
 import signal
 import sys
-import time
-from pathlib import Path
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -26,10 +24,10 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import memory
 from bot.charts import ChartMaker
-from bot.loading import load_service, raw_at_hand
+from bot.loading import CatalogSource, obtain_service
 from bot.render import command_menu
-from bot.telegram import buttons, errors, inline, logs, questions, start, startup, webhook, words
-from bot.telegram.common import Deps, install
+from bot.telegram import buttons, errors, inline, logs, questions, start, startup, words
+from bot.telegram.common import CONTEXT_TYPES, Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
 from bot.telegram.resilience import RetryingRequest, send_request
@@ -97,8 +95,10 @@ def build_application(
     charts: ChartMaker | None = None,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
+    webhook: bool = False,
 ) -> Application:
-    """The bot, ready for ``run_polling``/``run_webhook`` (or ``process_update`` in tests)."""
+    """The bot, ready for ``run_polling``, or with ``webhook`` for updates put on its queue
+    (python-telegram-bot's custom-webhook pattern: no ``Updater``)."""
     builder = (
         ApplicationBuilder()
         .token(config.token)
@@ -112,6 +112,7 @@ def build_application(
         .rate_limiter(
             AIORateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=3)
         )
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(True)
         .post_init(_post_init)
     )
@@ -125,16 +126,23 @@ def build_application(
     builder = builder.request(sends).get_updates_request(
         PollingRequest(polls, config.heartbeat_file)
     )
+    if webhook:
+        builder = builder.updater(None)
     application = builder.build()
-    application.bot_data["config"] = config
     install(application, Deps(service=service, charts=charts))
-    start.register(application)
-    questions.register(application)
-    words.register(application)
-    buttons.register(application)
-    inline.register(application)
-    start.register_fallback(application)
-    errors.register(application)
+    # The order matters for messages: the first handler that takes an update answers it.
+    application.add_handlers(
+        [
+            *start.handlers(),  # /start, /help
+            *questions.handlers(),  # the commands of the table, and /día, /país spelled out
+            *words.handlers(),  # messages in words; example and card-action buttons
+            *buttons.handlers(),  # "did you mean" choices and chart buttons
+            *inline.handlers(),  # @bot queries in any chat
+            start.unknown_command_handler(),  # a private command none of the above took
+            buttons.unknown_button(),  # a button none of the above made
+        ]
+    )
+    application.add_error_handler(errors.on_error)
     return application
 
 
@@ -156,38 +164,11 @@ class LeanChartMaker(ChartMaker):
 
 
 def load_or_build_service(config: Config) -> MovieService:
-    """The movie service; when the catalog is missing, build it if the raw CSV is at hand.
-
-    Without a catalog (or after a failed build) it raises ``CatalogError``, or, with
-    ``config.wait_for_catalog``, says so once and checks again that often: in a container an
-    exit would only be a restart, again and again. Each raw file is built from once.
-    """
-    tried: tuple[Path, float] | None = None
-    announced = ""
-    while True:
-        try:
-            return load_service(config.data_dir)
-        except CatalogError as missing:
-            problem = missing
-        raw = raw_at_hand(config.data_dir)
-        stamp = (raw, raw.stat().st_mtime) if raw is not None and raw.is_file() else None
-        if raw is not None and stamp != tried:
-            tried = stamp
-            from data_prep.pipeline import prepare
-            from data_prep.source import RawDataUnavailable, locate
-
-            log.info("%s Building it from %s first.", problem, raw)
-            try:
-                prepare(locate(raw), config.data_dir)
-                continue
-            except (RawDataUnavailable, OSError, ValueError) as error:
-                problem = CatalogError(f"Could not build the catalog from {raw}: {error}")
-        if config.wait_for_catalog <= 0:
-            raise problem
-        if str(problem) != announced:
-            log.warning("%s Waiting for it: checking every %g s.", problem, config.wait_for_catalog)
-            announced = str(problem)
-        time.sleep(config.wait_for_catalog)
+    """The movie service from the one catalog provider (``bot.loading.obtain_service``): built
+    first when missing and the raw files are at hand; without it ``CatalogError``, or with
+    ``config.wait_for_catalog`` a wait, checking that often."""
+    source = CatalogSource(config.data_dir, config.raw_csv, config.keywords_csv)
+    return asyncio.run(obtain_service(source, config.wait_for_catalog))
 
 
 class _Stopped(BaseException):
@@ -199,7 +180,8 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def run(config: Config) -> int:
-    """Start the bot and block until it is stopped; the exit code for ``pelibot run``."""
+    """Poll Telegram until stopped; the exit code for ``pelibot run`` (with a webhook,
+    ``pelibot run`` is the web server of ``bot.web.serve`` instead)."""
     setup_logging(config)
     # Until python-telegram-bot installs its own handlers, SIGTERM unwinds (a half-written
     # build is removed, a start-up waiting for the Bot API ends) instead of killing the process.
@@ -210,8 +192,7 @@ def run(config: Config) -> int:
         charts = LeanChartMaker(service.movies, service.stats)
         application = build_application(config, service, charts=charts)
         log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
-        if config.webhook is None:
-            _first_contact(application, config, where)
+        _first_contact(application, config, where)
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1
@@ -229,14 +210,11 @@ def run(config: Config) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
     try:
-        if config.webhook is None:
-            application.run_polling(
-                allowed_updates=ALLOWED_UPDATES,
-                timeout=int(config.poll_timeout),
-                bootstrap_retries=config.bootstrap_retries,
-            )
-        else:
-            asyncio.run(webhook.serve(config, application, ALLOWED_UPDATES))
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES,
+            timeout=int(config.poll_timeout),
+            bootstrap_retries=config.bootstrap_retries,
+        )
     except InvalidToken as error:
         return _rejected(error, config)
     except NetworkError as error:
@@ -244,12 +222,6 @@ def run(config: Config) -> int:
     except TelegramError as error:
         log.debug("start-up failed", exc_info=error)
         print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:  # the webhook port is taken or not ours
-        if config.webhook is None:
-            raise
-        place = f"{config.webhook.listen}:{config.webhook.port}"
-        print(f"pelibot run: cannot listen on {place}: {error}", file=sys.stderr)
         return 1
     return 0
 

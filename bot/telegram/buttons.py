@@ -8,16 +8,19 @@ answered.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import CallbackQuery, Message, ReplyParameters, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, ContextTypes
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import i18n
 from bot.telegram.common import (
     CHART_PREFIX,
+    Context,
     Deps,
     answer_html,
     deps,
@@ -26,7 +29,7 @@ from bot.telegram.common import (
 )
 from bot.telegram.replies import message_options
 from handlers.answers import Answer, NotFoundAnswer, UnknownCommandAnswer, UsageAnswer
-from handlers.commands import command_name
+from handlers.commands import COMMANDS, command_name
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ class Press:
     message: Message | None
 
 
-def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE, prefix: str = "") -> Press:
+def pressed(update: Update, context: Context, prefix: str = "") -> Press:
     """The button behind ``update``; ``prefix`` is the marker its callback data starts with."""
     query = update.callback_query
     assert query is not None
@@ -79,7 +82,7 @@ def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE, prefix: str = ""
     )
 
 
-async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_choice(update: Update, context: Context) -> None:
     press = pressed(update, context)
     query, lang, found, answer = press.query, press.lang, press.found, press.answer
     if answer is None:
@@ -95,7 +98,7 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise
 
 
-async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_chart(update: Update, context: Context) -> None:
     press = pressed(update, context, CHART_PREFIX)
     query, lang, found, answer, message = (
         press.query,
@@ -130,6 +133,26 @@ def _caption(query: CallbackQuery, lang: str) -> str:
     return i18n.text("chart_caption", lang, label=first[:200])
 
 
-def register(application: Application) -> None:
-    application.add_handler(CallbackQueryHandler(on_chart, pattern=rf"^{CHART_PREFIX} "))
-    application.add_handler(CallbackQueryHandler(on_choice))
+async def on_unknown(update: Update, context: Context) -> None:
+    """Callback data no button of this bot makes (an old version's, or forged)."""
+    query = update.callback_query
+    assert query is not None  # the handler is a CallbackQueryHandler
+    await acknowledge(query, i18n.text("stale_button", lang_of(query.from_user)))
+
+
+CHOICE = re.compile(rf"^(?:{'|'.join(re.escape(c.name) for c in COMMANDS)}) ")
+"""A "did you mean" choice: ``"<command> <key>"``."""
+ANY_DATA = re.compile(r"[\s\S]*")
+"""Whatever callback data the other handlers do not take."""
+
+
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    """The choice and chart buttons (``unknown_button`` goes after every other button)."""
+    return [
+        CallbackQueryHandler(on_chart, pattern=rf"^{CHART_PREFIX} "),
+        CallbackQueryHandler(on_choice, pattern=CHOICE),
+    ]
+
+
+def unknown_button() -> BaseHandler[Any, Any, Any]:
+    return CallbackQueryHandler(on_unknown, pattern=ANY_DATA)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, User
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot import i18n
 from bot.charts import ChartMaker
@@ -20,7 +22,6 @@ from handlers.service import MovieService
 
 log = logging.getLogger(__name__)
 
-DEPS_KEY = "pelibot"
 CHART_PREFIX = "g"
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
 MAX_CALLBACK = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64 bytes
@@ -40,15 +41,36 @@ class Deps:
         return router_for(self.service)
 
 
-def install(application: Application, deps: Deps) -> None:
+class BotData:
+    """This bot's ``bot_data`` (python-telegram-bot makes one from ``CONTEXT_TYPES``): the
+    domain objects, set once when the application is built (``install``)."""
+
+    deps: Deps
+
+
+class ChatData:
+    """This bot's ``chat_data``: which reply answered which message (so an edited question
+    edits its answer; the latest ``REMEMBERED``), and how many "not understood" replies the chat
+    had (each shows other examples)."""
+
+    def __init__(self) -> None:
+        self.answered: OrderedDict[int, int] = OrderedDict()
+        self.turn = 0
+
+
+Context = CallbackContext[ExtBot[Any], dict[Any, Any], ChatData, BotData]
+"""What every callback of this bot is given: ``context.bot_data`` and ``context.chat_data``
+typed."""
+CONTEXT_TYPES = ContextTypes(context=CallbackContext, chat_data=ChatData, bot_data=BotData)
+
+
+def install(application: Application[Any, Any, Any, Any, BotData, Any], deps: Deps) -> None:
     """Make ``deps`` available to every handler of ``application``."""
-    application.bot_data[DEPS_KEY] = deps
+    application.bot_data.deps = deps
 
 
-def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
-    found = context.bot_data[DEPS_KEY]
-    assert isinstance(found, Deps)
-    return found
+def deps(context: Context) -> Deps:
+    return context.bot_data.deps
 
 
 def lang_of(user: User | None) -> str:

@@ -1,31 +1,17 @@
-"""Configuration of the Telegram bot, read from the environment."""
+"""Configuration of the Telegram bot, from the settings (``bot.settings``)."""
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from data_prep.layout import data_dir_from
+from bot.settings import DEFAULT_HEARTBEAT, Settings, SettingsError
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 BASE_URL_ENV = "TELEGRAM_BASE_URL"
 WEBHOOK_URL_ENV = "PELIBOT_WEBHOOK_URL"
-WEBHOOK_LISTEN_ENV = "PELIBOT_WEBHOOK_LISTEN"
-WEBHOOK_PORT_ENV = "PELIBOT_WEBHOOK_PORT"
-WEBHOOK_SECRET_ENV = "PELIBOT_WEBHOOK_SECRET"
-HEARTBEAT_ENV = "PELIBOT_HEARTBEAT_FILE"
-RATE_ENV = "PELIBOT_MAX_MESSAGES_PER_SECOND"
-RETRIES_ENV = "PELIBOT_BOOTSTRAP_RETRIES"
-POLL_TIMEOUT_ENV = "PELIBOT_POLL_TIMEOUT"
-WAIT_ENV = "PELIBOT_WAIT_FOR_CATALOG"
-
-DEFAULT_HEARTBEAT = Path(tempfile.gettempdir()) / "pelibot.heartbeat"
-_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class ConfigError(Exception):
@@ -52,6 +38,8 @@ class Config:
     bootstrap_retries: int = 20  # -1 retries for ever
     poll_timeout: float = 10.0
     wait_for_catalog: float = 0.0  # > 0: without a catalog, check again this often (containers)
+    raw_csv: Path | None = None  # the raw files to build a missing catalog from
+    keywords_csv: Path | None = None
 
     @property
     def base_file_url(self) -> str | None:
@@ -62,45 +50,30 @@ class Config:
         return f"{root}/file/{tail}"
 
 
-def _number(env: Mapping[str, str], name: str, default: float, *, minimum: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, not {raw!r}.") from None
-    if value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum:g}, not {raw!r}.")
-    return value
-
-
-def _webhook(env: Mapping[str, str]) -> WebhookConfig | None:
-    url = env.get(WEBHOOK_URL_ENV, "").strip()
+def _webhook(settings: Settings) -> WebhookConfig | None:
+    url = settings.webhook_url
     if not url:
         return None
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.netloc:
         raise ConfigError(f"{WEBHOOK_URL_ENV} must be a full URL like https://example.org/pelibot.")
-    secret = env.get(WEBHOOK_SECRET_ENV, "").strip() or None
-    if secret is not None and not _SECRET.fullmatch(secret):
-        raise ConfigError(f"{WEBHOOK_SECRET_ENV} may only hold 1-256 letters, digits, '_' and '-'.")
-    port = int(_number(env, WEBHOOK_PORT_ENV, 8443, minimum=1))
-    if port > 65535:
-        raise ConfigError(f"{WEBHOOK_PORT_ENV} must be a TCP port (1-65535).")
     return WebhookConfig(
         url=url,
-        listen=env.get(WEBHOOK_LISTEN_ENV, "").strip() or "0.0.0.0",
-        port=port,
-        secret=secret,
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        secret=settings.webhook_secret,
         path=parts.path.strip("/"),
     )
 
 
-def load_config(env: Mapping[str, str] | None = None) -> Config:
-    """Read the bot's settings; raise ``ConfigError`` with a clear message when unusable."""
-    env = os.environ if env is None else env
-    token = env.get(TOKEN_ENV, "").strip()
+def load_config(env: Mapping[str, str] | Settings | None = None) -> Config:
+    """The bot's settings (from ``bot.settings``); ``ConfigError`` with a clear message when
+    unusable."""
+    try:
+        settings = env if isinstance(env, Settings) else Settings.from_env(env)
+    except SettingsError as error:
+        raise ConfigError(str(error)) from None
+    token = settings.token
     if not token:
         raise ConfigError(
             f"{TOKEN_ENV} is not set. Ask @BotFather in Telegram for a bot token and run "
@@ -109,24 +82,19 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         )
     if any(char.isspace() for char in token) or ":" not in token:
         raise ConfigError(f"{TOKEN_ENV} does not look like a bot token (digits:letters).")
-    base_url = env.get(BASE_URL_ENV, "").strip() or None
+    base_url = settings.base_url
     if base_url is not None and urlsplit(base_url).scheme not in ("http", "https"):
         raise ConfigError(f"{BASE_URL_ENV} must look like http://127.0.0.1:8081/bot.")
     return Config(
         token=token,
-        data_dir=data_dir_from(None, env),
+        data_dir=settings.data_dir,
         base_url=base_url,
-        webhook=_webhook(env),
-        heartbeat_file=heartbeat_file(env),
-        max_messages_per_second=_number(env, RATE_ENV, 30.0, minimum=0),
-        bootstrap_retries=int(_number(env, RETRIES_ENV, 20, minimum=-1)),
-        poll_timeout=_number(env, POLL_TIMEOUT_ENV, 10.0, minimum=0),
-        wait_for_catalog=_number(env, WAIT_ENV, 0.0, minimum=0),
+        webhook=_webhook(settings),
+        heartbeat_file=settings.heartbeat_file,
+        max_messages_per_second=settings.max_messages_per_second,
+        bootstrap_retries=settings.bootstrap_retries,
+        poll_timeout=settings.poll_timeout,
+        wait_for_catalog=settings.wait_for_catalog,
+        raw_csv=settings.raw_csv,
+        keywords_csv=settings.keywords_csv,
     )
-
-
-def heartbeat_file(env: Mapping[str, str] | None = None) -> Path:
-    """The heartbeat file, without requiring the rest of the configuration (for ``health``)."""
-    env = os.environ if env is None else env
-    value = env.get(HEARTBEAT_ENV, "").strip()
-    return Path(value) if value else DEFAULT_HEARTBEAT

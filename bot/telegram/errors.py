@@ -11,16 +11,15 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import Application, ContextTypes
 
 from bot import i18n
-from bot.telegram.common import lang_of
+from bot.telegram.common import Context, lang_of
 from bot.telegram.resilience import may_have_arrived
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     error = context.error
     if not isinstance(update, Update):  # e.g. a failed poll: python-telegram-bot polls again
         if isinstance(error, TelegramError):
@@ -54,11 +53,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
                 return
             except TelegramError:  # already answered: say it in the chat instead
                 pass
-        if update.effective_message is not None and update.inline_query is None:
-            await update.effective_message.reply_text(apology, parse_mode=None)
+        message = update.effective_message
+        # A message without a chat (never from Telegram, but anyone may post to a webhook)
+        # has nowhere to be answered.
+        in_chat = update.effective_chat is not None and update.inline_query is None
+        if message is not None and in_chat:
+            await message.reply_text(apology, parse_mode=None)
     except TelegramError as failure:
         log.warning("could not send the apology: %s", failure)
-
-
-def register(application: Application) -> None:
-    application.add_error_handler(on_error)
+    except Exception:  # the error handler itself must never fail
+        log.exception("could not send the apology for update %d", update.update_id)

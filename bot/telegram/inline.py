@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import (
     InlineQueryResultArticle,
     InlineQueryResultsButton,
@@ -9,11 +11,11 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.ext import Application, ContextTypes, InlineQueryHandler
+from telegram.ext import BaseHandler, InlineQueryHandler
 
 from bot import i18n
 from bot.render import money, number, render_html
-from bot.telegram.common import MAX_TEXT, deps, lang_of
+from bot.telegram.common import MAX_TEXT, Context, deps, lang_of
 from handlers.answers import RecommendAnswer, ReturnAnswer
 
 MAX_RESULTS = 10
@@ -52,7 +54,7 @@ def description(ret: ReturnAnswer, rec: RecommendAnswer, lang: str) -> str:
     return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1] + "…"
 
 
-async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     assert query is not None
     lang = lang_of(query.from_user)
@@ -90,5 +92,5 @@ def _start_button(key: str, lang: str) -> InlineQueryResultsButton:
     return InlineQueryResultsButton(i18n.text(key, lang), start_parameter="inline")
 
 
-def register(application: Application) -> None:
-    application.add_handler(InlineQueryHandler(on_inline_query))
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    return [InlineQueryHandler(on_inline_query)]

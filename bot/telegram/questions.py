@@ -11,13 +11,13 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
-from bot.telegram.common import deps
+from bot.telegram.common import Context, deps
 from bot.telegram.replies import send_answer
 from handlers.commands import COMMANDS, command_name
 
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
 def spelled_names() -> list[str]:
@@ -33,9 +33,7 @@ SPELLED_COMMAND = re.compile(
 """A slash command whose name has letters Telegram does not treat as a command (``/día``)."""
 
 
-async def _reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, name: str, argument: str
-) -> None:
+async def _reply(update: Update, context: Context, name: str, argument: str) -> None:
     if update.effective_message is not None:
         await send_answer(update, context, deps(context).service.answer(name, argument))
 
@@ -43,14 +41,14 @@ async def _reply(
 def answer_command(name: str) -> Callback:
     """The handler for command ``name``: ask the domain, reply with the rendered answer."""
 
-    async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def reply(update: Update, context: Context) -> None:
         await _reply(update, context, name, " ".join(context.args or ()))
 
     reply.__name__ = f"answer_{name}"
     return reply
 
 
-async def answer_spelled_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_spelled_command(update: Update, context: Context) -> None:
     """``/día sábado``: a command name with accents, which Telegram cut short."""
     match = context.match
     name = command_name(match["name"]) if match else None
@@ -61,17 +59,17 @@ async def answer_spelled_command(update: Update, context: ContextTypes.DEFAULT_T
     await _reply(update, context, name, match["argument"] or "")
 
 
-def register(application: Application) -> None:
-    for command in COMMANDS:
-        application.add_handler(
-            CommandHandler(
-                command.telegram_names,
-                answer_command(command.name),
-                filters=filters.UpdateType.MESSAGES,  # an edited question updates its answer
-            )
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    """A command handler per command of the table, then commands Telegram cannot register."""
+    commands: list[BaseHandler[Any, Any, Any]] = [
+        CommandHandler(
+            command.telegram_names,
+            answer_command(command.name),
+            filters=filters.UpdateType.MESSAGES,  # an edited question updates its answer
         )
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.MESSAGES & filters.Regex(SPELLED_COMMAND), answer_spelled_command
-        )
+        for command in COMMANDS
+    ]
+    spelled = MessageHandler(
+        filters.UpdateType.MESSAGES & filters.Regex(SPELLED_COMMAND), answer_spelled_command
     )
+    return [*commands, spelled]

@@ -9,19 +9,19 @@ new reply is sent instead.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import i18n
 from bot.render import examples, movie_label, options_of
 from bot.telegram.common import (
     CHART_PREFIX,
+    ChatData,
+    Context,
     Deps,
     answer_html,
     callback_data,
@@ -38,8 +38,6 @@ log = logging.getLogger(__name__)
 
 RUN_PREFIX = "e"
 """Callback data ``"e <command> <key>"``: answer in a new message (examples, card actions)."""
-ANSWERED_KEY = "pelibot.answered"
-TURN_KEY = "pelibot.turn"
 REMEMBERED = 200
 """Answers remembered per chat for edits: older questions are rarely edited."""
 MAX_LABEL = 60
@@ -203,40 +201,30 @@ def message_options(answer: a.Answer, lang: str, found: Deps) -> dict[str, Any]:
 # -- remembering answers, for edits ---------------------------------------------------------------
 
 
-def _answered(chat_data: dict[Any, Any] | None) -> OrderedDict[int, int]:
+def remember(chat_data: ChatData | None, asked: int, reply: int) -> None:
     if chat_data is None:
-        return OrderedDict()
-    found = chat_data.get(ANSWERED_KEY)
-    if not isinstance(found, OrderedDict):
-        found = chat_data[ANSWERED_KEY] = OrderedDict()
-    return found
-
-
-def remember(chat_data: dict[Any, Any] | None, asked: int, reply: int) -> None:
-    answered = _answered(chat_data)
+        return
+    answered = chat_data.answered
     answered[asked] = reply
     answered.move_to_end(asked)
     while len(answered) > REMEMBERED:
         answered.popitem(last=False)
 
 
-def answer_to(chat_data: dict[Any, Any] | None, asked: int) -> int | None:
+def answer_to(chat_data: ChatData | None, asked: int) -> int | None:
     """The bot's reply to message ``asked``, when remembered."""
-    return _answered(chat_data).get(asked)
+    return None if chat_data is None else chat_data.answered.get(asked)
 
 
-def next_turn(chat_data: dict[Any, Any] | None) -> int:
+def next_turn(chat_data: ChatData | None) -> int:
     """How many "not understood" replies this chat had: each one shows other examples."""
     if chat_data is None:
         return 0
-    turn = int(chat_data.get(TURN_KEY, 0))
-    chat_data[TURN_KEY] = turn + 1
-    return turn
+    chat_data.turn += 1
+    return chat_data.turn - 1
 
 
-async def send_answer(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: a.Answer
-) -> Message | None:
+async def send_answer(update: Update, context: Context, answer: a.Answer) -> Message | None:
     """Reply with ``answer``; for an edited question, edit the earlier answer instead."""
     message = update.effective_message
     if message is None:

@@ -8,13 +8,15 @@ only its answer was late — and the error handler does not apologise for it eit
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
 import httpx
 from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest
+from tenacity import RetryCallState, retry_if_exception, retry_if_result
+
+from bot.retry import retrying
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,8 @@ class RequestWrapper(BaseRequest):
 class RetryingRequest(RequestWrapper):
     """Up to ``attempts`` tries with exponential backoff, on 5xx answers and unsent requests.
 
-    Start-up calls are tried once: the start-up has its own retry loop.
+    Start-up calls are tried once: the start-up retries them itself (python-telegram-bot's
+    bootstrap when polling, ``bot.retry`` for the webhook).
     """
 
     def __init__(
@@ -101,30 +104,21 @@ class RetryingRequest(RequestWrapper):
     ) -> tuple[int, bytes]:
         if api_method(url) in BOOTSTRAP_METHODS:
             return await super().do_request(url, method, *args, **kwargs)
-        delay = self.backoff
-        for attempt in range(1, self.attempts + 1):
-            last = attempt == self.attempts
-            try:
-                code, payload = await super().do_request(url, method, *args, **kwargs)
-            except TelegramError as error:
-                if last or not never_sent(error):
-                    raise
-                why = f"was not sent ({error})"
-            else:
-                if code < 500 or last:
-                    return code, payload
-                why = f"got HTTP {code}"
-            log.warning(
-                "%s %s; attempt %d of %d in %.1f s",
-                api_method(url),
-                why,
-                attempt + 1,
-                self.attempts,
-                delay,
-            )
-            await asyncio.sleep(delay)
-            delay *= 2
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        name = api_method(url)
+
+        def what(state: RetryCallState) -> str:
+            outcome = state.outcome
+            assert outcome is not None
+            if outcome.failed:
+                return f"{name} was not sent ({outcome.exception()})"
+            return f"{name} got HTTP {outcome.result()[0]}"
+
+        blip = retry_if_result(lambda result: result[0] >= 500) | retry_if_exception(
+            lambda error: isinstance(error, TelegramError) and never_sent(error)
+        )
+        schedule = retrying(blip, attempts=self.attempts, first_pause=self.backoff, what=what)
+        result: tuple[int, bytes] = await schedule(super().do_request, url, method, *args, **kwargs)
+        return result
 
 
 def send_request() -> BaseRequest:

@@ -3,12 +3,14 @@ in private chats."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from bot import i18n
 from bot.render import help_html, start_html
-from bot.telegram.common import deps, lang_of
+from bot.telegram.common import Context, deps, lang_of
 from bot.telegram.replies import example_buttons
 from handlers.commands import HELP_NAMES, START_NAMES
 
@@ -16,12 +18,12 @@ ONLY_NEW = filters.UpdateType.MESSAGE
 START_EXAMPLES = 4
 
 
-def _examples(context: ContextTypes.DEFAULT_TYPE, lang: str) -> InlineKeyboardMarkup | None:
+def _examples(context: Context, lang: str) -> InlineKeyboardMarkup | None:
     rows = example_buttons(lang, deps(context), count=START_EXAMPLES)
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     if update.effective_message:
         lang = lang_of(update.effective_user)
         service = deps(context).service
@@ -32,14 +34,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(html, reply_markup=_examples(context, lang))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     if update.effective_message:
         lang = lang_of(update.effective_user)
         html = help_html(lang, bot=context.bot.username or "pelibot")
         await update.effective_message.reply_text(html, reply_markup=_examples(context, lang))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """A command the bot does not have, in a private chat (groups stay silent)."""
     message = update.effective_message
     if message and message.text:
@@ -48,15 +50,15 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await message.reply_text(reply, parse_mode=None)
 
 
-def register(application: Application) -> None:
-    application.add_handler(CommandHandler(START_NAMES, start, filters=ONLY_NEW))
-    application.add_handler(CommandHandler(HELP_NAMES, help_command, filters=ONLY_NEW))
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    return [
+        CommandHandler(START_NAMES, start, filters=ONLY_NEW),
+        CommandHandler(HELP_NAMES, help_command, filters=ONLY_NEW),
+    ]
 
 
-def register_fallback(application: Application) -> None:
-    """Register last: a private command that no handler took gets a hint."""
-    application.add_handler(
-        MessageHandler(
-            filters.ChatType.PRIVATE & filters.Regex(r"^\s*/") & ONLY_NEW, unknown_command
-        )
+def unknown_command_handler() -> BaseHandler[Any, Any, Any]:
+    """A private command that no handler before it took gets a hint."""
+    return MessageHandler(
+        filters.ChatType.PRIVATE & filters.Regex(r"^\s*/") & ONLY_NEW, unknown_command
     )

@@ -14,19 +14,13 @@ import time
 from collections.abc import Awaitable, Callable
 
 from telegram.error import NetworkError, TimedOut
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception_type,
-    stop_after_attempt,
-    stop_never,
-    wait_exponential,
-)
+from tenacity import RetryCallState, retry_if_exception_type
+
+from bot.retry import MAX_PAUSE, retrying
 
 log = logging.getLogger("pelibot")
 
 FIRST_PAUSE = 1.0
-MAX_PAUSE = 30.0
 FIRST_GROUP = 5
 """After the first failure the next line comes at this attempt, then each time the count doubles."""
 LONGEST_GROUP = 40
@@ -115,19 +109,16 @@ async def reach(
     """
     report = attempts or AttemptLog(where)
 
-    def before_sleep(state: RetryCallState) -> None:
+    def failed(state: RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome is not None else None
         if error is not None:
             report.failed(state.attempt_number, error, state.upcoming_sleep)
 
-    retrying = AsyncRetrying(
-        retry=retry_if_exception_type(NetworkError),  # includes timeouts, never InvalidToken
-        wait=wait_exponential(multiplier=first_pause, min=first_pause, max=MAX_PAUSE),
-        stop=stop_never if retries < 0 else stop_after_attempt(retries + 1),
-        before_sleep=before_sleep,
-        reraise=True,
+    schedule = retrying(  # NetworkError includes timeouts; never InvalidToken
+        retry_if_exception_type(NetworkError),
+        attempts=None if retries < 0 else retries + 1,
+        first_pause=first_pause,
+        report=failed,
     )
-    async for attempt in retrying:
-        with attempt:
-            await step()
+    await schedule(step)
     report.reached()

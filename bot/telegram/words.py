@@ -6,13 +6,14 @@ and buttons that run an example or a card's action answer in a new message.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from telegram import Message, MessageEntity, Update
-from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot import i18n
 from bot.telegram.buttons import acknowledge, pressed
-from bot.telegram.common import answer_html, deps, lang_of
+from bot.telegram.common import Context, answer_html, deps, lang_of
 from bot.telegram.replies import (
     RUN_PREFIX,
     answer_to,
@@ -37,7 +38,7 @@ MEDIA = (
 )
 
 
-async def answer_words(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+async def answer_words(update: Update, context: Context, text: str) -> None:
     """Route ``text`` and reply (or update the earlier reply, for an edited message)."""
     router = deps(context).router
     routed = router.route(text)
@@ -45,19 +46,19 @@ async def answer_words(update: Update, context: ContextTypes.DEFAULT_TYPE, text:
     await send_answer(update, context, router.resolve(routed, turn))
 
 
-def _sent_via_me(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _sent_via_me(message: Message, context: Context) -> bool:
     """A card the user shared through inline mode: not a question."""
     return message.via_bot is not None and message.via_bot.id == context.bot.id
 
 
-async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None or _sent_via_me(message, context):
         return
     await answer_words(update, context, message.text)
 
 
-def addressed_text(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def addressed_text(message: Message, context: Context) -> str | None:
     """In a group: the text without the bot's @mention when the message mentions the bot or
     replies to one of its messages; None for chatter between people."""
     if message.text is None or _sent_via_me(message, context):
@@ -78,7 +79,7 @@ def addressed_text(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str 
     return re.sub(rf"@{re.escape(username)}\b", " ", message.text, flags=re.IGNORECASE)
 
 
-async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_group_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
@@ -90,14 +91,14 @@ async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await answer_words(update, context, text)
 
 
-async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_media(update: Update, context: Context) -> None:
     """A sticker, photo, voice note… in a private chat: say what the bot reads."""
     if update.effective_message:
         lang = lang_of(update.effective_user)
         await update.effective_message.reply_text(i18n.text("media_hint", lang), parse_mode=None)
 
 
-async def on_run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_run(update: Update, context: Context) -> None:
     """``e <command> <key>``: an example or a card's action, answered in a new message."""
     press = pressed(update, context, RUN_PREFIX)
     if press.answer is None or press.message is None:
@@ -110,15 +111,11 @@ async def on_run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-def register(application: Application) -> None:
-    """Register before the generic button handler (``buttons.register``)."""
-    application.add_handler(CallbackQueryHandler(on_run, pattern=rf"^{RUN_PREFIX} "))
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & WORDS & NEW_OR_EDITED, on_private_text)
-    )
-    application.add_handler(
-        MessageHandler(filters.ChatType.GROUPS & WORDS & NEW_OR_EDITED, on_group_text)
-    )
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & MEDIA & filters.UpdateType.MESSAGE, on_media)
-    )
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    """Example and card-action buttons, and messages in words (after the commands)."""
+    return [
+        CallbackQueryHandler(on_run, pattern=rf"^{RUN_PREFIX} "),
+        MessageHandler(filters.ChatType.PRIVATE & WORDS & NEW_OR_EDITED, on_private_text),
+        MessageHandler(filters.ChatType.GROUPS & WORDS & NEW_OR_EDITED, on_group_text),
+        MessageHandler(filters.ChatType.PRIVATE & MEDIA & filters.UpdateType.MESSAGE, on_media),
+    ]

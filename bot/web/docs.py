@@ -6,7 +6,17 @@ every example has exactly the keys a real answer has.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Union
+
+from bot.web.models import (
+    ASKED,
+    Body,
+    InvalidInputBody,
+    UnavailableBody,
+    UnknownCommandBody,
+    UnresolvedBody,
+    UsageBody,
+)
 
 TITLE = "pelibot"
 
@@ -201,16 +211,50 @@ HEALTH_EXAMPLE = {
 TELEGRAM_HEALTH_EXAMPLE = {"telegram": "ok", "ready": True, "last_update_age_s": 12.5}
 
 
-def responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI responses of a question endpoint, with ``ok`` as the 200 example."""
+def responses(ok: dict[str, Any], model: type[Body]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of a question endpoint: ``model`` answers 200 (``ok`` its example)."""
+    return _responses(
+        ok,
+        {
+            200: model,
+            404: UnresolvedBody,
+            409: UnresolvedBody,
+            422: UsageBody | UnknownCommandBody | InvalidInputBody,
+        },
+    )
 
+
+def asked_responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses of ``/preguntar``: any answer, with its text."""
+    bodies = {status: Union[tuple(models)] for status, models in ASKED.items()}  # noqa: UP007
+    bodies[422] = Union[(*ASKED[422], InvalidInputBody)]
+    return _responses(ok, bodies)
+
+
+def _responses(ok: dict[str, Any], bodies: dict[int, Any]) -> dict[int | str, dict[str, Any]]:
     def content(example: dict[str, Any]) -> dict[str, Any]:
         return {"application/json": {"example": example}}
 
     return {
-        200: {"description": "La respuesta", "content": content(ok)},
-        404: {"description": "No encontrado", "content": content(NOT_FOUND_EXAMPLE)},
-        409: {"description": "Ambiguo: varias opciones", "content": content(AMBIGUOUS_EXAMPLE)},
-        422: {"description": "Consulta inutilizable", "content": content(INVALID_EXAMPLE)},
-        503: {"description": "Catálogo aún no disponible", "content": content(UNAVAILABLE_EXAMPLE)},
+        200: {"model": bodies[200], "description": "La respuesta", "content": content(ok)},
+        404: {
+            "model": bodies[404],
+            "description": "No encontrado",
+            "content": content(NOT_FOUND_EXAMPLE),
+        },
+        409: {
+            "model": bodies[409],
+            "description": "Ambiguo: varias opciones",
+            "content": content(AMBIGUOUS_EXAMPLE),
+        },
+        422: {
+            "model": bodies[422],
+            "description": "Consulta inutilizable",
+            "content": content(INVALID_EXAMPLE),
+        },
+        503: {
+            "model": UnavailableBody,
+            "description": "Catálogo aún no disponible",
+            "content": content(UNAVAILABLE_EXAMPLE),
+        },
     }

@@ -13,14 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.loading import load_service, raw_at_hand
-from handlers.catalog import CatalogError
+from bot.loading import CatalogSource, obtain_service
 from handlers.service import MovieService
 
 if TYPE_CHECKING:
@@ -29,7 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("pelibot")
 
 HEARTBEAT_SECONDS = 15.0
-BUILD_STOP_SECONDS = 10.0
 
 
 @dataclass
@@ -40,6 +36,7 @@ class Runtime:
     telegram: TelegramWebhook | None = None
     heartbeat: Path | None = None  # touched while healthy, for ``pelibot health`` in containers
     retry_seconds: float = 10.0
+    source: CatalogSource | None = None  # where the raw files are, when not the defaults
     service: MovieService | None = None
     state: str = "loading"  # loading | building | no_catalog | ready
     problem: str = ""
@@ -121,35 +118,13 @@ class Runtime:
             await asyncio.sleep(HEARTBEAT_SECONDS)
 
     async def _catalog(self) -> MovieService:
-        """Load the catalog; build it from a raw file at hand; else say so once and wait."""
-        tried: tuple[Path, float] | None = None
-        announced = ""
-        while True:
-            try:
-                return await asyncio.to_thread(load_service, self.data_dir)
-            except CatalogError as missing:
-                problem = str(missing)
-            raw = raw_at_hand(self.data_dir)
-            stamp = _stamp(raw)
-            if raw is not None and stamp != tried:  # each raw file is tried once
-                tried = stamp
-                self.state, self.problem = "building", f"building the catalog from {raw}"
-                log.info("%s Building it from %s first.", problem, raw)
-                if await build_catalog(raw, self.data_dir):
-                    continue
-                problem = f"Could not build the catalog from {raw} (see the lines above)."
-            self.state, self.problem = "no_catalog", problem
-            if problem != announced:
-                log.warning("%s Waiting for it: checking every %g s.", problem, self.retry_seconds)
-                announced = problem
-            await asyncio.sleep(self.retry_seconds)
+        """The catalog from the one provider (``bot.loading.obtain_service``), waiting for it."""
 
+        def report(state: str, problem: str) -> None:
+            self.state, self.problem = state, problem
 
-def _stamp(raw: Path | None) -> tuple[Path, float] | None:
-    try:
-        return (raw, raw.stat().st_mtime) if raw is not None else None
-    except OSError:
-        return None
+        source = self.source or CatalogSource(self.data_dir)
+        return await obtain_service(source, self.retry_seconds, report)
 
 
 def _beat(path: Path) -> None:
@@ -159,34 +134,3 @@ def _beat(path: Path) -> None:
         touch(path)
     except OSError as error:
         log.warning("cannot touch the heartbeat file %s: %s", path, error)
-
-
-async def build_catalog(raw: Path, data_dir: Path) -> bool:
-    """``pelibot prepare --raw RAW --out DATA_DIR`` in a child process; True when it worked.
-
-    Cancelling (the server is stopping) interrupts the child as Ctrl-C would, so it removes its
-    half-written build, and kills it if it does not stop in time.
-    """
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "prepare",
-        "--raw",
-        str(raw),
-        "--out",
-        str(data_dir),
-        stdin=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        return await process.wait() == 0
-    except asyncio.CancelledError:
-        if process.returncode is None:
-            log.info("stopping the catalog build")
-            process.send_signal(signal.SIGINT)
-            try:
-                await asyncio.wait_for(process.wait(), BUILD_STOP_SECONDS)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-        raise

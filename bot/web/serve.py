@@ -9,21 +9,25 @@ that URL's path (``/telegram`` when the URL has none).
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 import signal
 import sys
 from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from bot.loading import CatalogSource
+from bot.settings import Settings, SettingsError
 from bot.web.runtime import Runtime
-from data_prep.layout import data_dir_from
+
+if TYPE_CHECKING:
+    import uvicorn
+    from starlette.types import ASGIApp
 
 log = logging.getLogger("pelibot")
 
-PORT_ENV = "PORT"
 DEFAULT_PORT = 8000
-RENDER_URL_ENV = "RENDER_EXTERNAL_URL"
 DEFAULT_WEBHOOK_PATH = "/telegram"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -32,39 +36,45 @@ class ServeError(Exception):
     """The settings cannot give a working server; the message says what to change."""
 
 
-def port_from(given: int | None, env: Mapping[str, str]) -> int:
+def port_from(given: int | None, env: Mapping[str, str] | Settings | None = None) -> int:
     """``--port``, else ``$PORT`` (set by Render and similar hosts), else 8000."""
     if given is not None:
-        port = given
-    else:
-        raw = env.get(PORT_ENV, "").strip()
-        if raw and not raw.isdecimal():
-            raise ServeError(f"{PORT_ENV} must be a TCP port number, not {raw!r}.")
-        port = int(raw) if raw else DEFAULT_PORT
-    if not 0 < port < 65536:
-        raise ServeError(f"The port must be between 1 and 65535, not {port}.")
-    return port
+        if not 0 < given < 65536:
+            raise ServeError(f"The port must be between 1 and 65535, not {given}.")
+        return given
+    return _settings(env).port or DEFAULT_PORT
 
 
-def runtime_from(env: Mapping[str, str], data: str | None = None) -> Runtime:
+def _settings(env: Mapping[str, str] | Settings | None) -> Settings:
+    if isinstance(env, Settings):
+        return env
+    try:
+        return Settings.from_env(env)
+    except SettingsError as error:
+        raise ServeError(str(error)) from None
+
+
+def runtime_from(env: Mapping[str, str] | Settings | None, data: str | None = None) -> Runtime:
     """The runtime for these settings: API only, or API and Telegram webhook."""
-    from bot.telegram.config import TOKEN_ENV, heartbeat_file
+    from bot.telegram.config import TOKEN_ENV
 
-    data_dir = data_dir_from(data)
-    beat = heartbeat_file(env)
-    if not env.get(TOKEN_ENV, "").strip():
+    settings = _settings(env)
+    data_dir = Path(data) if data else settings.data_dir
+    catalog = CatalogSource.from_settings(settings, data_dir)
+    beat = settings.heartbeat_file
+    if not settings.token:
         _plain_logging()
         log.info("no %s: serving the API only", TOKEN_ENV)
-        return Runtime(data_dir, heartbeat=beat)
+        return Runtime(data_dir, heartbeat=beat, source=catalog)
     from bot.telegram.app import setup_logging
     from bot.telegram.config import ConfigError, load_config
     from bot.web.webhook import TelegramWebhook, WebhookSettings
 
     try:
-        config = load_config(env)
+        config = load_config(settings)
     except ConfigError as error:
         raise ServeError(str(error)) from None
-    url = config.webhook.url if config.webhook else env.get(RENDER_URL_ENV, "").strip()
+    url = config.webhook.url if config.webhook else settings.render_external_url or ""
     secret = (config.webhook.secret if config.webhook else None) or secrets.token_urlsafe(32)
     setup_logging(config)
     logging.getLogger().handlers[0].setFormatter(_redacting(config.token, secret))
@@ -74,12 +84,12 @@ def runtime_from(env: Mapping[str, str], data: str | None = None) -> Runtime:
             "(`pelibot run` polls Telegram instead)",
             TOKEN_ENV,
         )
-        return Runtime(data_dir, heartbeat=beat)
+        return Runtime(data_dir, heartbeat=beat, source=catalog)
     path = "/" + urlsplit(url).path.strip("/")
     if path == "/":
         url, path = url.rstrip("/") + DEFAULT_WEBHOOK_PATH, DEFAULT_WEBHOOK_PATH
     telegram = TelegramWebhook(config, WebhookSettings(url=url, path=path, secret=secret))
-    return Runtime(data_dir, telegram, heartbeat=beat)
+    return Runtime(data_dir, telegram, heartbeat=beat, source=catalog)
 
 
 def _plain_logging() -> None:
@@ -96,33 +106,81 @@ def _redacting(*hidden: str) -> logging.Formatter:
     return RedactingFormatter(list(hidden), LOG_FORMAT)
 
 
-def serve(host: str, port: int | None, data: str | None = None) -> int:
-    """Run the web process until SIGTERM/SIGINT; the exit code for ``pelibot serve``."""
+KEEP_ALIVE_SECONDS = 5
+"""An idle kept-alive connection is closed after this long."""
+MAX_CONNECTIONS = 200
+"""Beyond this many open connections and tasks, new requests get 503 at once."""
+MAX_HEAD_BYTES = 16 * 1024
+"""A request head (line and headers) still incomplete after this many bytes is refused by h11
+(which counts what it holds unparsed: a longer head arriving whole in one read passes)."""
+REQUEST_SECONDS = 10.0
+"""A connection that has not sent a whole request head this long after opening (or after its
+last answer) is closed: uvicorn's keep-alive timer does not cover a started or never-sent
+request, so without it a slow or silent client holds its connection for ever."""
+
+
+def server_config(
+    app: ASGIApp, host: str, port: int, *, request_seconds: float = REQUEST_SECONDS
+) -> uvicorn.Config:
+    """uvicorn's settings for the web process, with its limits."""
+    import uvicorn
+
+    from bot.web.limits import BoundedH11Protocol
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        server_header=False,
+        proxy_headers=True,
+        timeout_graceful_shutdown=10,
+        lifespan="on",
+        http=BoundedH11Protocol.limited(request_seconds),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        limit_concurrency=MAX_CONNECTIONS,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+    )
+
+
+def serve(host: str, port: int | None, data: str | None = None, *, command: str = "serve") -> int:
+    """Run the web process until SIGTERM/SIGINT; the exit code for ``pelibot serve`` (and for
+    ``pelibot run`` with a webhook, which is this same server)."""
     import uvicorn
 
     from bot.web.app import create_app
 
     try:
-        chosen = port_from(port, os.environ)
-        runtime = runtime_from(os.environ, data)
+        settings = _settings(None)
+        chosen = port_from(port, settings)
+        runtime = runtime_from(settings, data)
     except ServeError as error:
-        print(f"pelibot serve: {error}", file=sys.stderr)
+        print(f"pelibot {command}: {error}", file=sys.stderr)
         return 2
     log.info("serving on http://%s:%d (docs at /docs)", host, chosen)
+    failure: list[tuple[str, int]] = []
+    server: uvicorn.Server | None = None
+    if command == "run" and runtime.telegram is not None:
+
+        def stop_serving(problem: str, code: int) -> None:
+            failure.append((problem, code))
+            if server is not None:
+                server.should_exit = True
+
+        runtime.telegram.on_failure = stop_serving
     # uvicorn stops gracefully on SIGTERM, then raises it again with the handler found at
     # start: this one makes that a clean exit (0, like `pelibot run`) instead of a kill.
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
-        uvicorn.run(
-            create_app(runtime),
-            host=host,
-            port=chosen,
-            log_config=None,
-            server_header=False,
-            proxy_headers=True,
-            timeout_graceful_shutdown=10,
-            lifespan="on",
-        )
+        server = uvicorn.Server(server_config(create_app(runtime), host, chosen))
+        server.run()
+    except OSError as error:  # the port is taken or not ours
+        print(f"pelibot {command}: cannot listen on {host}:{chosen}: {error}", file=sys.stderr)
+        return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if failure:
+        problem, code = failure[0]
+        print(f"pelibot {command}: {problem}", file=sys.stderr)
+        return code
     return 0

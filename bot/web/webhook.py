@@ -1,26 +1,30 @@
-"""The Telegram bot inside ``pelibot serve``: python-telegram-bot's custom-webhook pattern.
+"""The Telegram bot of the web server (``pelibot serve``, and ``pelibot run`` with a webhook):
+python-telegram-bot's custom-webhook pattern.
 
-The ``Application`` is the one ``bot.telegram.app.build_application`` builds for polling; here no
-``Updater`` runs. At start the bot is initialised (retrying while the Bot API is out of reach),
-the webhook is registered with its secret and the allowed updates, the command menus are set and
-the application is started; each webhook request only checks the secret, parses the update and
-puts it on ``application.update_queue``, so Telegram gets its 200 at once. The webhook is left
-registered at stop: while the process sleeps or restarts, Telegram keeps the updates and retries.
+The ``Application`` is the one ``bot.telegram.app.build_application`` builds for polling, without
+an ``Updater`` (``updater(None)``). At start it is entered (``async with application``, retried
+while the Bot API is out of reach), the webhook is registered with its secret and the allowed
+updates, the command menus are set and the application is started; each webhook request only
+checks the secret, parses the update and puts it on ``application.update_queue``, so Telegram
+gets its 200 at once. The webhook is left registered at stop: while the process sleeps or
+restarts, Telegram keeps the updates and retries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
+import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
-from telegram.request import BaseRequest
+from telegram.ext import Application, TypeHandler
 
+from bot.telegram.common import Context
 from bot.telegram.config import Config
 from bot.telegram.startup import AttemptLog, cause
 from handlers.service import MovieService
@@ -29,23 +33,6 @@ log = logging.getLogger("pelibot")
 
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
-
-
-class NoPolling(BaseRequest):
-    """The getUpdates connection of a webhook bot: never used, so no HTTP client for it."""
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        raise RuntimeError("a webhook bot does not poll")
 
 
 class _ProblemLog(AttemptLog):
@@ -64,6 +51,27 @@ class BadUpdate(ValueError):
     """A webhook body that is not a Telegram update."""
 
 
+def parse_update(body: bytes, application: Application) -> Update | None:
+    """The update posted as ``body``, or None for one this bot cannot parse (logged once,
+    without its content). ``BadUpdate`` when the body is not a JSON object with an
+    ``update_id``: not JSON, not UTF-8, or nested too deep to read."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise BadUpdate("not JSON") from None
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        raise BadUpdate("not a Telegram update")
+    try:
+        return Update.de_json(data, application.bot)
+    except Exception as error:  # whatever a malformed update makes the library's parser raise
+        log.warning(
+            "skipped unparseable update %d (%s); its content is not logged",
+            data["update_id"],
+            type(error).__name__,
+        )
+        return None
+
+
 @dataclass(frozen=True)
 class WebhookSettings:
     url: str  # what Telegram posts to (public HTTPS)
@@ -78,10 +86,14 @@ class TelegramWebhook:
         self.config = config
         self.settings = settings
         self.application: Application | None = None
+        self.on_failure: Callable[[str, int], None] | None = None
+        """Set by ``pelibot run``: the bot is the point of the process, so a failure ends it
+        (with this message and exit code) instead of leaving the API alone."""
         self.state = "starting"
         self.problem = ""
         self._last_update: float | None = None
         self._pending_since: float | None = None
+        self._stack: contextlib.AsyncExitStack | None = None
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -94,23 +106,22 @@ class TelegramWebhook:
     def ready(self) -> bool:
         return self.state == "webhook" and self.application is not None
 
-    async def put(self, data: Any) -> None:
-        """Queue one update (the parsed JSON body); ``BadUpdate`` when it is not one."""
+    async def put(self, body: bytes) -> bool:
+        """Queue the update posted as ``body``; False when it is one this bot cannot parse
+        (skipped, as polling skips it); ``BadUpdate`` when it is no update at all."""
         application = self.application
         assert application is not None
-        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
-            raise BadUpdate("not a Telegram update")
-        try:
-            update = Update.de_json(data, application.bot)
-        except Exception as error:  # whatever a malformed update makes the parser raise
-            raise BadUpdate(f"not a Telegram update: {type(error).__name__}") from error
+        update = parse_update(body, application)
+        if update is None:
+            return False
         now = time.monotonic()
         self._last_update = now
         if self._pending_since is None:
             self._pending_since = now
         await application.update_queue.put(update)
+        return True
 
-    async def _taken_up(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _taken_up(self, update: object, context: Context) -> None:
         """Runs first for every update: the queue is being worked through."""
         if self.application is not None and self.application.update_queue.empty():
             self._pending_since = None
@@ -132,10 +143,7 @@ class TelegramWebhook:
         from bot.telegram.app import LeanChartMaker, build_application, set_menus
 
         application = build_application(
-            self.config,
-            service,
-            charts=LeanChartMaker(service.movies, service.stats),
-            get_updates_request=NoPolling(),
+            self.config, service, charts=LeanChartMaker(service.movies, service.stats), webhook=True
         )
         application.add_handler(TypeHandler(Update, self._taken_up), group=-1)
         self.application = application
@@ -158,16 +166,20 @@ class TelegramWebhook:
         """getMe and setWebhook, retried with growing pauses while the Bot API is unreachable
         (``bot.telegram.startup``: the first failure said at once, then once per group of
         attempts). False (and the API keeps being served) when Telegram refuses the token or
-        the webhook, or the retries run out."""
+        the webhook, or the retries (``PELIBOT_BOOTSTRAP_RETRIES``) run out."""
         from bot.telegram.app import ALLOWED_UPDATES
         from bot.telegram.startup import CONNECT_SECONDS, READ_SECONDS, reach
 
         where = self.config.base_url or "api.telegram.org"
+        log.info("connecting to %s", where)
         attempts = _ProblemLog(self, where)
 
         async def connect() -> None:
             await application.bot.get_me(connect_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS)
-            await application.initialize()
+            if self._stack is None:  # ``async with application``: initialize now, shut down
+                stack = contextlib.AsyncExitStack()  # at ``stop`` (a failed start shuts down)
+                await stack.enter_async_context(application)
+                self._stack = stack
             await application.bot.set_webhook(
                 url=self.settings.url,
                 secret_token=self.settings.secret,
@@ -180,7 +192,7 @@ class TelegramWebhook:
             )
         except InvalidToken:
             return self._failed(
-                "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather."
+                "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.", code=2
             )
         except NetworkError as error:
             return self._failed(
@@ -192,9 +204,12 @@ class TelegramWebhook:
         self.problem = ""
         return True
 
-    def _failed(self, problem: str) -> bool:
+    def _failed(self, problem: str, code: int = 1) -> bool:
         self.state, self.problem = "failed", problem
-        log.error("%s The bot is silent; the API is served as usual.", problem)
+        if self.on_failure is not None:
+            self.on_failure(problem, code)
+        else:
+            log.error("%s The bot is silent; the API is served as usual.", problem)
         return False
 
     def status(self) -> str:
@@ -213,9 +228,11 @@ class TelegramWebhook:
 
     async def stop(self) -> None:
         application, self.application = self.application, None
+        stack, self._stack = self._stack, None
         if application is None:
             return
         self.state = "starting"
         if application.running:
             await application.stop()
-        await application.shutdown()
+        if stack is not None:
+            await stack.aclose()  # leaves ``async with application``: shutdown

@@ -74,6 +74,7 @@ async def test_webhook_mode_answers_posted_updates(real_data_dir: Path, tmp_path
             b"[1, 2, 3]": 400,
             b'{"update_id": 9, "message": {"message_id": 1, "date": "yesterday"}}': 200,  # skipped
             b'{"update_id": 10, "message": "' + b"x" * 1_100_000 + b'"}': 413,
+            b'{"update_id": 11, "message": ' + b"[" * 1_000 + b"]" * 1_000 + b"}": 400,  # deep
         }
         for body, expected in bad_bodies.items():
             assert await asyncio.to_thread(post, hook, body, SECRET) == expected, body[:20]

@@ -7,7 +7,7 @@ lines whose second half is shifted 9 columns left (its ``id`` holds a date, its 
 path). It returns how many rows of each defect it wrote, so a test knows what the rules must drop.
 The output depends only on the arguments (and the Python version's ``random``).
 
-    python -m data_prep.synthetic --rows 45000 --out DIR [--seed N]
+    python -m benchmarks.synthetic --rows 45000 --out DIR [--seed N]
 """
 
 from __future__ import annotations
@@ -1102,7 +1102,7 @@ def _split_record(rng: random.Random, row: list[str]) -> list[list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m data_prep.synthetic",
+        prog="python -m benchmarks.synthetic",
         description="Write synthetic movies_metadata.csv and keywords.csv in the Kaggle format.",
     )
     parser.add_argument("--rows", type=int, required=True, help="data rows of movies_metadata.csv")
