@@ -157,3 +157,30 @@ async def test_serve_with_the_bot_api_out_of_reach_goes_live_and_keeps_trying(
     assert telegram["ready"] is False
     said = [line for line in log.splitlines() if "cannot reach the Bot API" in line]
     assert len(said) == 1, log  # the first failure, not one line per retry
+
+
+async def test_an_empty_placeholder_raw_file_is_explained_in_health(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a one-file mount leaves in a volume: the build's own reason reaches /health."""
+    monkeypatch.delenv("PELIBOT_RAW_CSV", raising=False)
+    monkeypatch.chdir(tmp_path)
+    raw = tmp_path / "data" / "raw" / "movies_metadata.csv"
+    raw.parent.mkdir(parents=True)
+    raw.touch()
+    runtime = Runtime(tmp_path / "data", retry_seconds=0.05)
+    runtime.start()
+    try:
+        for _ in range(600):
+            if runtime.state == "no_catalog":
+                break
+            await asyncio.sleep(0.1)
+        status, body = runtime.health()
+    finally:
+        await runtime.stop()
+    assert (status, body["status"]) == (503, "no_catalog")
+    assert body["detail"].startswith(
+        f"Could not build the catalog from {raw}: {raw} is empty (0 bytes). If it sits in a "
+        "container's volume, it is the placeholder Docker leaves there for a one-file mount"
+    )
+    assert "mount the folder of the raw files instead" in body["detail"]
