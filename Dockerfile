@@ -3,12 +3,13 @@
 #   docker compose up -d                      long polling (reads the token from .env)
 #   docker run -e PORT=8000 -p 8000:8000 …    the web process: API, /health, Telegram webhook
 #
-# With no command the container runs `pelibot serve` when PORT is set, else `pelibot run`. The
-# catalog lives in the /data volume; at the first start it is built from
-# /data/raw/movies_metadata.csv when that is mounted (read-only is fine). With neither a catalog
-# nor the raw file the container says so once and waits (no crash, so no restart storm): run
-# `docker compose run --rm pelibot pelibot prepare` (needs internet, or the raw file) and it
-# picks the catalog up.
+# With no command the container runs `pelibot run` (polling) when TELEGRAM_BOT_TOKEN is set and
+# PORT is not, else `pelibot serve` on $PORT (default 8000): without a token, the HTTP API. The
+# catalog lives in the /data volume; at the first start it is built from the raw files in
+# /data/raw/ when that folder is mounted (read-only is fine). With neither a catalog nor the raw
+# file the container says so once and waits (no crash, so no restart storm): run
+# `docker compose run --rm pelibot pelibot prepare` (it reads /data/raw/, else downloads, else
+# builds the built-in sample) and it picks the catalog up.
 FROM python:3.11-slim
 
 # PYTHONOPTIMIZE=2: no docstrings in memory, 13 MB less resident (README, "Memory"). The
@@ -21,7 +22,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PELIBOT_DATA_DIR=/data \
     PELIBOT_HEARTBEAT_FILE=/tmp/pelibot.heartbeat \
     PELIBOT_WAIT_FOR_CATALOG=30 \
-    MPLCONFIGDIR=/tmp/matplotlib
+    PELIBOT_BOOTSTRAP_RETRIES=-1 \
+    MPLCONFIGDIR=/tmp/matplotlib \
+    HOME=/home/pelibot \
+    KAGGLEHUB_CACHE=/tmp/kagglehub
 
 RUN apt-get update \
     && apt-get install --yes --no-install-recommends tini \
@@ -30,14 +34,15 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# Dependencies first, so code changes do not reinstall them.
-COPY pyproject.toml README.md ./
+# Dependencies first, so code (and README) changes do not reinstall them.
+COPY pyproject.toml ./
 RUN mkdir bot data_prep handlers \
-    && touch bot/__init__.py data_prep/__init__.py handlers/__init__.py \
+    && touch README.md bot/__init__.py data_prep/__init__.py handlers/__init__.py \
     && pip install . \
     && pip uninstall --yes pelibot \
     && rm -rf bot data_prep handlers build
 
+COPY README.md ./
 COPY bot ./bot
 COPY data_prep ./data_prep
 COPY handlers ./handlers

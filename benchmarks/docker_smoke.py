@@ -80,10 +80,9 @@ class Smoke:
         extra: tuple[str, ...] = (),
     ) -> str:
         command = ["run", "-d", "--network", "host", *extra, "-v", f"{data}:/data"]
-        if raw:  # how the README says to mount the raw files
-            command += ["-v", f"{self.raw}:/data/raw/movies_metadata.csv:ro"]
-            if (keywords := self.raw.parent / "keywords.csv").is_file():
-                command += ["-v", f"{keywords}:/data/raw/keywords.csv:ro"]
+        if raw:  # how the README says to mount raw files of another name: their folder
+            command += ["-v", f"{self.raw.parent}:/raw:ro"]
+            command += ["-e", f"PELIBOT_RAW_CSV=/raw/{self.raw.name}"]
         for key, value in env.items():
             command += ["-e", f"{key}={value}"]
         container = docker(*command, self.image, *args)
@@ -239,6 +238,43 @@ class Smoke:
         self.figure("no_catalog: healthy after the prepare container exited, s", round(waited, 1))
         docker("stop", "-t", "20", container)
 
+    async def api_without_token_from_the_sample(self) -> None:
+        """Offline, ``pelibot prepare`` builds the built-in sample; with neither a token nor
+        PORT the image serves the API on 8000 (no exit, so no restart loop)."""
+        data = self.work / "sample-data"
+        data.mkdir()
+        offline = ["run", "--rm", "--network", "none", "-v", f"{data}:/data", self.image]
+        done = subprocess.run(
+            ["docker", *offline, "pelibot", "prepare"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+        self.figure("offline_prepare_last_line", last)
+        self.check(
+            done.returncode == 0 and last.startswith("Sin conexión: catálogo de muestra de "),
+            "offline prepare builds the built-in sample and says so",
+        )
+        port = free_port()
+        command = ["run", "-d", "-p", f"{LOOPBACK}:{port}:8000", "-v", f"{data}:/data"]
+        container = docker(*command, "--restart", "unless-stopped", self.image)
+        self.containers.append(container)
+        await self.healthy(port, container, 120)
+        status, body = await asyncio.to_thread(get, f"http://{LOOPBACK}:{port}/health")
+        self.figure("health_without_token", status)
+        self.figure("health_without_token_body", json.dumps(body, ensure_ascii=False))
+        self.check(
+            body.get("sample") is True and body.get("telegram") == "off",
+            "no token, no PORT: the API on 8000, from the sample",
+        )
+        await asyncio.sleep(3)
+        self.check(
+            docker("inspect", "-f", "{{.RestartCount}}", container) == "0",
+            "no token: no restart",
+        )
+        docker("stop", "-t", "20", container)
+
     async def stop_during_build(self) -> None:
         data = self.work / "build-data"
         data.mkdir()
@@ -267,6 +303,7 @@ async def main_async(args: argparse.Namespace) -> int:
             await smoke.serve_mode()
             await smoke.polling_mode()
             await smoke.missing_catalog()
+            await smoke.api_without_token_from_the_sample()
             await smoke.stop_during_build()
         finally:
             smoke.cleanup()

@@ -12,6 +12,7 @@ from data_prep.layout import MIN_MOVIES
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+    from data_prep.source import DownloadFailed
     from handlers.service import MovieService
 
 
@@ -34,25 +35,32 @@ def _data_dir(args: argparse.Namespace, settings: Settings) -> Path:
 def _prepare(args: argparse.Namespace) -> int:
     from data_prep.layout import DataDirBusy
     from data_prep.pipeline import BuildRefused, format_report, prepare
-    from data_prep.source import RawDataUnavailable, locate
+    from data_prep.sample import sample_files
+    from data_prep.source import DownloadFailed, RawDataUnavailable, locate
 
     settings = _settings("prepare")
     if settings is None:
         return 2
     out = args.out or settings.data_dir
-    try:
-        files = locate(
-            args.raw,
-            args.keywords,
-            configured=settings.raw_csv,
-            configured_keywords=settings.keywords_csv,
-            data_dir=out,
-            credits=args.credits,
-            configured_credits=settings.credits_csv,
-        )
-    except RawDataUnavailable as error:
-        print(f"pelibot prepare: {error}", file=sys.stderr)
-        return 1
+    offline: DownloadFailed | None = None
+    if args.sample:
+        files = sample_files()
+    else:
+        try:
+            files = locate(
+                args.raw,
+                args.keywords,
+                configured=settings.raw_csv,
+                configured_keywords=settings.keywords_csv,
+                data_dir=out,
+                credits=args.credits,
+                configured_credits=settings.credits_csv,
+            )
+        except DownloadFailed as failed:  # nothing at hand and no Kaggle: the built-in sample
+            files, offline = sample_files(), failed
+        except RawDataUnavailable as error:
+            print(f"pelibot prepare: {error}", file=sys.stderr)
+            return 1
     extra = [str(p) for p in (files.keywords, files.credits) if p]
     print(f"Reading {files.movies}" + "".join(f" and {p}" for p in extra))
     try:
@@ -62,6 +70,8 @@ def _prepare(args: argparse.Namespace) -> int:
         return 1
     except BuildRefused as refused:
         print(format_report(refused.manifest))
+        if offline is not None:
+            print(f"pelibot prepare: {offline}", file=sys.stderr)
         print(f"pelibot prepare: {refused}", file=sys.stderr)
         return 1
     except (OSError, ValueError) as error:
@@ -69,7 +79,24 @@ def _prepare(args: argparse.Namespace) -> int:
         return 1
     print(format_report(result.manifest))
     print(f"Written to {result.build_dir}")
+    if result.manifest.get("sample"):
+        print(sample_notice(result.manifest["rows"], offline))
     return 0
+
+
+def sample_notice(movies: int, failed: DownloadFailed | None) -> str:
+    """The one line that says a sample was built, why, and how to get the whole catalog."""
+    count = f"{movies:,}".replace(",", ".")  # Spanish digit grouping: 1.698
+    if failed is None:
+        why = "Catálogo de muestra"
+    elif failed.offline:
+        why = "Sin conexión: catálogo de muestra"
+    else:
+        why = f"No se pudo descargar de Kaggle ({failed.cause}): catálogo de muestra"
+    return (
+        f"{why} de {count} películas. "
+        "Para el completo: pelibot prepare --raw RUTA/movies_metadata.csv"
+    )
 
 
 def _load_service(args: argparse.Namespace, command: str) -> MovieService | None:
@@ -183,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prepare.add_argument(
         "--out", type=Path, help="output directory (PELIBOT_DATA_DIR, default data/)"
+    )
+    prepare.add_argument(
+        "--sample",
+        action="store_true",
+        help="build the built-in sample (about 1,700 films), no download",
     )
     prepare.add_argument(
         "--force",

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("pelibot")
 
 BUILD_STOP_SECONDS = 10.0
+PREPARE_SAYS = "pelibot prepare: "
+"""How ``pelibot prepare`` starts the line that says why it failed."""
+BUILD_FAILED = "could not build the catalog: "
 
 
 def load_service(data_dir: Path) -> MovieService:
@@ -98,6 +101,7 @@ async def obtain_service(
     restart, again and again). ``report(state, problem)`` hears of building and waiting.
     """
     tried: tuple[Path, float] | None = None
+    failed = ""  # why the build from the ``tried`` raw file failed
     announced = ""
     while True:
         try:
@@ -110,9 +114,12 @@ async def obtain_service(
             tried = stamp
             report("building", f"building the catalog from {files.movies}")
             log.info("%s Building it from %s first.", problem, files.movies)
-            if await build_catalog(source.prepare_args(files)):
+            failure = await build_catalog(source.prepare_args(files))
+            if failure is None:
                 continue
-            problem = f"Could not build the catalog from {files.movies} (see the lines above)."
+            failed = f"Could not build the catalog from {files.movies}: {failure}"
+        if files is not None and stamp == tried and failed:  # the same file, the same problem
+            problem = failed
         report("no_catalog", problem)
         if retry_seconds <= 0:
             raise CatalogError(problem)
@@ -129,17 +136,30 @@ def _stamp(raw: Path | None) -> tuple[Path, float] | None:
         return None
 
 
-async def build_catalog(args: list[str]) -> bool:
-    """``pelibot prepare`` with ``args`` in a child process; True when it worked.
+async def build_catalog(args: list[str]) -> str | None:
+    """``pelibot prepare`` with ``args`` in a child process: None when it worked, else why not
+    (its own last word, which ``/health`` shows too). Its output goes on to this process's.
 
     Cancelling (the process is stopping) interrupts the child as Ctrl-C would, so it removes
     its half-written build, and kills it if it does not stop in time.
     """
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", *args, stdin=asyncio.subprocess.DEVNULL
+        sys.executable,
+        "-m",
+        "bot.cli",
+        *args,
+        stdin=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
     )
+    said = ""
     try:
-        return await process.wait() == 0
+        assert process.stderr is not None
+        async for raw in process.stderr:
+            line = raw.decode("utf-8", "replace")
+            sys.stderr.write(line)
+            if line.startswith(PREPARE_SAYS):
+                said = line.removeprefix(PREPARE_SAYS).removeprefix(BUILD_FAILED).strip()
+        code = await process.wait()
     except asyncio.CancelledError:
         if process.returncode is None:
             log.info("stopping the catalog build")
@@ -150,3 +170,4 @@ async def build_catalog(args: list[str]) -> bool:
                 process.kill()
                 await process.wait()
         raise
+    return None if code == 0 else said or f"pelibot prepare ended with exit code {code}"

@@ -27,18 +27,23 @@ def retrying(
     *,
     attempts: int | None,
     first_pause: float,
-    what: Callable[[RetryCallState], str],
+    what: Callable[[RetryCallState], str] | None = None,
+    report: Callable[[RetryCallState], None] | None = None,
 ) -> AsyncRetrying:
     """Retry while ``retry`` says so, ``attempts`` times in all (None: for ever), pausing
     ``first_pause`` seconds, then twice as long each time up to 30 s; each pause is logged as
-    a warning saying ``what`` went wrong. The last failure is raised (or its result returned)."""
+    a warning saying ``what`` went wrong — or handed to ``report``, for a caller that logs
+    otherwise (once per group of attempts). The last failure is raised (or its result
+    returned)."""
 
     def before_sleep(state: RetryCallState) -> None:
+        if report is not None:
+            report(state)
+            return
         pause = state.upcoming_sleep
         total = "" if attempts is None else f" of {attempts}"
-        log.warning(
-            "%s; attempt %d%s in %.1f s", what(state), state.attempt_number + 1, total, pause
-        )
+        said = what(state) if what is not None else "failed"
+        log.warning("%s; attempt %d%s in %.1f s", said, state.attempt_number + 1, total, pause)
 
     return AsyncRetrying(
         retry=retry,

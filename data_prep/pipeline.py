@@ -20,6 +20,7 @@ from data_prep import clean, layout
 from data_prep.credits import read_credits
 from data_prep.curated import SPANISH_TITLES_FILE, join_catalog, load_spanish_titles
 from data_prep.neighbours import NEIGHBOURS_K, build_neighbours
+from data_prep.sample import ORIGIN as SAMPLE_ORIGIN
 from data_prep.source import RawFiles
 
 UNMATCHED_SHOWN = 30
@@ -70,13 +71,30 @@ def read_raw_csv(path: Path) -> tuple[pd.DataFrame, int]:
     except UnicodeDecodeError:
         raise ValueError(_not_utf8(path)) from None
     except pd.errors.EmptyDataError:
-        raise ValueError(f"{path} is empty") from None
+        raise ValueError(_empty(path)) from None
     if _first_record_is_long(path):
         # pandas would take it as a sign of index columns and shift every column; with
         # ``index_col=False`` it truncates the line instead of handing it to ``skip``.
         frame = frame.iloc[1:].reset_index(drop=True)
         skipped += 1
     return frame, skipped
+
+
+def _empty(path: Path) -> str:
+    """Why ``path`` holds no CSV, and what to do: an empty file where a raw file should be is
+    usually the placeholder a container engine leaves in a volume for a one-file mount."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = None
+    if size != 0:
+        return f"{path} is empty (no header line)"
+    return (
+        f"{path} is empty (0 bytes). If it sits in a container's volume, it is the placeholder "
+        f"Docker leaves there for a one-file mount (-v FILE:{path}): remove it and mount the "
+        "folder of the raw files instead (-v /path/to/raw:/data/raw:ro; with compose, put "
+        "the files in ./data/raw/). Otherwise copy the real file over it."
+    )
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -227,6 +245,7 @@ def prepare(
             "schema_version": layout.SCHEMA_VERSION,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "source": file_facts(files.movies) | {"origin": files.origin},
+            "sample": files.origin == SAMPLE_ORIGIN,
             "keywords_source": file_facts(files.keywords) if files.keywords else None,
             "rows_raw": reports[0].rows_in,
             "rows": len(catalog),
@@ -263,7 +282,8 @@ def prepare(
 
 def format_report(manifest: dict[str, Any]) -> str:
     """A short human-readable account of what each rule did."""
-    lines = [f"Source: {manifest['source']['name']} ({manifest['rows_raw']:,} rows)"]
+    sample = " (the built-in sample)" if manifest.get("sample") else ""
+    lines = [f"Source: {manifest['source']['name']}{sample} ({manifest['rows_raw']:,} rows)"]
     names = {
         "movies": manifest["source"]["name"],
         "keywords": (manifest.get("keywords_source") or {}).get("name", "keywords"),

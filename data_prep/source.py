@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -107,7 +108,11 @@ def _sibling(movies: Path) -> Path | None:
 
 
 def download(keywords: Path | None = None) -> RawFiles:
-    """Fetch the files from Kaggle with kagglehub (it shows its own progress bar)."""
+    """Fetch the files from Kaggle with kagglehub (it shows its own progress bar).
+
+    ``DownloadFailed`` names the real cause: no connection, an unwritable cache folder, an
+    HTTP error from Kaggle…
+    """
     print(f"Downloading {MOVIES_FILE} from Kaggle ({KAGGLE_DATASET})…", flush=True)
     try:
         import kagglehub
@@ -116,16 +121,54 @@ def download(keywords: Path | None = None) -> RawFiles:
         if keywords is None:
             keywords = Path(kagglehub.dataset_download(KAGGLE_DATASET, path=KEYWORDS_FILE))
     except Exception as error:  # kagglehub raises requests/HTTP/OS errors of many kinds
-        raise RawDataUnavailable(
-            f"Could not download {MOVIES_FILE} from Kaggle ({type(error).__name__}; "
-            "is there an internet connection?). "
+        cause, offline = download_cause(error)
+        raise DownloadFailed(
+            f"Could not download {MOVIES_FILE} from Kaggle: {cause}. "
             "Give pelibot the file in one of these ways instead: "
             f"`pelibot prepare --raw PATH/{MOVIES_FILE}`, "
             f"the environment variable {RAW_ENV}=PATH/{MOVIES_FILE}, "
             f"or copy it to {DEFAULT_RAW} (with {KEYWORDS_FILE} beside it for better "
-            "recommendations)."
+            "recommendations); or build the built-in sample with `pelibot prepare --sample`.",
+            cause=cause,
+            offline=offline,
         ) from error
     return RawFiles(movies, keywords, "kaggle")
+
+
+class DownloadFailed(RawDataUnavailable):
+    """Kaggle could not be used: ``cause`` says why in a few words; ``offline`` when the reason
+    is the network (no connection, no name resolution, a timeout)."""
+
+    def __init__(self, message: str, *, cause: str, offline: bool) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.offline = offline
+
+
+def download_cause(error: BaseException) -> tuple[str, bool]:
+    """Why a download failed, in a few words, and whether the network is the reason."""
+    import requests
+
+    if isinstance(error, requests.ConnectionError | requests.Timeout):
+        text = str(error)
+        if "resolve" in text or "Name or service not known" in text:
+            return "no internet connection (the name api.kaggle.com cannot be resolved)", True
+        if isinstance(error, requests.Timeout):
+            return "no internet connection (Kaggle did not answer in time)", True
+        return f"no connection to Kaggle ({type(error).__name__})", True
+    if isinstance(error, ConnectionError | TimeoutError | socket.gaierror):
+        return f"no connection to Kaggle ({type(error).__name__}: {error})", True
+    if isinstance(error, requests.HTTPError):
+        status = error.response.status_code if error.response is not None else "?"
+        return f"Kaggle answered HTTP {status}", False
+    if isinstance(error, PermissionError):
+        where = f" {error.filename}" if error.filename else ""
+        return (
+            f"no permission to write kagglehub's cache folder{where} (PermissionError); "
+            "set KAGGLEHUB_CACHE (or HOME) to a folder this user can write"
+        ), False
+    detail = str(error).strip()
+    return (f"{type(error).__name__}: {detail}" if detail else type(error).__name__), False
 
 
 def with_credits(files: RawFiles, credits: Path | None = None) -> RawFiles:

@@ -5,11 +5,17 @@
 # * A host folder mounted at /data usually belongs to the host user: started as root (the
 #   default), this makes /data writable for the image's user (uid 10001) once, then runs pelibot
 #   as that user. Started with --user, it runs as given (the folder must then be writable).
-# * No command: `pelibot serve` when PORT is set (web hosts set it), else `pelibot run` (polling).
+# * No command: `pelibot run` (polling) when TELEGRAM_BOT_TOKEN is set and PORT is not;
+#   otherwise `pelibot serve` on $PORT (web hosts set it; default 8000): without a token the
+#   image serves the HTTP API instead of stopping, so a restart policy never loops on it.
 set -eu
 
 if [ "$#" -eq 0 ]; then
-    if [ -n "${PORT:-}" ]; then set -- pelibot serve; else set -- pelibot run; fi
+    if [ -n "${PORT:-}" ] || [ -z "${TELEGRAM_BOT_TOKEN:-}" ]; then
+        set -- pelibot serve
+    else
+        set -- pelibot run
+    fi
 fi
 
 if [ "$(id -u)" = "0" ]; then

@@ -41,6 +41,19 @@ def test_image_runs_optimized_from_bytecode_written_at_build() -> None:
     assert dockerfile.index("PYTHONOPTIMIZE=2") < dockerfile.index("pip install")
 
 
+def test_image_user_has_a_home_and_a_writable_download_cache() -> None:
+    """uid 10001 would otherwise get Docker's HOME=/root, and kagglehub a PermissionError."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    env = dict(
+        item.split("=", 1)
+        for item in dockerfile.split("\nENV ", 1)[1].split("\n\n", 1)[0].split()
+        if "=" in item
+    )
+    assert env["HOME"] == "/home/pelibot"
+    assert "--create-home" in dockerfile and "--uid 10001" in dockerfile
+    assert env["KAGGLEHUB_CACHE"].startswith("/tmp/")  # writable for any --user too
+
+
 @pytest.mark.skipif(
     os.geteuid() != 0 or shutil.which("setpriv") is None,
     reason="needs root and setpriv, as in the image",
@@ -70,6 +83,8 @@ def check_entrypoint(tmp_path: Path) -> None:
         return done.stdout.strip()
 
     assert start(PORT="10000") == "10001 serve"
-    assert start() == "10001 run"
+    assert start() == "10001 serve"  # no token: the API, not an exit and a restart loop
+    assert start(TELEGRAM_BOT_TOKEN="1:a") == "10001 run"  # a token and no PORT: polling
+    assert start(TELEGRAM_BOT_TOKEN="1:a", PORT="10000") == "10001 serve"
     assert start("pelibot", "prepare") == "10001 prepare"
     assert data.stat().st_uid == 10001 and (data / "build-1").stat().st_uid == 10001

@@ -565,7 +565,14 @@ def test_a_utf16_file_is_told_to_convert_from_utf16(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("", "{path} is empty"),
+        (
+            "",
+            "{path} is empty (0 bytes). If it sits in a container's volume, it is the "
+            "placeholder Docker leaves there for a one-file mount (-v FILE:{path}): remove it "
+            "and mount the folder of the raw files instead (-v /path/to/raw:/data/raw:ro; with "
+            "compose, put the files in ./data/raw/). Otherwise copy the real file over it.",
+        ),
+        ("\n\n", "{path} is empty (no header line)"),
         (
             "userId,movieId,rating,timestamp,a,b,c\n1,31,2.5,1260759144,1,2,3\n",
             "the raw file {path} lacks the columns adult, belongs_to_collection, budget, genres, "

@@ -321,7 +321,7 @@ def test_real_report_has_every_section_with_its_figures(real_report: Path) -> No
 def test_real_report_numbers(real_report: Path, real_data_dir: Path) -> None:
     page = (real_report / report.REPORT_FILE).read_text(encoding="utf-8")
     assert f"<title>pelibot catalog report: {facts.films():,} movies</title>" in page
-    assert f"movies_fixture.csv.gz ({len(read_rows(MOVIES)):,} rows" in page
+    assert f"{MOVIES.name} ({len(read_rows(MOVIES)):,} rows" in page
     assert "<td>drop duplicate ids (keep the first)</td>" in page
     assert "<td>Less Than Zero</td>" in page and "budget of US$1: too small to be real" in page
     bond = facts.in_collection("James Bond Collection")

@@ -12,7 +12,7 @@ import pytest
 
 from bot import cli
 from data_prep import source
-from data_prep.source import RawDataUnavailable, RawFiles, locate
+from data_prep.source import DownloadFailed, RawDataUnavailable, RawFiles, locate
 from tests.test_clean import write_small_raw
 
 OFFLINE_PROXY = "http://127.0.0.1:9"  # the discard port: every request fails at once
@@ -34,13 +34,14 @@ def _pelibot() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "bot.cli"]
 
 
-def test_no_file_anywhere_and_no_internet_gives_one_clear_message(tmp_path: Path) -> None:
+def test_no_file_anywhere_and_no_internet_builds_the_sample_and_says_so(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {source.RAW_ENV, source.KEYWORDS_ENV, "NO_PROXY", "no_proxy"}
+        if k
+        not in {source.RAW_ENV, source.KEYWORDS_ENV, "PELIBOT_DATA_DIR", "NO_PROXY", "no_proxy"}
     }
     env |= {
         "KAGGLEHUB_CACHE": str(tmp_path / "kagglehub"),
@@ -50,18 +51,19 @@ def test_no_file_anywhere_and_no_internet_gives_one_clear_message(tmp_path: Path
         "http_proxy": OFFLINE_PROXY,
     }
     done = subprocess.run(
-        [*_pelibot(), "prepare"], cwd=work, env=env, capture_output=True, text=True, timeout=60
+        [*_pelibot(), "prepare"], cwd=work, env=env, capture_output=True, text=True, timeout=120
     )
-    assert done.returncode == 1
+    assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    message = lines[0]
-    assert message.startswith("pelibot prepare: Could not download movies_metadata.csv")
-    assert "`pelibot prepare --raw PATH/movies_metadata.csv`" in message
-    assert "PELIBOT_RAW_CSV=PATH/movies_metadata.csv" in message
-    assert "data/raw/movies_metadata.csv" in message
-    assert list(work.iterdir()) == []  # nothing half-built in the working directory
+    build = (work / "data" / "CURRENT").read_text(encoding="utf-8").strip()
+    manifest = json.loads((work / "data" / build / "manifest.json").read_text("utf-8"))
+    assert manifest["sample"] is True
+    assert manifest["source"]["origin"] == "sample"
+    count = f"{manifest['rows']:,}".replace(",", ".")
+    assert done.stdout.splitlines()[-1] == (
+        f"Sin conexión: catálogo de muestra de {count} películas. "
+        "Para el completo: pelibot prepare --raw RUTA/movies_metadata.csv"
+    )
 
 
 def test_locate_falls_back_to_kaggle_and_explains_a_failed_download(
@@ -74,8 +76,12 @@ def test_locate_falls_back_to_kaggle_and_explains_a_failed_download(
         raise ConnectionError("no route to host")
 
     monkeypatch.setattr(kagglehub, "dataset_download", offline)
-    with pytest.raises(RawDataUnavailable, match=r"\(ConnectionError; is there an internet"):
+    with pytest.raises(
+        DownloadFailed, match=r"no connection to Kaggle \(ConnectionError: no ro"
+    ) as e:
         locate()
+    assert e.value.offline
+    assert "`pelibot prepare --sample`" in str(e.value)
 
 
 def test_locate_returns_the_kaggle_download(

@@ -344,9 +344,15 @@ def test_health_when_loaded(client: TestClient, movies: pd.DataFrame, real_data_
             "status": "ok",
             "movies": len(movies),
             "build": (real_data_dir / "CURRENT").read_text().strip(),
+            "sample": False,
             "telegram": "off",
+            "ready": True,
             "last_update_age_s": None,
         },
+    )
+    assert get(client, "/health/telegram") == (
+        503,
+        {"telegram": "off", "ready": True, "last_update_age_s": None},
     )
 
 

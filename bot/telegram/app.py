@@ -26,7 +26,17 @@ from bot import memory
 from bot.charts import ChartMaker
 from bot.loading import CatalogSource, obtain_service
 from bot.render import command_menu
-from bot.telegram import buttons, errors, inline, logs, movie_night, questions, start, words
+from bot.telegram import (
+    buttons,
+    errors,
+    inline,
+    logs,
+    movie_night,
+    questions,
+    start,
+    startup,
+    words,
+)
 from bot.telegram.common import CONTEXT_TYPES, Deps, install
 from bot.telegram.config import Config
 from bot.telegram.polling import PollingRequest
@@ -186,22 +196,31 @@ def run(config: Config) -> int:
     ``pelibot run`` is the web server of ``bot.web.serve`` instead)."""
     setup_logging(config)
     # Until python-telegram-bot installs its own handlers, SIGTERM unwinds (a half-written
-    # build is removed) instead of killing the process mid-write.
+    # build is removed, a start-up waiting for the Bot API ends) instead of killing the process.
     previous = signal.signal(signal.SIGTERM, _stop)
+    where = config.base_url or "api.telegram.org"
     try:
         service = load_or_build_service(config)
+        charts = LeanChartMaker(service.movies, service.stats)
+        application = build_application(config, service, charts=charts)
+        log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
+        _first_contact(application, config, where)
     except CatalogError as error:
         print(f"pelibot run: {error}", file=sys.stderr)
         return 1
     except _Stopped:
         print("pelibot run: stopped before the bot started.", file=sys.stderr)
         return 0
+    except InvalidToken as error:
+        return _rejected(error, config)
+    except NetworkError as error:
+        return _unreachable(error, where)
+    except TelegramError as error:
+        log.debug("start-up failed", exc_info=error)
+        print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
+        return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
-    charts = LeanChartMaker(service.movies, service.stats)
-    application = build_application(config, service, charts=charts)
-    where = config.base_url or "api.telegram.org"
-    log.info("catalog loaded (%d movies); connecting to %s", len(service.movies), where)
     try:
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
@@ -209,18 +228,73 @@ def run(config: Config) -> int:
             bootstrap_retries=config.bootstrap_retries,
         )
     except InvalidToken as error:
-        log.debug("start-up failed", exc_info=error)
-        print(
-            "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
-            file=sys.stderr,
-        )
-        return 2
+        return _rejected(error, config)
     except NetworkError as error:
-        log.debug("start-up failed", exc_info=error)
-        print(f"pelibot run: cannot reach the Bot API at {where}: {error}", file=sys.stderr)
-        return 1
+        return _unreachable(error, where)
     except TelegramError as error:
         log.debug("start-up failed", exc_info=error)
         print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _first_contact(application: Application, config: Config, where: str) -> None:
+    """Reach the Bot API before polling (``startup.reach``): a failure is said within seconds
+    and retried with growing pauses, in python-telegram-bot's own event loop."""
+
+    async def contact() -> None:
+        await application.bot.get_me(
+            connect_timeout=startup.CONNECT_SECONDS, read_timeout=startup.READ_SECONDS
+        )
+        await application.initialize()
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # the loop run_polling takes up
+    try:
+        loop.run_until_complete(
+            startup.reach(contact, where=where, retries=config.bootstrap_retries)
+        )
+    except BaseException:
+        loop.close()
+        raise
+
+
+def _rejected(error: TelegramError, config: Config) -> int:
+    """Say once that the token was rejected; exit code 2. In a container (``config.
+    wait_for_catalog`` set) wait for a stop signal first: a restart cannot mend a token, so
+    exiting would only have the restart policy say the same thing again and again."""
+    log.debug("start-up failed", exc_info=error)
+    print(
+        "pelibot run: Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.",
+        file=sys.stderr,
+    )
+    if config.wait_for_catalog > 0:
+        print(
+            "pelibot run: the bot is silent; waiting to be stopped (set the right token, then "
+            "restart the container)",
+            file=sys.stderr,
+            flush=True,
+        )
+        _wait_for_stop()
+    return 2
+
+
+def _wait_for_stop() -> None:
+    """Block until SIGTERM or SIGINT."""
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        while True:
+            signal.pause()
+    except (_Stopped, KeyboardInterrupt):
+        return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _unreachable(error: TelegramError, where: str) -> int:
+    log.debug("start-up failed", exc_info=error)
+    print(
+        f"pelibot run: cannot reach the Bot API at {where}: {startup.cause(error)}",
+        file=sys.stderr,
+    )
+    return 1

@@ -286,9 +286,12 @@ HEALTH_EXAMPLE = {
     "status": "ok",
     "movies": 45433,
     "build": "build-20250101T120000-1a2b3c4d",
-    "telegram": "webhook",
+    "sample": False,
+    "telegram": "ok",
+    "ready": True,
     "last_update_age_s": 12.5,
 }
+TELEGRAM_HEALTH_EXAMPLE = {"telegram": "ok", "ready": True, "last_update_age_s": 12.5}
 
 
 def responses(ok: dict[str, Any], model: type[Body]) -> dict[int | str, dict[str, Any]]:

@@ -247,11 +247,16 @@ class UnavailableBody(Body):
     detail: str
 
 
+TELEGRAM_STATE = "ok, starting, off (sin bot en este proceso) o error: … (por qué calla)"
+
+
 class HealthBody(Body):
-    status: str = Field(description="ok; si no, loading, building, no_catalog o telegram_…")
+    status: str = Field(description="ok; si no, loading, building o no_catalog")
     movies: int | None
     build: str | None
-    telegram: Literal["webhook", "off"]
+    sample: bool | None = Field(description="el catálogo es la muestra incluida")
+    telegram: str = Field(description=TELEGRAM_STATE)
+    ready: bool = Field(description="la API y, si lo hay, el bot funcionan")
     last_update_age_s: float | None
     detail: str | None = None
 
@@ -284,6 +289,12 @@ class NoDataBody(Body):
     command: str
     error: Literal["no_data"]
     missing: str
+
+
+class TelegramHealthBody(Body):
+    telegram: str = Field(description=TELEGRAM_STATE)
+    ready: bool
+    last_update_age_s: float | None
 
 
 ANSWERS: dict[str, type[Body]] = {

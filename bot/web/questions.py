@@ -1,5 +1,6 @@
 """The question endpoints: one per command of the table (``handlers.commands``), each at
-``GET /<web_path>/<argument>``, and ``/preguntar`` (also ``/ask``) for plain words."""
+``GET /<web_path>/<argument>``, ``/buscar`` with words or structured filters, and
+``/preguntar`` (also ``/ask``) for plain words."""
 
 from typing import Annotated
 

@@ -52,17 +52,28 @@ class Runtime:
     # -- health -------------------------------------------------------------------------------
 
     def healthy(self) -> bool:
-        ready = self.state == "ready" and self.service is not None
-        return ready and (self.telegram is None or self.telegram.healthy())
+        """Whether the API can answer: the catalog is loaded (``/health`` says 200)."""
+        return self.state == "ready" and self.service is not None
+
+    def telegram_status(self) -> str:
+        """ "ok", "starting", "off" (no bot in this process) or "error: …" (why it is silent)."""
+        return "off" if self.telegram is None else self.telegram.status()
+
+    def ready(self) -> bool:
+        """Everything this process was configured for works: the API, and the bot if any."""
+        return self.healthy() and self.telegram_status() in ("ok", "off")
 
     def health(self) -> tuple[int, dict[str, Any]]:
-        """``/health``: the HTTP status and its JSON body."""
+        """``/health``: 200 once the API can answer, whatever the bot's state (in the body)."""
         service = self.service
+        telegram = self.telegram_status()
         body: dict[str, Any] = {
             "status": "ok",
             "movies": len(service.movies) if service is not None else None,
             "build": service.catalog.build_dir.name if service is not None else None,
-            "telegram": "webhook" if self.telegram is not None else "off",
+            "sample": bool(service.catalog.manifest.get("sample")) if service is not None else None,
+            "telegram": telegram,
+            "ready": self.ready(),
             "last_update_age_s": None,
         }
         if self.telegram is not None:
@@ -70,14 +81,14 @@ class Runtime:
             body["last_update_age_s"] = None if age is None else round(age, 1)
         if self.healthy():
             return 200, body
-        if self.state != "ready":
-            body |= {"status": self.state, "detail": self.problem or self.state}
-        elif self.telegram is not None:
-            body |= {
-                "status": "telegram_" + self.telegram.state,
-                "detail": self.telegram.problem or "updates are not being processed",
-            }
+        body |= {"status": self.state, "detail": self.problem or self.state}
         return 503, body
+
+    def telegram_health(self) -> tuple[int, dict[str, Any]]:
+        """``/health/telegram``, for monitors of the bot: 200 only when it is "ok"."""
+        body = self.health()[1]
+        telegram = {k: body[k] for k in ("telegram", "ready", "last_update_age_s")}
+        return (200 if body["telegram"] == "ok" else 503), telegram
 
     # -- lifetime -----------------------------------------------------------------------------
 
@@ -102,7 +113,7 @@ class Runtime:
         if self.telegram is not None:
             await self.telegram.start(self.service)
         while True:
-            if self.heartbeat is not None and self.healthy():
+            if self.heartbeat is not None and self.ready():
                 _beat(self.heartbeat)
             await asyncio.sleep(HEARTBEAT_SECONDS)
 

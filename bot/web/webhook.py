@@ -23,17 +23,28 @@ from dataclasses import dataclass
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, TypeHandler
-from tenacity import RetryCallState, retry_if_exception_type
 
-from bot.retry import retrying
 from bot.telegram.common import Context
 from bot.telegram.config import Config
+from bot.telegram.startup import AttemptLog, cause
 from handlers.service import MovieService
 
 log = logging.getLogger("pelibot")
 
 STALL_SECONDS = 60.0
 """An update received and not taken up for processing within this long means the bot is stuck."""
+
+
+class _ProblemLog(AttemptLog):
+    """Start-up attempts logged in groups, and each failure kept as the webhook's problem."""
+
+    def __init__(self, telegram: TelegramWebhook, where: str) -> None:
+        super().__init__(where)
+        self.telegram = telegram
+
+    def failed(self, attempt: int, error: BaseException, pause: float) -> None:
+        self.telegram.problem = f"cannot reach the Bot API at {self.where} ({cause(error)})"
+        super().failed(attempt, error, pause)
 
 
 class BadUpdate(ValueError):
@@ -152,20 +163,19 @@ class TelegramWebhook:
         )
 
     async def _connect(self, application: Application) -> bool:
-        """getMe and setWebhook, retried with growing pauses (``bot.retry``) while the Bot API is
-        unreachable; False (and the API keeps being served) when Telegram refuses the token
-        or the webhook, or the retries (``PELIBOT_BOOTSTRAP_RETRIES``) run out."""
+        """getMe and setWebhook, retried with growing pauses while the Bot API is unreachable
+        (``bot.telegram.startup``: the first failure said at once, then once per group of
+        attempts). False (and the API keeps being served) when Telegram refuses the token or
+        the webhook, or the retries (``PELIBOT_BOOTSTRAP_RETRIES``) run out."""
         from bot.telegram.app import ALLOWED_UPDATES
+        from bot.telegram.startup import CONNECT_SECONDS, READ_SECONDS, reach
 
-        retries = self.config.bootstrap_retries
-        log.info("connecting to %s", self.config.base_url or "api.telegram.org")
-
-        def what(state: RetryCallState) -> str:
-            error = state.outcome.exception() if state.outcome else None
-            self.problem = f"cannot reach the Bot API: {error}"
-            return self.problem
+        where = self.config.base_url or "api.telegram.org"
+        log.info("connecting to %s", where)
+        attempts = _ProblemLog(self, where)
 
         async def connect() -> None:
+            await application.bot.get_me(connect_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS)
             if self._stack is None:  # ``async with application``: initialize now, shut down
                 stack = contextlib.AsyncExitStack()  # at ``stop`` (a failed start shuts down)
                 await stack.enter_async_context(application)
@@ -176,24 +186,22 @@ class TelegramWebhook:
                 allowed_updates=ALLOWED_UPDATES,
             )
 
-        attempts = None if retries < 0 else retries + 1
-        schedule = retrying(  # NetworkError includes timeouts; a refusal is not retried
-            retry_if_exception_type(NetworkError), attempts=attempts, first_pause=2, what=what
-        )
         try:
-            await schedule(connect)
+            await reach(
+                connect, where=where, retries=self.config.bootstrap_retries, attempts=attempts
+            )
         except InvalidToken:
             return self._failed(
                 "Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather.", code=2
             )
         except NetworkError as error:
-            where = self.config.base_url or "api.telegram.org"
             return self._failed(
-                f"cannot reach the Bot API at {where}: {error} "
-                f"(gave up after {retries + 1} attempts)"
+                f"cannot reach the Bot API at {where} ({cause(error)}); gave up after "
+                f"{attempts.failures + 1} attempts"
             )
         except TelegramError as error:  # e.g. a webhook URL Telegram does not accept
             return self._failed(f"Telegram refused the webhook {self.settings.url}: {error}")
+        self.problem = ""
         return True
 
     def _failed(self, problem: str, code: int = 1) -> bool:
@@ -201,8 +209,22 @@ class TelegramWebhook:
         if self.on_failure is not None:
             self.on_failure(problem, code)
         else:
-            log.error("%s Serving the API only.", problem)
+            log.error("%s The bot is silent; the API is served as usual.", problem)
         return False
+
+    def status(self) -> str:
+        """For ``/health``: "ok", "starting", or "error: …" saying why the bot is silent."""
+        if self.state == "failed":
+            return f"error: {self.problem}"
+        if self.state == "starting":
+            return f"error: {self.problem}; retrying" if self.problem else "starting"
+        if self.healthy():
+            return "ok"
+        pending = self._pending_since
+        if pending is not None:
+            waited = time.monotonic() - pending
+            return f"error: updates are not being processed (one has waited {waited:.0f} s)"
+        return "error: the bot has stopped"
 
     async def stop(self) -> None:
         application, self.application = self.application, None

@@ -1,4 +1,5 @@
-"""The committed real-data fixture (a cut of Kaggle's The Movies Dataset, CC0; see README.md)."""
+"""The real-data fixture: the sample shipped in the package (``data_prep/sample/``, a cut of
+Kaggle's The Movies Dataset, CC0; see README.md), and a plain reader for it."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import csv
 import gzip
 from pathlib import Path
 
+from data_prep.sample import CREDITS, KEYWORDS, MOVIES
+
 HERE = Path(__file__).resolve().parent
-MOVIES = HERE / "movies_fixture.csv.gz"
-KEYWORDS = HERE / "keywords_fixture.csv.gz"
-CREDITS = HERE / "credits_fixture.csv.gz"
+__all__ = ["CREDITS", "HERE", "KEYWORDS", "MOVIES", "read_rows"]
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

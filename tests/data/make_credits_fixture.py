@@ -19,7 +19,7 @@ import io
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CREDITS_FIXTURE = HERE / "credits_fixture.csv.gz"
+CREDITS_FIXTURE = HERE.parent.parent / "data_prep" / "sample" / "credits.csv.gz"
 
 PEOPLE: dict[str, tuple[int, int]] = {  # name → (person id, gender: 1 female, 2 male)
     "George Lucas": (1, 2),

@@ -1,4 +1,7 @@
-"""Cut the real-data test fixture from the shared raw files: ``python -m tests.data.make_fixture``.
+"""Cut the real-data sample from the shared raw files: ``python -m tests.data.make_fixture``.
+
+It is written into the package (``data_prep/sample/``): ``pelibot prepare --sample`` builds from
+it, and the tests use it as their fixture.
 
 The fixture is a subset of the rows of ``movies_metadata_first4627.csv`` (the first 4,627 rows
 of Kaggle's The Movies Dataset, CC0), copied byte for byte and in the file's order, plus every
@@ -29,6 +32,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from data_prep.curated import load_company_aliases, load_spanish_titles
+from data_prep.sample import KEYWORDS, MOVIES, SAMPLE_DIR
 from tests import names_table
 
 HERE = Path(__file__).resolve().parent
@@ -36,8 +40,8 @@ ROOT = HERE.parents[1]
 SHARED_RAW = Path(os.environ.get("PELIBOT_SHARED_RAW", ROOT.parent / "shared" / "data" / "raw"))
 SLICE_FILE = "movies_metadata_first4627.csv"
 KEYWORDS_FILE = "keywords.csv"
-MOVIES_FIXTURE = "movies_fixture.csv.gz"
-KEYWORDS_FIXTURE = "keywords_fixture.csv.gz"
+MOVIES_FIXTURE = MOVIES.name  # written into the package: data_prep/sample/
+KEYWORDS_FIXTURE = KEYWORDS.name
 
 # Films the tests name (titles compared exactly, ignoring case) and words whose every title
 # is kept, so that same-titled films and near misses ("seven", "titanic") stay realistic.
@@ -350,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         default=SHARED_RAW,
         help=f"the folder of {SLICE_FILE} and {KEYWORDS_FILE} (%(default)s)",
     )
-    parser.add_argument("--out", type=Path, default=HERE, help="where to write (%(default)s)")
+    parser.add_argument("--out", type=Path, default=SAMPLE_DIR, help="where to write (%(default)s)")
     args = parser.parse_args(argv)
     for name in (SLICE_FILE, KEYWORDS_FILE):
         if not (args.raw_dir / name).is_file():

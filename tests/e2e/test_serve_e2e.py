@@ -53,7 +53,7 @@ def start_serve(env: dict[str, str], port: int, cwd: Path, log: Path) -> subproc
 async def wait_healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> dict[str, Any]:
     for _ in range(int(STARTUP_SECONDS * 10)):
         status, body = await asyncio.to_thread(http, base + "/health")
-        if status == 200:
+        if status == 200 and json.loads(body)["ready"]:  # the catalog, and the bot too
             return dict(json.loads(body))
         if process.poll() is not None:
             pytest.fail(f"pelibot serve exited ({process.returncode}):\n{log.read_text()}")
@@ -96,7 +96,8 @@ async def test_serve_runs_the_api_and_the_webhook_in_one_process(
         health = await wait_healthy(base, process, log)
         assert health["status"] == "ok"
         assert health["movies"] == len(catalog)
-        assert health["telegram"] == "webhook"
+        assert health["telegram"] == "ok" and health["ready"] is True
+        assert health["sample"] is False
         assert health["build"] == (real_data_dir / "CURRENT").read_text().strip()
         assert health["last_update_age_s"] is None  # nothing received yet
 
