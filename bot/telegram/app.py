@@ -191,6 +191,17 @@ def _stop(signum: int, frame: object) -> None:
     raise _Stopped
 
 
+def _start_failed(error: TelegramError, config: Config, where: str) -> int:
+    """The exit code (and the one line said) when the Bot API keeps the bot from starting."""
+    if isinstance(error, InvalidToken):
+        return _rejected(error, config)
+    if isinstance(error, NetworkError):
+        return _unreachable(error, where)
+    log.debug("start-up failed", exc_info=error)
+    print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
+    return 1
+
+
 def run(config: Config) -> int:
     """Poll Telegram until stopped; the exit code for ``pelibot run`` (with a webhook,
     ``pelibot run`` is the web server of ``bot.web.serve`` instead)."""
@@ -211,14 +222,8 @@ def run(config: Config) -> int:
     except _Stopped:
         print("pelibot run: stopped before the bot started.", file=sys.stderr)
         return 0
-    except InvalidToken as error:
-        return _rejected(error, config)
-    except NetworkError as error:
-        return _unreachable(error, where)
     except TelegramError as error:
-        log.debug("start-up failed", exc_info=error)
-        print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
-        return 1
+        return _start_failed(error, config, where)
     finally:
         signal.signal(signal.SIGTERM, previous)
     try:
@@ -227,14 +232,8 @@ def run(config: Config) -> int:
             timeout=int(config.poll_timeout),
             bootstrap_retries=config.bootstrap_retries,
         )
-    except InvalidToken as error:
-        return _rejected(error, config)
-    except NetworkError as error:
-        return _unreachable(error, where)
     except TelegramError as error:
-        log.debug("start-up failed", exc_info=error)
-        print(f"pelibot run: the Bot API refused to start the bot: {error}", file=sys.stderr)
-        return 1
+        return _start_failed(error, config, where)
     return 0
 
 
