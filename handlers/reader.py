@@ -149,28 +149,18 @@ def _after(m: re.Match[str], p: _Parts) -> bool:
     return True
 
 
-def _since(m: re.Match[str], p: _Parts) -> bool:
-    year = _year(m[1])
-    if year is None:
-        return False
-    p.years(year, None)
-    return True
+def _year_bound(first: bool, last: bool) -> Callable[[re.Match[str], _Parts], bool]:
+    """A year said as a bound: from it (``first``), up to it (``last``), or both (that year)."""
 
+    def read(m: re.Match[str], p: _Parts) -> bool:
+        year = _year(m[1])
+        if year is None:
+            return False
+        kind = "year" if first and last else "range"
+        p.years(year if first else None, year if last else None, kind=kind)
+        return True
 
-def _until(m: re.Match[str], p: _Parts) -> bool:
-    year = _year(m[1])
-    if year is None:
-        return False
-    p.years(None, year)
-    return True
-
-
-def _one_year(m: re.Match[str], p: _Parts) -> bool:
-    year = _year(m[1])
-    if year is None:
-        return False
-    p.years(year, year, kind="year")
-    return True
+    return read
 
 
 def _short_year(m: re.Match[str], p: _Parts) -> bool:
@@ -191,30 +181,19 @@ def _inclusive(said: str) -> bool:
 _INCLUSIVE = ("al menos", "at least", "minimo", "hasta", "at most", "maximo", "o mas", "or more")
 
 
-def _runtime_more(m: re.Match[str], p: _Parts) -> bool:
-    minutes = _minutes(m[1], m[2])
-    p.values["runtime_min"] = minutes if _inclusive(m[0]) else minutes + 1
-    p.strong.add("runtime")
-    return True
+def _runtime(bound: str, inclusive: bool = False) -> Callable[[re.Match[str], _Parts], bool]:
+    """Runtimes are whole minutes: "más de 90 minutos" is 91 or more, "menos de 90" 89 or
+    less; "al menos 90", "90 o menos" (``inclusive``) keep the number."""
 
+    def read(m: re.Match[str], p: _Parts) -> bool:
+        minutes = _minutes(m[1], m[2])
+        if not (inclusive or _inclusive(m[0])):
+            minutes += 1 if bound == "runtime_min" else -1
+        p.values[bound] = minutes
+        p.strong.add("runtime")
+        return True
 
-def _runtime_less(m: re.Match[str], p: _Parts) -> bool:
-    minutes = _minutes(m[1], m[2])
-    p.values["runtime_max"] = minutes if _inclusive(m[0]) else minutes - 1
-    p.strong.add("runtime")
-    return True
-
-
-def _runtime_at_most(m: re.Match[str], p: _Parts) -> bool:
-    p.values["runtime_max"] = _minutes(m[1], m[2])
-    p.strong.add("runtime")
-    return True
-
-
-def _runtime_at_least(m: re.Match[str], p: _Parts) -> bool:
-    p.values["runtime_min"] = _minutes(m[1], m[2])
-    p.strong.add("runtime")
-    return True
+    return read
 
 
 def _rating(bound: str) -> Callable[[re.Match[str], _Parts], bool]:
@@ -260,13 +239,19 @@ PATTERNS: tuple[Pattern, ...] = tuple(
             r"((?:18|19|20)?\d0|(?:18|19|20)\d\d)(?: ?s)?\b",
             _after,
         ),
-        (rf"(?:desde|since|a partir del?) (?:el |ano )?{_Y}\b", _since),
+        (
+            rf"(?:desde|since|a partir del?) (?:el |ano )?{_Y}\b",
+            _year_bound(first=True, last=False),
+        ),
         (
             rf"{_Y} (?:en adelante|o despues|or later|onwards|and later|y posteriores|para aca)",
-            _since,
+            _year_bound(first=True, last=False),
         ),
-        (rf"(?:hasta|until|till|up to) (?:el |ano )?{_Y}\b", _until),
-        (rf"{_Y} (?:o antes|or earlier|and earlier|y anteriores)", _until),
+        (rf"(?:hasta|until|till|up to) (?:el |ano )?{_Y}\b", _year_bound(first=False, last=True)),
+        (
+            rf"{_Y} (?:o antes|or earlier|and earlier|y anteriores)",
+            _year_bound(first=False, last=True),
+        ),
         (
             r"(?:de |los |the |anos |decada de los )((?:19|20)?\d0)(?: ?s)? (?:y|and|e|o|or|a|al"
             r"|to|hasta) (?:los |the |el |a los )?((?:19|20)?\d0)(?: ?s)?\b",
@@ -279,23 +264,23 @@ PATTERNS: tuple[Pattern, ...] = tuple(
         ),
         (
             rf"(\d+(?:p\d+)?) ?{_UNIT} (?:o menos|or less|or shorter|como maximo|max)",
-            _runtime_at_most,
+            _runtime("runtime_max", inclusive=True),
         ),
         (
             rf"(\d+(?:p\d+)?) ?{_UNIT} (?:o mas|or more|or longer|como minimo|min)",
-            _runtime_at_least,
+            _runtime("runtime_min", inclusive=True),
         ),
         (_DECADE, _decade_range),
         (_DECADE_WORD, _decade_word),
         (
             rf"(?:de |que duren |que dure |con |with |running )?(?:{_MORE}) (?:de )?"
             rf"(\d+(?:p\d+)?) ?{_UNIT}",
-            _runtime_more,
+            _runtime("runtime_min"),
         ),
         (
             rf"(?:de |que duren |que dure |con |with |running )?(?:{_LESS}) (?:de )?"
             rf"(\d+(?:p\d+)?) ?{_UNIT}",
-            _runtime_less,
+            _runtime("runtime_max"),
         ),
         (
             rf"{_RATING_WORD} ?(?:de )?(?:{_MORE}) (?:un |una |a )?(\d+(?:p\d)?)\b"
@@ -311,7 +296,7 @@ PATTERNS: tuple[Pattern, ...] = tuple(
             r"(?:nota|rating|rated|puntuacion) (?:de )?(\d+(?:p\d)?) (?:o mas|or more|or above|\+)",
             _rating_or_more,
         ),
-        (rf"\b{_Y}\b", _one_year),
+        (rf"\b{_Y}\b", _year_bound(first=True, last=True)),
         (r"(?:del|en el|in) (\d\d)\b", _short_year),
     )
 )
