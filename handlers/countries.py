@@ -23,6 +23,9 @@ COLLOQUIAL = {
     "YU": ("Yugoslavia",),
     "CZ": ("República Checa", "Czech Republic"),
 }
+LOWER_CASE_CODES = frozenset({"usa", "uk"})
+"""Codes typed in lower case as everyday names ("pelis de usa"); any other code only counts
+written as one ("UK", "FRA"): "ben", "can", "it" are words."""
 """Everyday names that ISO 3166 does not list (and the catalog's own codes for former states)."""
 
 

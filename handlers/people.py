@@ -192,6 +192,11 @@ class PeopleIndex:
         the best-known first: "coen" → [Joel Coen, Ethan Coen]."""
         return [int(self._person_ids[p]) for p in self._index.exact(text)]
 
+    def full_name(self, text: str) -> list[int]:
+        """Ids of the people whose full name is exactly ``text`` (folded), the best-known
+        first: "frances mcdormand", never a surname alone."""
+        return [int(self._person_ids[p]) for p in self._index.full_name(text)]
+
     def lookup(self, text: str, role: str | None = None) -> Match[int]:
         """The person ``text`` names (a name, a surname, a typo, or the key ``@<id>``): ``value``
         when sure, else ranked candidates (best-known first). With ``role``, people without
@@ -322,6 +327,12 @@ class _PersonNames:
             if full or surname:
                 return self._ranked(full) or self._ranked(surname)
         return []
+
+    def full_name(self, text: str) -> list[int]:
+        """Positions whose full name is ``text``, the weightiest first."""
+        return self._ranked(
+            list(dict.fromkeys(p for key in _name_keys(text) for p in self._hits(key)[0]))
+        )
 
     def lookup(self, text: str, limit: int = 5) -> Match[int]:
         """The person (position) ``text`` names: exact full name, then surname, then typos."""

@@ -236,7 +236,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     (
         "director",
         "dirigidas por|dirigida por|dirigio|dirigidas|dirige|directed by|directed|director"
-        "|directora|del director|de la directora|por el director",
+        "|directora|del director|de la directora|por el director|by|made by",
     ),
     (
         "cast",

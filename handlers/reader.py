@@ -21,6 +21,8 @@ from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from handlers.calendar_names import month_name, weekday_name
+from handlers.countries import LOWER_CASE_CODES
+from handlers.matching import ACCEPT_SCORE
 from handlers.query import Query
 from handlers.query_words import (
     DECADE_WORDS,
@@ -302,6 +304,8 @@ PATTERNS: tuple[Pattern, ...] = tuple(
 )
 """Numbers and what they say, in order: the first pattern that reads a stretch of text wins."""
 
+_ELISION = re.compile(r"\b([dlo])['`](?=[a-z])")
+"""An elided article glued to its name, as the names' own keys have it: "O'Toole" → "otoole"."""
 _RANGE_DASH = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4})")
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _GENRE_ONE_WORDS = sorted(
@@ -322,7 +326,7 @@ ARTICLES_ONE = frozenset({"un", "una", "on", "a", "el", "los"})
 def normalise(text: str) -> str:
     """Folded text with ranges and decimals kept: "1995-1997" → "1995 a 1997", "7,5" → "7p5";
     runtimes in words as numbers: "hora y media" → "90 minutos", "dos horas" → "2 horas"."""
-    lower = unidecode(text).lower()
+    lower = _ELISION.sub(r"\1", unidecode(text).lower())  # "d'onofrio" is not "de onofrio"
     lower = _RANGE_DASH.sub(r"\1 a \2", lower)
     folded = " " + fold(_DECIMAL.sub(r"\1p\2", lower)) + " "
     for said, number in _SPOKEN:
@@ -383,6 +387,7 @@ class QueryReader:
         any filter makes one; otherwise only what a single question cannot answer does."""
         parts = _Parts()
         words = self._numbers(normalise(text)[:400], parts)
+        self._full_names(words, parts)
         leftover = self._phrases(words, parts)
         like_words = self._like(words, leftover, parts)
         ignored = self._names(words, leftover, parts, text)
@@ -401,6 +406,26 @@ class QueryReader:
 
             text = pattern.sub(replace_match, text)
         return text.split()
+
+    def _full_names(self, words: list[str], parts: _Parts) -> None:
+        """A person's full name, read before the vocabulary so that none of its words is taken
+        for a filter ("frances mcdormand" is not French): two to four words, one of them no
+        vocabulary word. It becomes a "|"."""
+        people = self.service.people
+        if people is None:
+            return
+        table = phrase_table()
+        for size in range(min(4, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                span = words[start : start + size]
+                if "|" in span or all((w,) in table or w in CALENDAR for w in span):
+                    continue
+                found = people.full_name(" ".join(span))
+                if found and "person" not in parts.values:
+                    parts.values["person"] = found[0]
+                    parts.weak.add("person")
+                    words[start : start + size] = ["|"] * size
+                    return
 
     @staticmethod
     def _phrases(words: list[str], parts: _Parts) -> list[str | None]:
@@ -523,6 +548,8 @@ class QueryReader:
             while run and table.get((run[-1],), ("",))[0] == "filler":
                 run = run[:-1]
             rest = self._entities(run, parts, original)
+            if rest == run and self._mistyped_person(run, parts):
+                rest = []
             ignored += [
                 w
                 for w in rest
@@ -544,10 +571,12 @@ class QueryReader:
 
     def _entity(self, text: str, parts: _Parts, original: str) -> bool:
         service = self.service
+        if parts.role and service.exact("person", text):  # "films by coppola", "sale fox":
+            return self._set_person(text, parts, cued=True)  # not a company of that name
         countries = service.exact("country", text)
         if (
             countries
-            and (len(text) > 3 or text.upper() in original)
+            and (len(text) > 3 or text in LOWER_CASE_CODES or text.upper() in original)
             and "country" not in parts.values
         ):
             parts.values["country"] = countries[0]
@@ -559,20 +588,39 @@ class QueryReader:
                 parts.values[kind] = values[0]
                 parts.weak.add(kind)
                 return True
-        person = self._person(text)
-        if person is not None and "person" not in parts.values:
-            parts.values["person"] = person
-            parts.weak.add("person")
-            return True
-        return False
+        return self._set_person(text, parts)
 
-    def _person(self, text: str) -> int | None:
+    def _set_person(self, text: str, parts: _Parts, cued: bool = False) -> bool:
+        person = self._person(text, cued)
+        if person is None or "person" in parts.values:
+            return False
+        parts.values["person"] = person
+        parts.weak.add("person")
+        return True
+
+    def _person(self, text: str, cued: bool = False) -> int | None:
         """A director or actor named exactly (full name, or a surname only one well-known
-        person has: "tarantino"); None when none, or when several fit ("coen")."""
-        if len(text) <= 3:
+        person has: "tarantino"); None when none, or when several fit ("coen"). A surname of
+        three letters counts only after a role ("sale fox")."""
+        if len(text) < (3 if cued else 4):
             return None
         found = self.service.match("person", text)
         return int(found.value) if found.exact and found.value is not None else None
+
+    def _mistyped_person(self, run: list[str], parts: _Parts) -> bool:
+        """A person's full name with a typo ("movies with john traovlta"), when the message
+        asks for someone's films (a role or the word "películas") and only one well-known
+        person is that close."""
+        if not 2 <= len(run) <= 4 or "person" in parts.values:
+            return False
+        if not (parts.role or "films" in parts.cues) or self.service.people is None:
+            return False
+        found = self.service.people.lookup(" ".join(run))
+        if found.value is None or found.best_score < ACCEPT_SCORE:
+            return False
+        parts.values["person"] = found.value
+        parts.weak.add("person")
+        return True
 
     def _film(self, text: str) -> int | None:
         found = self.service.match("title", text)

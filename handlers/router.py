@@ -25,7 +25,7 @@ from handlers import answers as a
 from handlers.commands import COMMANDS, Argument, command_name
 from handlers.compare import CUES as COMPARE_CUES
 from handlers.compare import is_comparison
-from handlers.countries import country_names, display_name
+from handlers.countries import LOWER_CASE_CODES, country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
 from handlers.query import Query
 from handlers.query_words import aspect_table, phrase_table
@@ -501,11 +501,7 @@ class Router:
                 aspect = table.get(tuple(words[start : start + size]))
                 if aspect is None:
                     continue
-                rest = [w for w in words[:start] + words[start + size :]]
-                while rest and rest[0] in FILLERS and rest[0] not in ARTICLES:
-                    rest = rest[1:]
-                while rest and rest[-1] in FILLERS:
-                    rest = rest[:-1]
+                rest = self._title_said(words[:start] + words[start + size :])
                 if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
                     aspect, rest = "sinopsis", about[1].split()
                 if not rest:  # "¿y quién la dirigió?": about the film talked about, if any
@@ -514,6 +510,22 @@ class Router:
         if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
             return self._about_film("sinopsis", about[1])
         return None
+
+    def _title_said(self, rest: list[str]) -> list[str]:
+        """The words of a question left around its aspect, without the filler words at their
+        ends ("¿quién dirigió la de titanic?") unless a title has them ("Les Hôtel", "The
+        Burning Son")."""
+        start, end = 0, len(rest)
+        while start < end and rest[start] in FILLERS and rest[start] not in ARTICLES:
+            start += 1
+        while end > start and rest[end - 1] in FILLERS:
+            end -= 1
+        if (start, end) == (0, len(rest)):
+            return rest
+        for words in (rest, rest[start:], rest[:end]):
+            if words and self.service.match("title", " ".join(words)).exact:
+                return words
+        return rest[start:end]
 
     def follow_up(self, routed: Routed, movie_id: int) -> Routed:
         """A question that names no film ("¿y cuánto costó?", "algo parecido?", "¿y quién la
@@ -640,8 +652,8 @@ class Router:
             values = self.service.exact(_kind(kind), text)
             if values:
                 kinds[kind] = values
-        if "country" in kinds and len(text) <= 2 and text.upper() not in query:
-            del kinds["country"]  # "de", "it", "can": a code only counts written as one ("UK")
+        if "country" in kinds and _code_as_a_word(text, query):
+            del kinds["country"]
         if "title" in kinds and end < len(words) and _YEAR.fullmatch(words[end]):
             dated = self.service.match("title", f"{text} {words[end]}")
             # none of that year ("scarface 1932"): an empty list; the question will ask back
@@ -709,6 +721,8 @@ class Router:
 
         def look(text: str, kind: str) -> Match[Any] | None:
             if not _fits_forgivingly(kind, text, hints):
+                return None
+            if kind == "country" and _code_as_a_word(text, reading.query):
                 return None
             if (text, kind) not in tried:
                 tried[text, kind] = self._forgiving(kind, text)
@@ -1183,6 +1197,12 @@ def _kind(kind: str) -> Argument:
     """A kind of name, as MovieService's matchers call it."""
     assert kind in BARE_ORDER, kind
     return cast(Argument, kind)
+
+
+def _code_as_a_word(text: str, query: str) -> bool:
+    """ "de", "it", "ben": a country's code counts only written as one ("UK", "BEN"), or as
+    one of the few typed in lower case ("usa")."""
+    return len(text) <= 3 and text not in LOWER_CASE_CODES and text.upper() not in query
 
 
 def _small_talk(words: list[str]) -> str:

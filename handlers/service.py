@@ -898,7 +898,7 @@ class MovieService:
         if text.startswith("#"):
             return self._by_key(text) or a.NotFoundAnswer(command, text)
         if hits := self._titles.exact(text):
-            return self._typed(hits[0], text)
+            return self._typed(self._spelled_so(hits, text), text)
         year_match = _YEAR_SUFFIX.match(text)
         if year_match and fold(year_match["title"]):
             title, year = year_match["title"], int(year_match["year"])
@@ -922,6 +922,13 @@ class MovieService:
             lambda i: f"#{i}",
             movie=lambda i: self._typed(i, text).ref,
         )
+
+    def _spelled_so(self, hits: list[int], text: str) -> int:
+        """Of films a title names exactly, the first spelled as typed: "paris angel 2" is the
+        film called so, not "Paris Angel: Part II" (whose key says "2" too)."""
+        typed = fold(text)
+        spelled = (h for h in hits if fold(self._movies[h].ref.title) == typed)
+        return next(spelled, hits[0])
 
     def _typed(self, movie_id: int, typed: str) -> _Movie:
         movie = self._movies.get(movie_id, typed)

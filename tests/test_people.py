@@ -29,6 +29,7 @@ from data_prep.pipeline import prepare
 from data_prep.source import CREDITS_ENV, RawFiles, locate
 from handlers import answers as a
 from handlers.people import surname_aliases
+from handlers.router import Route, router_for
 from handlers.service import MovieService
 from tests.data import CREDITS, MOVIES, read_rows
 
@@ -386,6 +387,32 @@ def test_people_api_for_plain_words(service: MovieService) -> None:
     assert people.exact("coen") == [1223, 1224] == service.exact("person", "Coen")
     assert service.match("person", "stanley kubrik").value == 240
     assert people.exact("stanley kubrik") == [] and people.lookup("nobody at all").value is None
+
+
+PEOPLE_SAID: list[tuple[str, str, int]] = [
+    # (message, the answer's command, the person): people of the credits fixture
+    ("pelis de tarantino", "director", 138),
+    ("películas de tom hanks", "actor", 31),
+    ("en que peliculas sale harrison ford", "actor", 3),
+    ("películas dirigidas por Stanley Kubrick", "director", 240),  # not his company
+    ("films by coppola", "director", 1776),  # not The Coppola Company
+    ("en qué películas sale fox", "actor", 521),  # not Twentieth Century Fox
+    ("movies with Frances McDormand", "actor", 3910),  # "frances" is not French here
+    ("pelis con vincent d'onofrio", "actor", 7132),  # "d'" is not "de"
+    ("movies with ben kingley", "actor", 2282),  # a typo, not Benin ("ben")
+    ("películas de john gooman", "actor", 1230),
+    ("pelis con quentin tarnatino", "actor", 138),  # asked as an actor
+    ("movies with john traovlta", "actor", 8891),
+]
+
+
+@pytest.mark.parametrize(("text", "command", "person"), PEOPLE_SAID)
+def test_a_person_said_in_plain_words(
+    service: MovieService, text: str, command: str, person: int
+) -> None:
+    routed = router_for(service).route(text)
+    assert isinstance(routed, Route), routed
+    assert (routed.command, routed.argument) == (command, f"@{person}")
 
 
 def test_html_is_escaped_and_short(service: MovieService) -> None:

@@ -109,6 +109,10 @@ TRAPS: list[tuple[str, str]] = [
     ("el trailer", ASK),
     ("it is what it is", ASK),
     ("up to you", ASK),
+    # country codes are words when typed in lower case
+    ("pelis de ben", ASK),
+    ("pelis de can", ASK),
+    ("algo de it", ASK),
 ]
 
 
