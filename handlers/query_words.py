@@ -235,14 +235,20 @@ INTENT_WORDS: tuple[tuple[str, str], ...] = (
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     (
         "director",
-        "dirigidas por|dirigida por|dirigio|dirigidas|dirige|directed by|directed|director"
-        "|directora|del director|de la directora|por el director|by|made by",
+        "dirigidas por|dirigida por|dirigidos por|dirigio|dirigidas|dirigido|ha dirigido"
+        "|han dirigido|dirige|directed by|directed|direct|directs|directing|director|directora"
+        "|del director|de la directora|por el director|by|made by|dirigidas x|dirigida x"
+        "|dirigidos x|dirigido x",
     ),
     (
         "cast",
-        "con|sale|salen|en las que sale|en que sale|actua|actuan|actuo|protagonizadas por"
-        "|protagonizada por|protagoniza|starring|with|actor|actriz|del actor|de la actriz"
-        "|stars|starred",
+        "con|sale|salen|sale en|donde sale|en las que sale|en que sale|ha salido|actua|actuan"
+        "|actuo|actua en|actuo en|ha actuado|han actuado|actuado|en las que actua|donde actua"
+        "|aparece|aparecen|aparece en|aparecio|ha aparecido|donde aparece|participa|participo"
+        "|protagonizadas por|protagonizada por|protagoniza|protagonizo|starring|with|actor"
+        "|actriz|del actor|de la actriz|stars|starred|appeared in|appeared|appears in|appears"
+        "|been in|has been in|acted in|acted|acts in|played in|plays in|trabaja|trabajo"
+        "|ha trabajado|en las que trabaja|donde trabaja|worked in|works in",
     ),
 )
 """Whether a person named is asked about as a director or in the cast."""
@@ -267,6 +273,7 @@ LONG_MINUTES = 150
 
 QUERY_FILLERS = (
     "peliculas|pelicula|pelis|peli|films|film|movies|movie|filmes|cine|cintas|titulos"
+    "|filmografia|filmography|obras|trabajos|ha hecho|han hecho|hecho"
     "|estrenos|estreno|estrenaron|estrenadas|estrenada|estreno|se estrenaron|salieron|salio"
     "|lanzadas|lanzaron|released|came out|come out|that came out|out|made|producidas|producida"
     "|producidos|hechas|rodadas|filmadas|produced|shot|hay|tienes|tiene|tengas|existen|has|have"
@@ -554,7 +561,16 @@ ASPECT_WORDS: tuple[tuple[str, str], ...] = (
         "|reparto de|el reparto de|reparto|elenco de|elenco|quien sale en|quienes salen en"
         "|quien actua en|quienes actuan en|protagonistas de|protagonista de|quien protagoniza"
         "|who stars in|who starred in|cast of|the cast of|actors in|actors of|who is in"
-        "|who plays in|quien hizo|quien hace de",
+        "|who plays in|quien hizo|quien hace de|cast|director|directors|directores|actores"
+        "|actors|protagonistas|cast for|who made|who acted in|who acts in|who played in"
+        "|quien actuo en|que actores salen en|que actores hay en|quienes son los actores de"
+        "|quien es el director de|quien fue el director de|who was the director of"
+        "|who is the director of|main actor of|main actors of|starring in|quien es el"
+        " protagonista de|quienes son los protagonistas de|quien la protagoniza"
+        "|quien dirigio la pelicula|who directed the movie|who directed the film|personajes de"
+        "|personajes|actrices de|actrices|quienes trabajan en|quien trabaja en|who worked on"
+        "|kien dirigio|quien dirijio|q actores salen en|ke actores salen en|que actores tiene"
+        "|who was in|who were in",
     ),
 )
 """Questions about one side of a film: its synopsis, trailer, where to watch it, its people."""

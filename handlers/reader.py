@@ -364,7 +364,12 @@ def _calendar_words() -> dict[str, tuple[str, int]]:
 
 
 CALENDAR = _calendar_words()
-FILMS_WORDS = frozenset(["peliculas", "pelis", "films", "movies", "filmes", "cintas", "titulos"])
+FILMS_WORDS = frozenset(
+    {
+        *("peliculas", "pelis", "films", "movies", "filmes", "cintas", "titulos"),
+        *("filmografia", "filmography", "obras", "trabajos"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -571,8 +576,6 @@ class QueryReader:
 
     def _entity(self, text: str, parts: _Parts, original: str) -> bool:
         service = self.service
-        if parts.role and service.exact("person", text):  # "films by coppola", "sale fox":
-            return self._set_person(text, parts, cued=True)  # not a company of that name
         countries = service.exact("country", text)
         if (
             countries
@@ -582,6 +585,8 @@ class QueryReader:
             parts.values["country"] = countries[0]
             parts.weak.add("country")
             return True
+        if parts.role and service.exact("person", text):  # "films by coppola", "sale fox":
+            return self._set_person(text, parts, cued=True)  # not a company of that name
         for kind in ("collection", "company"):
             values = service.exact(kind, text)
             if values and kind not in parts.values and len(text) > 2:

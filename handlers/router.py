@@ -29,7 +29,7 @@ from handlers.countries import LOWER_CASE_CODES, country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
 from handlers.query import Query
 from handlers.query_words import aspect_table, phrase_table
-from handlers.reader import CALENDAR
+from handlers.reader import CALENDAR, FILMS_WORDS
 from handlers.service import GENERIC_WORDS, MovieService, command_argument, entity_key
 from handlers.text import clean_argument, fold, key_variants
 
@@ -264,7 +264,8 @@ FILLERS = _words("""
     desde donde e el ella ellos en entonces entre era es esa ese eso esta estas este esto estos
     favor fue fueron ha han hay habia hubo la las le les lo los mas me mejor mi mis mucho mucha
     muy nos o para pero por porfa pls plis porque que quien se ser si sin sobre son su sus te
-    tiene tienen ti tu tus tuvo un una unas uno unos veo ver y ya yo dime dame decime
+    tiene tienen ti tu tus tuvo un una unas uno unos veo ver y ya yo dime dame decime dices
+    decir sabrias q
     muestrame mostrar ensename quiero quisiera saber sabes puedes podrias necesito busca buscar
     buscame mirar toda todas todo todos total oye mejores peor peores buena buenas famosa famosas
     top best worst good great greatest famous popular favorite favourite
@@ -506,6 +507,10 @@ class Router:
                     aspect, rest = "sinopsis", about[1].split()
                 if not rest:  # "¿y quién la dirigió?": about the film talked about, if any
                     return NotUnderstood(query, aspect)
+                if not self.service.match("title", " ".join(rest)).exact:
+                    read = self.service.reader.read(query)  # "movies directed by spielberg",
+                    if read.query.person is not None or read.is_query:  # "actores españoles"
+                        return None
                 return self._about_film(aspect, " ".join(rest))
         if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
             return self._about_film("sinopsis", about[1])
@@ -520,11 +525,14 @@ class Router:
             start += 1
         while end > start and rest[end - 1] in FILLERS:
             end -= 1
-        if (start, end) == (0, len(rest)):
-            return rest
-        for words in (rest, rest[start:], rest[:end]):
-            if words and self.service.match("title", " ".join(words)).exact:
-                return words
+        stops = [len(rest), end]  # "titanic y cuándo salió": the first question's title
+        stops += [k for k, w in enumerate(rest) if w in _JOINS and _asks(rest[k + 1 : k + 2])]
+        for stop in stops:
+            for first in range(stop):  # "la película titanic", "el titanic", "me dices alien"
+                if self.service.match("title", " ".join(rest[first:stop])).exact:
+                    return rest[first:stop]
+                if rest[first] not in FILLERS and rest[first] not in _FILM_WORDS:
+                    break
         return rest[start:end]
 
     def follow_up(self, routed: Routed, movie_id: int) -> Routed:
@@ -568,6 +576,9 @@ class Router:
         only_person = set(found.filters) == {"person"} and not found.ignored
         if only_person and found.order == "rating" and found.intent in ("list", "count"):
             return self._person_route(int(found.person or 0), found.role)  # "pelis de tarantino"
+        if only_person and found.intent == "pick":  # "una peli con tom hanks"
+            key = self.service.query_key(found)
+            return Route("buscar", key, key)
         if read.like_words and found.filters:  # "algo como inception pero de los 90"
             return Route("recomendar", read.like_words)  # says that film is not in it
         if not read.is_query:
@@ -1197,6 +1208,18 @@ def _kind(kind: str) -> Argument:
     """A kind of name, as MovieService's matchers call it."""
     assert kind in BARE_ORDER, kind
     return cast(Argument, kind)
+
+
+_FILM_WORDS = FILMS_WORDS | {"pelicula", "peli", "film", "movie"}
+_JOINS = frozenset({"y", "e", "and"})
+_QUESTION_WORDS = _words("""
+    cuando cuanto cuanta que quien quienes donde como cual when how what who where which
+""")
+
+
+def _asks(words: list[str]) -> bool:
+    """Whether ``words`` start a second question ("… y cuándo salió")."""
+    return bool(words) and words[0] in _QUESTION_WORDS
 
 
 def _code_as_a_word(text: str, query: str) -> bool:

@@ -403,7 +403,38 @@ PEOPLE_SAID: list[tuple[str, str, int]] = [
     ("películas de john gooman", "actor", 1230),
     ("pelis con quentin tarnatino", "actor", 138),  # asked as an actor
     ("movies with john traovlta", "actor", 8891),
+    ("¿En cuántas películas ha actuado Tom Hanks?", "actor", 31),
+    ("How many films has Tom Hanks appeared in?", "actor", 31),
+    ("filmografía de Harrison Ford", "actor", 3),
+    ("what films has Harrison Ford been in", "actor", 3),
+    ("What movies did Steven Spielberg direct?", "director", 488),
+    ("movies directed by Stanley Kubrick", "director", 240),  # a person, not a film's aspect
+    ("¿qué pelis ha hecho Stanley Kubrick?", "director", 240),
+    ("películas donde sale al pacino", "actor", 1158),
+    ("peliculas dirigidas x spielberg", "director", 488),
+    ("peliculas en las que trabaja tom hanks", "actor", 31),
 ]
+
+FILM_PEOPLE_SAID: list[tuple[str, int]] = [
+    # (message, the film whose people it asks for)
+    ("¿quién dirigió la película Titanic?", 597),
+    ("kien dirigio titanic", 597),
+    ("me dices quien dirigio Titanic", 597),
+    ("quien es el protagonista de Pulp Fiction", 680),
+    ("Pulp Fiction cast", 680),
+    ("who directed the movie fargo", 275),
+    ("quién dirigió fargo y cuándo salió", 275),  # the first question's film
+    ("q actores salen en el padrino", 238),
+    ("quien sale en la peli el padrino", 238),
+    ("who was the director of The Godfather", 238),
+]
+
+
+@pytest.mark.parametrize(("text", "movie"), FILM_PEOPLE_SAID)
+def test_a_films_people_asked_in_plain_words(service: MovieService, text: str, movie: int) -> None:
+    answer = router_for(service).answer(text)
+    assert isinstance(answer, a.FilmAnswer), answer
+    assert (answer.movie.id, answer.focus) == (movie, "people")
 
 
 @pytest.mark.parametrize(("text", "command", "person"), PEOPLE_SAID)
