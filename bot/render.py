@@ -322,7 +322,8 @@ def _lines(answer: a.Answer, lang: str, s: _Style) -> list[str]:
             if answer.missing and answer.years[1]:  # "avengers endgame": say what is missing
                 missing = s.esc(_echo(answer.missing))
                 until = str(answer.years[1])
-                return [s.say("not_understood.missing", lang, missing=missing, last=until)]
+                key = "not_understood.missing" if answer.people else "not_understood.missing_people"
+                return [s.say(key, lang, missing=missing, last=until)]
             key = f"not_understood.{kind}"
             if not i18n.has(key, lang):
                 key = f"not_understood.{turn % 3}"

@@ -243,6 +243,7 @@ class NotUnderstoodAnswer:
     command: str = ""
     missing: str = field(default="", compare=False)  # words that look like a name not found
     years: tuple[int, int] = field(default=(0, 0), compare=False)  # the catalog's first, last
+    people: bool = field(default=True, compare=False)  # whether the catalog has its people
 
 
 @dataclass(frozen=True)

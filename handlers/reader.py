@@ -84,6 +84,7 @@ class _Parts:
     strong: set[str] = field(default_factory=set)  # filters only a query answers
     like_at: int | None = None  # where the words naming a film to resemble start
     role: str | None = None  # "director" or "cast", when said
+    role_words: tuple[str, ...] = ()  # the words that said it
     fillers: set[int] = field(default_factory=set)  # positions of words that asked nothing
     weak: set[str] = field(default_factory=set)  # filters a single question also answers
 
@@ -379,6 +380,15 @@ class Read:
     query: Query
     is_query: bool
     like_words: str = ""  # what named the film to resemble, when it was not found
+    people_role: str | None = None
+    """When someone's films are asked for ("sale", "dirigidas por", "filmografía", "con" and a
+    full name), whoever is named or not: "director" or "cast"."""
+
+
+WEAK_ROLE_WORDS = frozenset({("con",), ("with",)})
+"""Role words that also join filters ("comedias con humor negro"): a person only when a full
+name follows."""
+FILMOGRAPHY_WORDS = frozenset({"filmografia", "filmography"})
 
 
 class QueryReader:
@@ -397,7 +407,12 @@ class QueryReader:
         like_words = self._like(words, leftover, parts)
         ignored = self._names(words, leftover, parts, text)
         query = self._query(parts, ignored)
-        return Read(query, self._is_query(parts, ignored, explicit), like_words)
+        role = parts.role
+        if role is not None and parts.role_words in WEAK_ROLE_WORDS and not 2 <= len(ignored) <= 4:
+            role = None
+        if role is None and FILMOGRAPHY_WORDS.intersection(words):
+            role = "cast"
+        return Read(query, self._is_query(parts, ignored, explicit), like_words, role)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -693,7 +708,7 @@ def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None
         case "like" | "one":
             parts.cues.add(slot)
         case "role":
-            parts.role = value
+            parts.role, parts.role_words = value, phrase
         case "country":
             parts.values["country"] = value
             parts.strong.add("country")

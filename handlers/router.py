@@ -443,7 +443,12 @@ class Router:
                 )
                 return a.ClarifyAnswer(query, readings)
         return a.NotUnderstoodAnswer(
-            routed.query, routed.kind, turn, missing=routed.missing, years=self.service.year_range
+            routed.query,
+            routed.kind,
+            turn,
+            missing=routed.missing,
+            years=self.service.year_range,
+            people=self.service.people is not None,
         )
 
     def _film_of_route(self, route: Route) -> a.MovieRef | None:
@@ -509,8 +514,9 @@ class Router:
                     return NotUnderstood(query, aspect)
                 if not self.service.match("title", " ".join(rest)).exact:
                     read = self.service.reader.read(query)  # "movies directed by spielberg",
-                    if read.query.person is not None or read.is_query:  # "actores españoles"
-                        return None
+                    people = read.people_role and not _FILM_WORDS.isdisjoint(rest)
+                    if read.query.person is not None or read.is_query or people:
+                        return None  # "actores españoles"
                 return self._about_film(aspect, " ".join(rest))
         if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
             return self._about_film("sinopsis", about[1])
@@ -581,12 +587,25 @@ class Router:
             return Route("buscar", key, key)
         if read.like_words and found.filters:  # "algo como inception pero de los 90"
             return Route("recomendar", read.like_words)  # says that film is not in it
+        if self.service.people is None and read.people_role and self._names_someone(found):
+            command = "director" if read.people_role == "director" else "actor"
+            return Route(command, " ".join(found.ignored))  # says the catalog has no people
         if not read.is_query:
             return self._people_asked_back(query, found)
         key = self.service.query_key(read.query)
         if read.query.ignored:  # the words themselves, so the answer can say what it left out
             return Route("buscar", query, key)
         return Route("buscar", key, key)
+
+    def _names_someone(self, found: Query) -> bool:
+        """Whether the words a query left may be someone's name: no everyday word, no title
+        ("¿en qué año sale titanic?")."""
+        words = found.ignored
+        return (
+            bool(words)
+            and not any(_everyday(w) for w in words)
+            and not self.service.match("title", " ".join(words)).exact
+        )
 
     def _people_asked_back(self, query: str, found: Query) -> Routed | None:
         """ "pelis de coen": several people fit the words left ("¿Joel Coen o Ethan Coen?"),

@@ -482,6 +482,34 @@ def test_without_credits_people_questions_say_so(bare_service: MovieService) -> 
     assert card is not None and to_json(card)["directors"] == [] and to_json(card)["cast"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "filmografía de Tom Hanks",
+        "How many films has Tom Hanks appeared in?",
+        "peliculas con robert de niro de los 90",
+        "una peli con tom hanks",
+        "películas dirigidas por quentin tarantino",
+        "en qué películas sale harrison ford",
+    ],
+)
+def test_without_credits_plain_words_about_people_say_so(
+    bare_service: MovieService, text: str
+) -> None:
+    answer = router_for(bare_service).answer(text)
+    assert isinstance(answer, a.NoDataAnswer), answer
+    assert "credits.csv" in render_text(answer)
+
+
+def test_without_credits_other_questions_do_not_change(bare_service: MovieService) -> None:
+    router = router_for(bare_service)
+    assert isinstance(router.answer("comedias con humor negro"), a.SearchAnswer)
+    assert isinstance(router.answer("pelis de accion con mucha sangre"), a.SearchAnswer)
+    unknown = router.answer("pelis de tarantino")
+    assert isinstance(unknown, a.NotUnderstoodAnswer) and not unknown.people
+    assert "credits.csv" in render_text(unknown)
+
+
 # -- the web ------------------------------------------------------------------------------------
 
 

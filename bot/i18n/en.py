@@ -551,8 +551,12 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_found.buscar": "🤷 I did not know what to look for in “{query}”. Try a genre, some "
     "years, a country or an order: “horror 80s”, “french comedies”, “box office 1997”.",
     "catalog.until": "The catalog ends in {last}: anything newer is not in it.",
-    "not_understood.missing": "🤷 I could not find “{missing}” in the catalog: no film, saga or "
-    "company by that name. It ends in {last}, so newer films are not in it. Try, for example:",
+    "not_understood.missing": "🤷 I could not find “{missing}” in the catalog: no film, saga, "
+    "company or person by that name. It ends in {last}, so newer films are not in it. Try, for "
+    "example:",
+    "not_understood.missing_people": "🤷 I could not find “{missing}” in the catalog: no film, "
+    "saga or company by that name (and it has no directors or cast: it was built without "
+    "credits.csv). It ends in {last}, so newer films are not in it. Try, for example:",
     "button.example": "💡 Try: {example}",
     "vote.head": {
         "zero": "🍿 {filters}: no film in the catalog.",

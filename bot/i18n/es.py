@@ -584,7 +584,11 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "un país o un orden: «terror 80s», «comedias francesas», «taquilla 1997».",
     "catalog.until": "El catálogo llega hasta {last}: si es más reciente, no está.",
     "not_understood.missing": "🤷 No encontré «{missing}» en el catálogo: ni película, ni saga, ni "
-    "productora. Llega hasta {last}, así que lo más reciente no está. Prueba, por ejemplo:",
+    "productora, ni persona. Llega hasta {last}, así que lo más reciente no está. Prueba, por "
+    "ejemplo:",
+    "not_understood.missing_people": "🤷 No encontré «{missing}» en el catálogo: ni película, ni "
+    "saga, ni productora (y no tiene directores ni repartos: se construyó sin credits.csv). Llega "
+    "hasta {last}, así que lo más reciente no está. Prueba, por ejemplo:",
     "button.example": "💡 Prueba: {example}",
     "vote.head": {
         "zero": "🍿 {filters}: ninguna película del catálogo.",
