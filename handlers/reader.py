@@ -380,6 +380,7 @@ class Read:
     query: Query
     is_query: bool
     like_words: str = ""  # what named the film to resemble, when it was not found
+    ordered: bool = False  # an order was said ("mejores", "más taquilleras")
     people_role: str | None = None
     """When someone's films are asked for ("sale", "dirigidas por", "filmografía", "con" and a
     full name), whoever is named or not: "director" or "cast"."""
@@ -412,7 +413,8 @@ class QueryReader:
             role = None
         if role is None and FILMOGRAPHY_WORDS.intersection(words):
             role = "cast"
-        return Read(query, self._is_query(parts, ignored, explicit), like_words, role)
+        ordered = "order" in parts.values
+        return Read(query, self._is_query(parts, ignored, explicit), like_words, ordered, role)
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -580,7 +580,7 @@ class Router:
         read = self.service.reader.read(query)
         found = read.query
         only_person = set(found.filters) == {"person"} and not found.ignored
-        if only_person and found.order == "rating" and found.intent in ("list", "count"):
+        if only_person and not read.ordered and found.intent in ("list", "count"):
             return self._person_route(int(found.person or 0), found.role)  # "pelis de tarantino"
         if only_person and found.intent == "pick":  # "una peli con tom hanks"
             key = self.service.query_key(found)

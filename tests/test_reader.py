@@ -74,6 +74,9 @@ TABLE: list[tuple[str, Query | None]] = [
     ("pelis dirigidas por spielberg en los 90", Q(years=(1990, 1999), person=488, role="director")),
     ("thrillers con robert de niro", Q("Thriller", person=380, role="cast")),
     ("de niro en los 90", Q(years=(1990, 1999), person=380)),
+    ("mejores de spielberg", Q(person=488, order="rating")),  # a list by rating, not his page
+    ("best tom hanks movies", Q(person=31, order="rating")),
+    ("las peliculas mas taquilleras de tom hanks", Q(person=31, order="revenue")),
     # moods
     ("algo triste", Q("Drama")),
     ("algo para reir", Q("Comedy")),
