@@ -297,6 +297,8 @@ MAX_WORDS = 24
 MAX_NAME_WORDS = 8
 """The longest run of words tried as an exact name."""
 SUGGEST_SCORE = 75.0
+MIN_PERSON_GUESS = 5
+"""Letters of the shortest name guessed as a person's with a typo ("kubrik")."""
 """A forgiving match at least this good is worth asking back about."""
 CUE_TYPO_SCORE = 86.0
 """A long word this close to a cue word counts as it ("pelicuals", "estrenarn")."""
@@ -827,6 +829,8 @@ class Router:
                     break  # a title is what people type most: do not look further
             elif found.candidates and found.best_score >= SUGGEST_SCORE:
                 unsure[kind] = (found.best_score, list(found.candidates))
+        if not sure and (guessed := self._person_guessed(reading.query, text, unsure)):
+            return guessed
         close = {k: v for k, (score, v) in unsure.items() if score >= ACCEPT_SCORE}
         if len(sure) == 1 and not close:
             [(kind, [value])] = sure.items()
@@ -846,6 +850,30 @@ class Router:
             )
         by_score = sorted(unsure.items(), key=lambda item: -item[1][0])
         return self._readings(reading.query, text, {k: v for k, (_, v) in by_score}, mentioned=True)
+
+    def _person_guessed(
+        self, query: str, text: str, unsure: dict[str, tuple[float, list[Any]]]
+    ) -> Routed | None:
+        """A person's name with a typo, closer than any other name: "tom hnaks" is Tom Hanks;
+        one word ("kubrik") asks back, with the other names that came close."""
+        people = self.service.people
+        if people is None or len(text) < MIN_PERSON_GUESS:
+            return None
+        found = people.lookup(text)
+        best_other = max((score for score, _ in unsure.values()), default=0.0)
+        if not found.candidates or found.best_score < max(SUGGEST_SCORE, best_other):
+            return None
+        if found.value is not None and found.best_score >= ACCEPT_SCORE and " " in text:
+            return self._person_route(found.value, None)
+        routes = [
+            replace(self._person_route(person, None), name=ref.name)
+            for person in found.candidates[:3]
+            if (ref := people.person(person)) is not None
+        ]
+        others = self._readings(query, text, {k: v for k, (_, v) in unsure.items()}, mentioned=True)
+        if isinstance(others, Readings):
+            routes += others.routes[:3]
+        return Readings(query, tuple(routes))
 
     def _ask_back(
         self, query: str, text: str, kind: str, found: Match[Any], title_command: str

@@ -29,7 +29,7 @@ from data_prep.pipeline import prepare
 from data_prep.source import CREDITS_ENV, RawFiles, locate
 from handlers import answers as a
 from handlers.people import surname_aliases
-from handlers.router import Route, router_for
+from handlers.router import Readings, Route, router_for
 from handlers.service import MovieService
 from tests.data import CREDITS, MOVIES, read_rows
 
@@ -413,6 +413,8 @@ PEOPLE_SAID: list[tuple[str, str, int]] = [
     ("películas donde sale al pacino", "actor", 1158),
     ("peliculas dirigidas x spielberg", "director", 488),
     ("peliculas en las que trabaja tom hanks", "actor", 31),
+    ("tom hnaks", "actor", 31),  # a name alone, with a typo
+    ("harison ford", "actor", 3),
 ]
 
 FILM_PEOPLE_SAID: list[tuple[str, int]] = [
@@ -428,6 +430,13 @@ FILM_PEOPLE_SAID: list[tuple[str, int]] = [
     ("quien sale en la peli el padrino", 238),
     ("who was the director of The Godfather", 238),
 ]
+
+
+@pytest.mark.parametrize(("text", "person"), [("kubrik", 240), ("spilberg", 488)])
+def test_a_surname_with_a_typo_is_asked_back(service: MovieService, text: str, person: int) -> None:
+    routed = router_for(service).route(text)
+    assert isinstance(routed, Readings), routed
+    assert routed.routes[0].argument == f"@{person}"
 
 
 @pytest.mark.parametrize(("text", "movie"), FILM_PEOPLE_SAID)
