@@ -829,8 +829,8 @@ class Router:
                     break  # a title is what people type most: do not look further
             elif found.candidates and found.best_score >= SUGGEST_SCORE:
                 unsure[kind] = (found.best_score, list(found.candidates))
-        if not sure and (guessed := self._person_guessed(reading.query, text, unsure)):
-            return guessed
+        if not sure and (person := self._person_guessed(reading.query, text, unsure)):
+            return person
         close = {k: v for k, (score, v) in unsure.items() if score >= ACCEPT_SCORE}
         if len(sure) == 1 and not close:
             [(kind, [value])] = sure.items()
