@@ -165,8 +165,13 @@ def write_texts(catalog: Any, path: Path) -> None:
     for name in ("overview", "tagline"):
         values = catalog[name] if name in catalog.columns else [""] * len(catalog)
         columns[name] = pa.array([v if isinstance(v, str) else "" for v in values], pa.string())
-    with (
-        pa.OSFile(str(path), "wb") as sink,
-        pa.ipc.new_file(sink, pa.schema([(k, v.type) for k, v in columns.items()])) as writer,
-    ):
-        writer.write_table(pa.table(columns))
+    write_arrow(pa.table(columns), path)
+
+
+def write_arrow(table: Any, path: Path) -> None:
+    """Write a pyarrow table as an uncompressed Arrow IPC file of one record batch, the form
+    the bot memory-maps (``pyarrow.ipc.open_file(pyarrow.memory_map(path))``)."""
+    import pyarrow as pa
+
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table.combine_chunks(), max_chunksize=max(table.num_rows, 1))
