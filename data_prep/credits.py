@@ -1,4 +1,5 @@
-"""Kaggle's ``credits.csv`` → the people table: directors, top-billed cast and writers per film.
+"""Kaggle's ``credits.csv`` → the credits table: directors, top-billed cast and writers per film
+(``data_prep/people.py`` turns it into the files the bot serves).
 
 Each ``cast``/``crew`` cell is ``str()`` of a list of dicts (single quotes, ``None``, double
 quotes around names with an apostrophe). ``ast.literal_eval`` on 190 MB takes minutes, so a
@@ -62,7 +63,7 @@ class CreditsReport:
     skipped_lines: int = 0  # lines the CSV reader could not split into the three columns
     unparseable: dict[str, int] = field(default_factory=lambda: {"cast": 0, "crew": 0})
     slow_path: int = 0  # cells of another shape, read with ast.literal_eval
-    rows: int = 0  # rows of the people table
+    rows: int = 0  # rows of the credits table
     persons: int = 0
     seconds: float = 0.0
 
@@ -83,7 +84,7 @@ class CreditsReport:
 
 
 class _Rows:
-    """The people table's columns while they are being read."""
+    """The credits table's columns while they are being read."""
 
     def __init__(self) -> None:
         self.movie: list[int] = []

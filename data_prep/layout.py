@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+"""Version 3: the people as two memory-mapped Arrow files instead of ``people.parquet``."""
 SPANISH_TITLE_COLUMNS = ("es_es", "es_419")
 """Catalog columns (since schema 2): titles of the release in Spain and in Latin America, from the
 curated table (``data_prep/curated/spanish_titles.csv``); missing when not curated."""
@@ -34,9 +35,11 @@ NEIGHBOURS_FILE = "neighbours.parquet"
 TEXTS_FILE = "texts.arrow"
 """Synopses (``id``, ``overview``, ``tagline``) as uncompressed Arrow IPC: memory-mapped by the
 bot, so the long texts of 45,000 films stay on disk until a card asks for one."""
-PEOPLE_FILE = "people.parquet"
-"""Directors, top-billed cast and writers per film (``data_prep/credits.py``); only in builds
-made with a ``credits.csv``."""
+PEOPLE_FILE = "people.arrow"
+"""Directors and top-billed cast, by person: names, weights and films (``data_prep/people.py``),
+uncompressed Arrow IPC, memory-mapped by the bot; only in builds made with a ``credits.csv``."""
+FILM_PEOPLE_FILE = "film_people.arrow"
+"""The same credits by film (positions in ``PEOPLE_FILE``), written and read alongside it."""
 MANIFEST_FILE = "manifest.json"
 POINTER_FILE = "CURRENT"
 LOCK_FILE = ".lock"
@@ -165,8 +168,13 @@ def write_texts(catalog: Any, path: Path) -> None:
     for name in ("overview", "tagline"):
         values = catalog[name] if name in catalog.columns else [""] * len(catalog)
         columns[name] = pa.array([v if isinstance(v, str) else "" for v in values], pa.string())
-    with (
-        pa.OSFile(str(path), "wb") as sink,
-        pa.ipc.new_file(sink, pa.schema([(k, v.type) for k, v in columns.items()])) as writer,
-    ):
-        writer.write_table(pa.table(columns))
+    write_arrow(pa.table(columns), path)
+
+
+def write_arrow(table: Any, path: Path) -> None:
+    """Write a pyarrow table as an uncompressed Arrow IPC file of one record batch, the form
+    the bot memory-maps (``pyarrow.ipc.open_file(pyarrow.memory_map(path))``)."""
+    import pyarrow as pa
+
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table.combine_chunks(), max_chunksize=max(table.num_rows, 1))

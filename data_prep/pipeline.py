@@ -20,6 +20,7 @@ from data_prep import clean, layout
 from data_prep.credits import read_credits
 from data_prep.curated import SPANISH_TITLES_FILE, join_catalog, load_spanish_titles
 from data_prep.neighbours import NEIGHBOURS_K, build_neighbours
+from data_prep.people import ServedPeople, people_tables
 from data_prep.sample import ORIGIN as SAMPLE_ORIGIN
 from data_prep.source import RawFiles
 
@@ -271,7 +272,8 @@ def prepare(
             neighbours.to_parquet(folder / layout.NEIGHBOURS_FILE, index=False)
             layout.write_texts(catalog, folder / layout.TEXTS_FILE)
             if people is not None:
-                people.to_parquet(folder / layout.PEOPLE_FILE, index=False)
+                layout.write_arrow(people.persons, folder / layout.PEOPLE_FILE)
+                layout.write_arrow(people.films, folder / layout.FILM_PEOPLE_FILE)
             manifest["build_seconds"] = round(time.perf_counter() - started, 2)
             text = json.dumps(manifest, indent=2, ensure_ascii=False)
             (folder / layout.MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
@@ -330,18 +332,20 @@ def _spanish_titles_report(titles: dict[str, Any]) -> list[str]:
 
 def read_people(
     files: RawFiles, catalog: pd.DataFrame
-) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
-    """The people table of the catalog's films and its report; (None, None) without a credits
-    file. A credits file that cannot be read at all (not CSV, not UTF-8, without the ``cast``,
-    ``crew`` and ``id`` columns) leaves the catalog without people, and the report says why:
-    it is optional, so it never stops the build."""
+) -> tuple[ServedPeople | None, dict[str, Any] | None]:
+    """The people of the catalog's films as the bot serves them (``data_prep/people.py``) and
+    the report of reading ``credits.csv``; (None, None) without a credits file. A credits file
+    that cannot be read at all (not CSV, not UTF-8, without the ``cast``, ``crew`` and ``id``
+    columns) leaves the catalog without people, and the report says why: it is optional, so it
+    never stops the build."""
     if files.credits is None:
         return None, None
     try:
-        people, report = read_credits(files.credits, catalog["id"].tolist())
+        credits, report = read_credits(files.credits, catalog["id"].tolist())
     except (OSError, ValueError) as error:
         return None, {"error": str(error)}
-    return people, report.as_dict()
+    ids, votes = catalog["id"].to_numpy(), catalog["vote_count"].to_numpy()
+    return people_tables(credits, ids, votes), report.as_dict()
 
 
 def _people_report(manifest: dict[str, Any]) -> str:

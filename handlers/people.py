@@ -1,10 +1,11 @@
-"""Directors, cast and writers of the catalog's films, and finding a person by what is typed.
+"""Directors and cast of the catalog's films, and finding a person by what is typed.
 
-Built at load from the build's ``people.parquet`` (``data_prep/credits.py``), when the build has
-one: ``PeopleIndex.load`` returns None otherwise, and ``MovieService.people`` is then None. The
-credits are kept as NumPy columns sorted two ways (by person, by film), so a person's films or a
-film's people are a binary search away; names stay in one Arrow array, and the name index holds
-hashes, not strings (about 150,000 people at full size).
+Read from the build's people files (``data_prep/people.py``: worked out once by ``pelibot
+prepare``), when the build has them: ``PeopleIndex.load`` returns None otherwise, and
+``MovieService.people`` is then None. Both files are memory-mapped: a person's films and a film's
+people are a binary search and a slice away, and only the pages a question touches are read
+(about 150,000 people at full size). The name index is built at load from a plain read of the
+names, so that building it leaves the mapped pages on disk; it holds hashes, not strings.
 
 For reading plain words (``handlers.router``):
 
@@ -23,16 +24,16 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 from rapidfuzz import fuzz, process
 
 from data_prep import layout
+from data_prep.credits import ROLES
+from data_prep.people import FILMS_SCHEMA, PERSONS_SCHEMA
 from handlers.answers import PersonRef
 from handlers.matching import (
     ACCEPT_SCORE,
@@ -44,10 +45,6 @@ from handlers.matching import (
 )
 from handlers.text import fold, fold_glued
 
-ROLES = ("director", "cast", "writer")
-"""The ``role`` values of the people table, in the order of its category codes."""
-LOADED_ROLES = ("director", "cast")
-"""The roles kept in memory (``films_of`` of another role is empty)."""
 CAST_ON_CARD = 4
 """Cast members a film card names."""
 PARTICLES = frozenset(
@@ -55,6 +52,7 @@ PARTICLES = frozenset(
 )
 """Words that belong to the surname after them: "de niro", "van damme", "del toro"."""
 _KEY = re.compile(r"@(\d{1,10})")
+_NAME_FIELDS = [PERSONS_SCHEMA.get_field_index(name) for name in ("name", "weight")]
 
 
 def surname_aliases(name: str) -> list[str]:
@@ -70,67 +68,43 @@ def surname_aliases(name: str) -> list[str]:
 
 
 class PeopleIndex:
-    """The people table of a build: credits by person and by film, and a name index."""
+    """The people of a build: credits by person and by film, and a name index."""
 
     def __init__(
-        self, people: pd.DataFrame | pa.Table, movie_index: pd.Index, votes: np.ndarray
+        self, persons: pa.RecordBatch, films: pa.RecordBatch, names: pa.RecordBatch | None = None
     ) -> None:
-        """``people`` is the build's table (a DataFrame, or the Arrow table as read: names then
-        stay in Arrow, not one Python string per credit); ``movie_index`` the catalog's movie
-        ids (the service's own) and ``votes`` their vote counts, in the same order. Credits of
-        films not in the catalog are dropped."""
-        table = people if isinstance(people, pa.Table) else pa.Table.from_pandas(people)
-        # the rows kept: films of the catalog, and not writers (no answer uses them yet: a
-        # quarter of the people); picked by position, so the names are never copied whole
-        positions = movie_index.get_indexer(pd.Index(_numbers(table, "movie_id")))
-        roles = _role_codes(table.column("role"))
-        rows = np.flatnonzero(
-            (positions >= 0) & np.isin(roles, [ROLES.index(r) for r in LOADED_ROLES])
-        )
-        movie_pos = positions[rows].astype(np.int32)
-        del positions
-        roles = roles[rows]
-        self._movie_ids = movie_index
-        # persons: sorted ids, one name each (the first spelling met), kept in Arrow
-        person_ids, first, person_pos = np.unique(
-            _numbers(table, "person_id")[rows], return_index=True, return_inverse=True
-        )
-        self._person_ids = person_ids.astype(np.int32)
-        person_pos = person_pos.astype(np.int32)
-        self._names = table.column("name").take(pa.array(rows[first])).combine_chunks()
-        order = _numbers(table, "order")[rows]
-        del table, rows, first, person_ids
-        film_votes = votes[movie_pos].astype(np.float32)
-        self._weights = np.bincount(
-            person_pos, weights=film_votes, minlength=len(self._names)
-        ).astype(np.float32)
-        # credits by person (role, then best-known film first) and by film (role, then order),
-        # each with the offsets of a person's or a film's rows (CSR)
-        by_person = np.lexsort((-film_votes, roles, person_pos))
-        self._p_start = _offsets(person_pos, len(self._names))
-        self._p_role = roles[by_person]
-        small = np.uint16 if len(movie_index) <= 2**16 else np.int32  # as the recommender
-        self._p_movie = movie_pos[by_person].astype(small)
-        del by_person, film_votes
-        by_movie = np.lexsort((order, roles, movie_pos))
-        self._m_start = _offsets(movie_pos, len(movie_index))
-        self._m_role = roles[by_movie]
-        self._m_person = person_pos[by_movie]
-        del by_movie, order
-        self._index = _PersonNames(self._names.to_pylist(), self._weights)
+        """``persons`` and ``films`` are the build's tables (``data_prep.people``), kept as they
+        are: memory-mapped when ``load`` read them. The name index is built from ``names`` (the
+        ``name`` and ``weight`` columns read apart, not mapped), else from ``persons``."""
+        self._person_ids = _numbers(persons.column("person_id"))
+        self._names = persons.column("name")
+        self._p_start, self._p_movie = _list_arrays(persons.column("movie_ids"))
+        self._p_role = _list_arrays(persons.column("roles"))[1]
+        self._film_ids = _numbers(films.column("movie_id"))
+        self._m_start, self._m_person = _list_arrays(films.column("people"))
+        self._m_role = _list_arrays(films.column("roles"))[1]
+        plain = persons if names is None else names
+        # touched whole by the name index, and read for every ranking: a copy of its own
+        self._weights = _numbers(plain.column("weight")).copy()
+        self._index = _PersonNames(_strings(plain.column("name")), self._weights)
 
     @classmethod
-    def load(cls, build_dir: Path, movie_index: pd.Index, votes: np.ndarray) -> PeopleIndex | None:
-        """The people of a build, or None when it has no people table (built without
-        ``credits.csv``) or the table cannot be read."""
-        path = build_dir / layout.PEOPLE_FILE
-        if not path.is_file():
+    def load(cls, build_dir: Path) -> PeopleIndex | None:
+        """The people of a build, memory-mapped; None when it has none (built without
+        ``credits.csv``) or its files cannot be read."""
+        persons_path = build_dir / layout.PEOPLE_FILE
+        films_path = build_dir / layout.FILM_PEOPLE_FILE
+        if not (persons_path.is_file() and films_path.is_file()):
             return None
         try:
-            table = pq.ParquetFile(path, memory_map=True).read()
+            persons = _mapped(persons_path, PERSONS_SCHEMA)
+            films = _mapped(films_path, FILMS_SCHEMA)
+            options = pa.ipc.IpcReadOptions(included_fields=_NAME_FIELDS)
+            with pa.OSFile(str(persons_path)) as source:  # read, not mapped: see the class
+                names = _one_batch(pa.ipc.open_file(source, options=options))
+            return cls(persons, films, names)
         except (OSError, ValueError, pa.ArrowException):
             return None
-        return cls(table, movie_index, votes)
 
     def __len__(self) -> int:
         return len(self._person_ids)
@@ -162,20 +136,21 @@ class PeopleIndex:
         return 0.0 if at is None else float(self._weights[at])
 
     def films_of(self, person_id: int, role: str) -> list[int]:
-        """Movie ids of the films where the person has ``role`` (director, cast, writer),
-        best-known (most voted) first."""
+        """Movie ids of the films where the person has ``role`` (director, cast; writers are
+        not served, so their films are none), best-known (most voted) first."""
         at = self._position(person_id)
         if at is None:
             return []
         rows = slice(int(self._p_start[at]), int(self._p_start[at + 1]))
-        chosen = self._p_movie[rows][self._p_role[rows] == ROLES.index(role)]
-        return [int(m) for m in self._movie_ids[chosen]]
+        return self._p_movie[rows][self._p_role[rows] == ROLES.index(role)].tolist()
 
     def _of_movie(self, movie_id: int, role: str) -> list[PersonRef]:
-        position = self._movie_ids.get_indexer(pd.Index([movie_id]))[0]
-        if position < 0:
+        if not 0 < movie_id < 2**31:
             return []
-        rows = slice(int(self._m_start[position]), int(self._m_start[position + 1]))
+        at = int(np.searchsorted(self._film_ids, np.int32(movie_id)))
+        if at == len(self._film_ids) or self._film_ids[at] != movie_id:
+            return []
+        rows = slice(int(self._m_start[at]), int(self._m_start[at + 1]))
         chosen = self._m_person[rows][self._m_role[rows] == ROLES.index(role)]
         return [PersonRef(int(self._person_ids[p]), self._name(int(p))) for p in chosen]
 
@@ -228,23 +203,36 @@ class PeopleIndex:
         return Match(None, tuple(fits[:5]), found.exact, found.best_score)
 
 
-def _offsets(groups: np.ndarray, count: int) -> np.ndarray:
-    """Where each group's rows start once sorted by group, and the end: ``count + 1`` values."""
-    starts = np.zeros(count + 1, dtype=np.int32)
-    np.cumsum(np.bincount(groups, minlength=count), out=starts[1:])
-    return starts
+def _mapped(path: Path, schema: pa.Schema) -> pa.RecordBatch:
+    """The table in the Arrow file at ``path``, memory-mapped (nothing is read yet); ValueError
+    when it is not of ``schema``."""
+    reader = pa.ipc.open_file(pa.memory_map(str(path)))
+    if not reader.schema.equals(schema):
+        raise ValueError(f"{path} is not a table of {schema.names}")
+    return _one_batch(reader)
 
 
-def _numbers(table: pa.Table, name: str) -> np.ndarray:
-    """An integer column as NumPy, in its own width (int32 ids, int16 orders)."""
-    return np.asarray(table.column(name).to_numpy())
+def _one_batch(reader: pa.ipc.RecordBatchFileReader) -> pa.RecordBatch:
+    """A file's table as one record batch: its own when written as one (no copy)."""
+    batches = reader.read_all().combine_chunks().to_batches()
+    return batches[0] if batches else pa.RecordBatch.from_pylist([], schema=reader.schema)
 
 
-def _role_codes(column: pa.ChunkedArray) -> np.ndarray:
-    """The role column as codes of ``ROLES``, whatever its type in the file."""
-    values = column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
-    codes = pc.index_in(values, value_set=pa.array(ROLES))
-    return np.asarray(codes.fill_null(-1).to_numpy(), dtype=np.int8)
+def _numbers(array: pa.Array) -> np.ndarray:
+    """A column without nulls as NumPy, over the same memory."""
+    return array.to_numpy(zero_copy_only=True)
+
+
+def _list_arrays(column: pa.ListArray) -> tuple[np.ndarray, np.ndarray]:
+    """A list column as (offsets, values): row ``i``'s items are ``values[offsets[i]:offsets[i +
+    1]]``."""
+    return _numbers(column.offsets), _numbers(column.values)
+
+
+def _strings(column: pa.StringArray, step: int = 8192) -> Iterator[str]:
+    """The strings of an Arrow column, a slice at a time: no list of them all at once."""
+    for start in range(0, len(column), step):
+        yield from column.slice(start, step).to_pylist()
 
 
 TYPO_PEOPLE = 40_000
@@ -276,7 +264,7 @@ class _PersonNames:
     chance per pair.
     """
 
-    def __init__(self, names: list[str], weights: np.ndarray) -> None:
+    def __init__(self, names: Iterable[str], weights: np.ndarray) -> None:
         # compact buffers while building: no Python int per key
         hashes, owners, alias = array("q"), array("i"), bytearray()
         words: set[str] = set()

@@ -313,9 +313,7 @@ class MovieService:
             "title": self._titles,
         }
         self._votes = movies["vote_count"].to_numpy(np.int64)
-        self.people: PeopleIndex | None = PeopleIndex.load(
-            catalog.build_dir, self._movies.index, self._votes
-        )
+        self.people: PeopleIndex | None = PeopleIndex.load(catalog.build_dir)
         """Directors and cast (``handlers.people``); None when the build has no credits."""
         self._questions["director"] = self.director
         self._questions["actor"] = self.actor

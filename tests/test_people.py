@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 import pytest
 
 from benchmarks import synthetic
@@ -24,11 +27,13 @@ from bot.render import render_html, render_text, to_json
 from bot.settings import Settings
 from bot.web.app import create_app
 from bot.web.runtime import Runtime
+from data_prep import layout
 from data_prep.credits import TOP_CAST, parse_cast, parse_crew, read_credits
+from data_prep.people import FILMS_SCHEMA, PERSONS_SCHEMA, people_tables
 from data_prep.pipeline import prepare
 from data_prep.source import CREDITS_ENV, RawFiles, locate
 from handlers import answers as a
-from handlers.people import surname_aliases
+from handlers.people import PeopleIndex, surname_aliases
 from handlers.router import Readings, Route, router_for
 from handlers.service import MovieService
 from tests.data import CREDITS, MOVIES, read_rows
@@ -463,6 +468,114 @@ def test_html_is_escaped_and_short(service: MovieService) -> None:
     assert len(html) < 4096
 
 
+# -- the served people files -------------------------------------------------------------------
+
+
+def test_people_tables_keep_directors_and_cast_of_the_catalogs_films() -> None:
+    credits = pd.DataFrame(
+        {
+            "movie_id": [10, 10, 10, 20, 20, 30, 20],
+            "person_id": [1, 2, 3, 1, 4, 5, 6],
+            "name": ["Ann", "Bob", "Cy", "Ann B", "Wri Ter", "Gone", "Di"],
+            "role": pd.Categorical(
+                ["director", "cast", "cast", "cast", "writer", "director", "cast"],
+                categories=["director", "cast", "writer"],
+            ),
+            "order": [0, 1, 0, 0, 0, 0, 1],
+        }
+    )
+    served = people_tables(credits, np.array([20, 10]), np.array([5, 9]))  # 30: not in catalog
+    assert served.persons.schema == PERSONS_SCHEMA and served.films.schema == FILMS_SCHEMA
+    assert served.persons.to_pydict() == {
+        "person_id": [1, 2, 3, 6],  # no writer, nobody of film 30
+        "name": ["Ann", "Bob", "Cy", "Di"],  # the first spelling
+        "weight": [14.0, 9.0, 9.0, 5.0],
+        "movie_ids": [[10, 20], [10], [10], [20]],  # director first, then cast
+        "roles": [[0, 1], [1], [1], [1]],
+    }
+    assert served.films.to_pydict() == {
+        "movie_id": [10, 20],
+        "people": [[0, 2, 1], [0, 3]],  # positions: Ann directs, then Cy (order 0), Bob
+        "roles": [[0, 1, 1], [1, 1]],
+    }
+    people = PeopleIndex(*(t.to_batches()[0] for t in (served.persons, served.films)))
+    assert people.films_of(1, "director") == [10] and people.films_of(1, "cast") == [20]
+    assert people.directors_of(10) == [a.PersonRef(1, "Ann")]
+    assert [p.name for p in people.cast_of(10)] == ["Cy", "Bob"]
+    assert people.cast_of(30) == [] and people.person(4) is None and people.person(5) is None
+    assert people.films_of(4, "writer") == [] and people.weight(1) == 14.0
+    assert people.lookup("ann").value == 1 and len(people) == 4
+
+
+def _served_credits(service: MovieService) -> pd.DataFrame:
+    """The credits fixture read again, directors and cast of the catalog's films, with votes."""
+    movies = service.movies[["id", "vote_count"]].rename(columns={"id": "movie_id"})
+    credits, _ = read_credits(CREDITS, movies["movie_id"].tolist())
+    credits = credits[credits["role"].isin(["director", "cast"])].astype({"role": "str"})
+    return credits.merge(movies, on="movie_id", how="left", validate="many_to_one")
+
+
+def test_the_served_files_answer_as_the_credits_table(service: MovieService) -> None:
+    people = service.people
+    assert people is not None
+    credits = _served_credits(service)
+    names = credits.groupby("person_id")["name"].first()
+    assert len(people) == len(names) > 50
+    for movie_id, rows in credits.groupby("movie_id"):
+        billed = {
+            role: [
+                a.PersonRef(int(p), names[p])
+                for p in rows[rows["role"] == role].sort_values("order", kind="stable")["person_id"]
+            ]
+            for role in ("director", "cast")
+        }
+        assert people.directors_of(int(movie_id)) == billed["director"]
+        assert people.cast_of(int(movie_id), TOP_CAST) == billed["cast"]
+    for (person_id, role), rows in credits.groupby(["person_id", "role"]):
+        best_known = rows.sort_values("vote_count", ascending=False, kind="stable")
+        assert people.films_of(int(person_id), str(role)) == best_known["movie_id"].tolist()
+    weights = credits.groupby("person_id")["vote_count"].sum()
+    assert all(people.weight(int(p)) == pytest.approx(w) for p, w in weights.items())
+    # worked out by hand: Tom Hanks's films by votes (8,147 for Forrest Gump, 5,415, …)
+    assert people.films_of(31, "cast") == [13, 862, 857, 497, 863, 8358, 568]
+    assert [p.name for p in people.directors_of(597)] == ["James Cameron"]
+    assert [p.name for p in people.directors_of(275)] == ["Joel Coen", "Ethan Coen"]
+
+
+def _people_files(build: Path) -> list[str]:
+    return [f for f in (layout.PEOPLE_FILE, layout.FILM_PEOPLE_FILE) if (build / f).exists()]
+
+
+def test_the_people_files_are_memory_mapped(service: MovieService) -> None:
+    build = service.catalog.build_dir
+    assert _people_files(build) == ["people.arrow", "film_people.arrow"]
+    for name, schema in (
+        (layout.PEOPLE_FILE, PERSONS_SCHEMA),
+        (layout.FILM_PEOPLE_FILE, FILMS_SCHEMA),
+    ):
+        reader = pa.ipc.open_file(build / name)
+        assert reader.schema.equals(schema) and reader.num_record_batches == 1
+    maps = Path("/proc/self/maps")
+    if maps.exists():  # Linux: the loaded service maps both files, it does not copy them
+        mapped = maps.read_text(encoding="utf-8")
+        assert all(str(build / name) in mapped for name in _people_files(build))
+
+
+def test_people_files_of_another_shape_are_no_people(service: MovieService, tmp_path: Path) -> None:
+    build = service.catalog.build_dir
+    for name in _people_files(build):
+        (tmp_path / name).write_bytes((build / name).read_bytes())
+    assert PeopleIndex.load(tmp_path) is not None
+    (tmp_path / layout.FILM_PEOPLE_FILE).unlink()
+    assert PeopleIndex.load(tmp_path) is None
+    layout.write_arrow(
+        pa.table({"movie_id": pa.array([1], pa.int64())}), tmp_path / layout.FILM_PEOPLE_FILE
+    )
+    assert PeopleIndex.load(tmp_path) is None
+    (tmp_path / layout.FILM_PEOPLE_FILE).write_bytes(b"not arrow")
+    assert PeopleIndex.load(tmp_path) is None
+
+
 # -- without credits ----------------------------------------------------------------------------
 
 
@@ -477,6 +590,7 @@ def bare_service(tmp_path_factory: pytest.TempPathFactory) -> MovieService:
 
 def test_without_credits_people_questions_say_so(bare_service: MovieService) -> None:
     assert bare_service.people is None
+    assert _people_files(bare_service.catalog.build_dir) == []  # a build without people files
     for line in ("/director kubrick", "/actor tom hanks", "/actriz x"):
         answer = bare_service.ask(line)
         assert isinstance(answer, a.NoDataAnswer)
@@ -646,7 +760,7 @@ def test_an_unreadable_credits_file_leaves_the_build_without_people(tmp_path: Pa
     credits.write_text("id,keywords\n1,[]\n", encoding="utf-8")
     result = prepare(RawFiles(raw / "movies_metadata.csv", None, "--raw", credits), tmp_path / "d")
     assert "cannot be read" in result.manifest["people"]["error"]
-    assert not (result.build_dir / "people.parquet").exists()
+    assert not _people_files(result.build_dir)
     assert MovieService.from_data_dir(tmp_path / "d").people is None
 
 

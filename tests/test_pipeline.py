@@ -80,7 +80,7 @@ def test_prepare_publishes_one_build_folder(built: BuildResult, tmp_path: Path) 
 def test_manifest(built: BuildResult, raw_files: RawFiles) -> None:
     manifest = json.loads((built.build_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest == built.manifest
-    assert manifest["schema_version"] == layout.SCHEMA_VERSION == 2
+    assert manifest["schema_version"] == layout.SCHEMA_VERSION == 3
     assert manifest["source"] == {
         "name": "movies_metadata.csv",
         "size": raw_files.movies.stat().st_size,
