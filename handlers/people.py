@@ -200,7 +200,8 @@ class PeopleIndex:
                 return Match(fits[0], tuple(fits[:5]), True, found.best_score)
         if found.value is not None:  # the one person meant, who has no such films: say so
             return Match(found.value, (found.value,), found.exact, found.best_score)
-        return Match(None, tuple(fits[:5]), found.exact, found.best_score)
+        shown = fits or list(found.candidates)  # "/actor coen": the Coens, who say they direct
+        return Match(None, tuple(shown[:5]), found.exact, found.best_score)
 
 
 def _mapped(path: Path, schema: pa.Schema) -> pa.RecordBatch:
