@@ -80,7 +80,7 @@ class _Parts:
     values: dict[str, Any] = field(default_factory=dict)
     genres: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    cues: set[str] = field(default_factory=set)  # intent words, "like", "one", "films", "year"
+    cues: set[str] = field(default_factory=set)  # intent words, "like", "one", "films", "people"
     strong: set[str] = field(default_factory=set)  # filters only a query answers
     like_at: int | None = None  # where the words naming a film to resemble start
     role: str | None = None  # "director" or "cast", when said
@@ -411,7 +411,7 @@ class QueryReader:
         role = parts.role
         if role is not None and parts.role_words in WEAK_ROLE_WORDS and not 2 <= len(ignored) <= 4:
             role = None
-        if role is None and FILMOGRAPHY_WORDS.intersection(words):
+        if role is None and "people" in parts.cues:
             role = "cast"
         ordered = "order" in parts.values
         return Read(query, self._is_query(parts, ignored, explicit), like_words, ordered, role)
@@ -569,9 +569,13 @@ class QueryReader:
         for run in filter(None, runs):
             while run and table.get((run[-1],), ("",))[0] == "filler":
                 run = run[:-1]
-            rest = self._entities(run, parts, original)
-            if rest == run and self._mistyped_person(run, parts):
+            # a whole name with a typo before any exact word of it ("francis ford coppila"
+            # is not Harrison Ford)
+            whole = self._entity(" ".join(run), parts, original)
+            if whole or self._mistyped_person(run, parts):
                 rest = []
+            else:
+                rest = self._entities(run, parts, original)
             ignored += [
                 w
                 for w in rest
@@ -602,8 +606,9 @@ class QueryReader:
             parts.values["country"] = countries[0]
             parts.weak.add("country")
             return True
-        if parts.role and service.exact("person", text):  # "films by coppola", "sale fox":
-            return self._set_person(text, parts, cued=True)  # not a company of that name
+        cued = bool(parts.role) or "people" in parts.cues
+        if cued and service.exact("person", text):  # "films by coppola", "sale fox",
+            return self._set_person(text, parts, cued=True)  # "filmografía de fox": not a company
         for kind in ("collection", "company"):
             values = service.exact(kind, text)
             if values and kind not in parts.values and len(text) > 2:
@@ -725,3 +730,5 @@ def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None
         case "filler":
             if set(phrase) & FILMS_WORDS:
                 parts.cues.add("films")
+            if set(phrase) & FILMOGRAPHY_WORDS:
+                parts.cues.add("people")

@@ -418,6 +418,8 @@ PEOPLE_SAID: list[tuple[str, str, int]] = [
     ("películas donde sale al pacino", "actor", 1158),
     ("peliculas dirigidas x spielberg", "director", 488),
     ("peliculas en las que trabaja tom hanks", "actor", 31),
+    ("películas dirigidas por francis ford coppila", "director", 1776),  # not Harrison Ford
+    ("filmografía de Fox", "actor", 521),  # a person, not the studio
     ("tom hnaks", "actor", 31),  # a name alone, with a typo
     ("harison ford", "actor", 3),
 ]
