@@ -570,7 +570,27 @@ ASPECT_WORDS: tuple[tuple[str, str], ...] = (
         "|quien dirigio la pelicula|who directed the movie|who directed the film|personajes de"
         "|personajes|actrices de|actrices|quienes trabajan en|quien trabaja en|who worked on"
         "|kien dirigio|quien dirijio|q actores salen en|ke actores salen en|que actores tiene"
-        "|who was in|who were in",
+        "|who was in|who were in|quien sale|quienes salen|quien actua|quienes actuan|who is in it"
+        "|who s in it|who stars in it|who directed it",
+    ),
+    (
+        "director_films",
+        "que otras peliculas dirigio|que otras pelis dirigio|otras peliculas que dirigio|que mas"
+        " dirigio|que mas ha dirigido|que otras dirigio|otras peliculas del director|otras pelis"
+        " del director|otras del director|mas del director|mas peliculas del director|mas pelis"
+        " del director|del mismo director|peliculas del mismo director|what else did he direct"
+        "|what else did she direct|what else has he directed|what else has she directed"
+        "|other movies by the director|other films by the director|more by the director"
+        "|more from the director|more from this director|same director",
+    ),
+    (
+        "cast_films",
+        "que mas hizo el protagonista|otras del protagonista|otras peliculas del protagonista"
+        "|mas del protagonista|mas con el protagonista|mas pelis del protagonista|que otras"
+        " peliculas hizo el protagonista|en que mas sale el protagonista|que mas ha hecho el"
+        " protagonista|otras de la protagonista|mas de la protagonista|what else was the lead in"
+        "|other movies with the lead|other films with the lead|more with the lead actor"
+        "|more with the star|more with the lead",
     ),
 )
 """Questions about one side of a film: its synopsis, trailer, where to watch it, its people."""

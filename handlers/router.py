@@ -319,8 +319,12 @@ FOLLOW_UPS = {
     "trailer": "trailer",
     "donde": "donde",
     "people": "people",
+    "director_films": "director_films",
+    "cast_films": "cast_films",
 }
 """Questions that name no film, answered about the film talked about (kind → aspect)."""
+PEOPLE_FILMS = {"director_films": "director", "cast_films": "cast"}
+"""Aspects that ask for the films of a film's people: its director's, its lead's."""
 
 COMMAND_OF: dict[str, str] = {
     "month": "mes",
@@ -514,6 +518,11 @@ class Router:
                     aspect, rest = "sinopsis", about[1].split()
                 if not rest:  # "¿y quién la dirigió?": about the film talked about, if any
                     return NotUnderstood(query, aspect)
+                if aspect in PEOPLE_FILMS:  # "otras del director de titanic"
+                    film = self.service.match("title", " ".join(rest))
+                    if film.value is not None:
+                        return self._films_of_its_people(aspect, int(film.value), query)
+                    return self._about_film("people", " ".join(rest))
                 if not self.service.match("title", " ".join(rest)).exact:
                     read = self.service.reader.read(query)  # "movies directed by spielberg",
                     people = read.people_role and not _FILM_WORDS.isdisjoint(rest)
@@ -550,7 +559,22 @@ class Router:
             return routed
         if self.service.movie_ref(movie_id) is None:
             return routed
+        if routed.kind in PEOPLE_FILMS:
+            return self._films_of_its_people(routed.kind, movie_id, routed.query)
         return self._about_film(FOLLOW_UPS[routed.kind], f"#{movie_id}")
+
+    def _films_of_its_people(self, aspect: str, movie_id: int, query: str) -> Routed:
+        """ "¿qué otras películas dirigió?", "más del protagonista": the films of the film's
+        director (which one, when it has two) or of its first-billed actor."""
+        people = self.service.people
+        role = PEOPLE_FILMS[aspect]
+        if people is None:  # the card, with the line that says there are no people
+            return self._about_film("people", f"#{movie_id}")
+        refs = people.directors_of(movie_id) if role == "director" else people.cast_of(movie_id, 1)
+        if not refs:
+            return self._about_film("people", f"#{movie_id}")
+        routes = [replace(self._person_route(r.id, role), name=r.name) for r in refs]
+        return routes[0] if len(routes) == 1 else Readings(query, tuple(routes))
 
     def _about_film(self, aspect: str, text: str) -> Routed:
         command = "pelicula" if aspect == "people" else aspect

@@ -34,7 +34,7 @@ from data_prep.pipeline import prepare
 from data_prep.source import CREDITS_ENV, RawFiles, locate
 from handlers import answers as a
 from handlers.people import PeopleIndex, surname_aliases
-from handlers.router import Readings, Route, router_for
+from handlers.router import NotUnderstood, Readings, Route, router_for
 from handlers.service import MovieService
 from tests.data import CREDITS, MOVIES, read_rows
 
@@ -444,6 +444,31 @@ def test_a_surname_with_a_typo_is_asked_back(service: MovieService, text: str, p
     routed = router_for(service).route(text)
     assert isinstance(routed, Readings), routed
     assert routed.routes[0].argument == f"@{person}"
+
+
+@pytest.mark.parametrize(
+    ("text", "film", "expected"),
+    [
+        ("¿qué otras películas dirigió?", 597, ["director @2710"]),  # after Titanic: Cameron
+        ("más del director", 275, ["director @1223", "director @1224"]),  # Fargo: which Coen?
+        ("more with the lead", 680, ["actor @8891"]),  # Pulp Fiction: John Travolta
+        ("¿y quién sale?", 597, ["pelicula #597"]),  # the card, its people first
+    ],
+)
+def test_the_people_of_the_film_talked_about(
+    service: MovieService, text: str, film: int, expected: list[str]
+) -> None:
+    router = router_for(service)
+    routed = router.route(text)
+    assert isinstance(routed, NotUnderstood), routed  # no film named: which one?
+    followed = router.follow_up(routed, film)
+    routes = followed.routes if isinstance(followed, Readings) else (followed,)
+    assert [f"{r.command} {r.argument}" for r in routes if isinstance(r, Route)] == expected
+
+
+def test_the_people_of_a_film_named(service: MovieService) -> None:
+    routed = router_for(service).route("otras del director de pulp fiction")
+    assert isinstance(routed, Route) and (routed.command, routed.argument) == ("director", "@138")
 
 
 @pytest.mark.parametrize(("text", "movie"), FILM_PEOPLE_SAID)

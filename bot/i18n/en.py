@@ -540,6 +540,10 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "not_understood.trailer": "🎞️ Which film? Tell me its title, as in “Titanic trailer”. Or try:",
     "not_understood.donde": "📺 Which film? Tell me its title, as in “where to watch Alien”. "
     "Or try:",
+    "not_understood.director_films": "🎬 The director of which film? Tell me its title, as in "
+    "“more by the director of Titanic”. Or try:",
+    "not_understood.cast_films": "🎭 The lead of which film? Tell me its title, as in “more with "
+    "the lead of Titanic”. Or try:",
     "not_understood.people": "🎭 Which film? Tell me its title, as in “who directed Titanic?”. "
     "Or try:",
     "filter.topic": "about {topic}",

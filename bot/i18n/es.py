@@ -572,6 +572,10 @@ STRINGS: dict[str, str | dict[str, str]] = {
     "Titanic». O prueba:",
     "not_understood.donde": "📺 ¿Qué película? Escríbeme su título, como «¿dónde ver Alien?». "
     "O prueba:",
+    "not_understood.director_films": "🎬 ¿El director de qué película? Escríbeme su título, como "
+    "«otras películas del director de Titanic». O prueba:",
+    "not_understood.cast_films": "🎭 ¿El protagonista de qué película? Escríbeme su título, como "
+    "«más del protagonista de Titanic». O prueba:",
     "not_understood.people": "🎭 ¿De qué película? Escríbeme su título, como «¿quién dirigió "
     "Titanic?». O prueba:",
     "filter.topic": "sobre {topic}",
