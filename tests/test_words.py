@@ -315,3 +315,14 @@ async def test_each_recommendation_is_a_button_that_opens_its_card(
     assert [c.method for c in calls] == ["answerCallbackQuery", "sendMessage"]
     assert calls[1].result["text"].startswith("🎬 Toy Story 2 (1999)")
     assert "Presupuesto:" in calls[1].result["text"]
+
+
+async def test_the_director_of_the_film_talked_about(app: Application, emulator: Emulator) -> None:
+    card = only_message(await ask(app, emulator, "¿quién dirigió fargo?"))
+    assert card.result["text"].startswith("🎬 Dirección: Joel Coen, Ethan Coen")
+    question = only_message(await ask(app, emulator, "¿qué otras películas dirigió?"))
+    offered = dict(buttons(question))
+    assert list(offered) == ["🎬 Joel Coen (dirección)", "🎬 Ethan Coen (dirección)"]
+    calls = await press(app, emulator, question.result, offered["🎬 Joel Coen (dirección)"])
+    answer = next(c for c in calls if c.method in ("editMessageText", "sendMessage"))
+    assert "Joel Coen dirigió" in answer.result["text"]
