@@ -432,7 +432,7 @@ class QueryReader:
     def _full_names(self, words: list[str], parts: _Parts) -> None:
         """A person's full name, read before the vocabulary so that none of its words is taken
         for a filter ("frances mcdormand" is not French): two to four words, one of them no
-        vocabulary word. It becomes a "|"."""
+        vocabulary word, that are no title too ("algo como ed wood"). It becomes a "|"."""
         people = self.service.people
         if people is None:
             return
@@ -442,8 +442,9 @@ class QueryReader:
                 span = words[start : start + size]
                 if "|" in span or all((w,) in table or w in CALENDAR for w in span):
                     continue
-                found = people.full_name(" ".join(span))
-                if found and "person" not in parts.values:
+                text = " ".join(span)
+                found = people.full_name(text)
+                if found and "person" not in parts.values and not self.service.exact("title", text):
                     parts.values["person"] = found[0]
                     parts.weak.add("person")
                     words[start : start + size] = ["|"] * size

@@ -466,6 +466,17 @@ def test_the_people_of_the_film_talked_about(
     assert [f"{r.command} {r.argument}" for r in routes if isinstance(r, Route)] == expected
 
 
+def test_a_name_that_is_a_title_stays_the_title_after_like(
+    service: MovieService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = service.people
+    assert people is not None
+    real = people.full_name
+    monkeypatch.setattr(people, "full_name", lambda t: [31] if t == "ed wood" else real(t))
+    routed = router_for(service).route("algo como ed wood")  # a person called so, and a film
+    assert isinstance(routed, Route) and (routed.command, routed.value) == ("recomendar", 522)
+
+
 def test_the_people_of_a_film_named(service: MovieService) -> None:
     routed = router_for(service).route("otras del director de pulp fiction")
     assert isinstance(routed, Route) and (routed.command, routed.argument) == ("director", "@138")
