@@ -114,6 +114,8 @@ PERSON_TEMPLATES: dict[str, tuple[tuple[str, bool], ...]] = {
 ROLE_OF = {"actor": "cast", "director": "director"}
 TITLE_VARIANTS = ("as typed", "lower case", "no accents")
 NAME_VARIANTS = ("as typed", "lower case", "no accents", "surname only", "one typo")
+NAMESAKE = "namesake, role said"
+"""A name someone else has too, asked with the role only one of them has."""
 VERDICTS = ("right", "wrong", "asked back", "honest miss")
 ASKED_BACK = (a.AmbiguousAnswer, a.ClarifyAnswer)
 MISSES = (
@@ -522,7 +524,27 @@ def person_questions(
                 break
         expected = tuple(sorted(truth.films[role][person]))
         questions.append(Question(kind, template.format(typed), variant, person, expected))
+    said = [t for t, says_role in templates if says_role]
+    for n, person in enumerate(role_namesakes(role, truth, book, rng, max(1, limit // 5))):
+        expected = tuple(sorted(truth.films[role][person]))
+        text = said[n % len(said)].format(truth.names[person])
+        questions.append(Question(kind, text, NAMESAKE, person, expected))
     return questions
+
+
+def role_namesakes(
+    role: str, truth: Truth, book: NameBook, rng: random.Random, limit: int
+) -> list[int]:
+    """Up to ``limit`` people whose full name others have too, but who are the only one of
+    that name with films in ``role``: asked with the role, the name says who."""
+    films = truth.films[role]
+    fitting = [
+        p
+        for p in sorted(films)
+        if not book.unique_name(p, truth.names[p])
+        and sum(bool(films.get(q)) for q in book.full[fold(truth.names[p])]) == 1
+    ]
+    return rng.sample(fitting, min(limit, len(fitting)))
 
 
 # -- judging the answers ----------------------------------------------------------------------
@@ -691,7 +713,10 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
         label: tally([o for o in outcomes if o.question.kind == kind])
         for kind, label in KINDS.items()
     }
-    by_variant = {v: tally([o for o in outcomes if o.question.variant == v]) for v in NAME_VARIANTS}
+    by_variant = {
+        v: tally([o for o in outcomes if o.question.variant == v])
+        for v in (*NAME_VARIANTS, NAMESAKE)
+    }
     return {"kinds": by_kind, "variants": by_variant, "total": tally(outcomes)}
 
 

@@ -189,6 +189,8 @@ class PeopleIndex:
         )
         if role is None:
             return Match(found.value, found.candidates[:5], found.exact, found.best_score)
+        if named := self._namesakes_in(text, role):  # "/director david king": of all the
+            return named  # David Kings, the one who directed
         fits = [c for c in found.candidates if self.films_of(c, role)]
         if found.value is not None and found.value in fits:
             return Match(found.value, tuple(fits[:5]), found.exact, found.best_score)
@@ -196,12 +198,21 @@ class PeopleIndex:
             clear = len(fits) == 1 or self.weight(fits[0]) >= DOMINANCE * max(
                 self.weight(fits[1]), 1.0
             )
-            if clear:
-                return Match(fits[0], tuple(fits[:5]), True, found.best_score)
+            return Match(fits[0] if clear else None, tuple(fits[:5]), True, found.best_score)
         if found.value is not None:  # the one person meant, who has no such films: say so
             return Match(found.value, (found.value,), found.exact, found.best_score)
         shown = fits or list(found.candidates)  # "/actor coen": the Coens, who say they direct
         return Match(None, tuple(shown[:5]), found.exact, found.best_score)
+
+    def _namesakes_in(self, text: str, role: str) -> Match[int] | None:
+        """Of the people whose full name is ``text``, those with films in ``role``: the one,
+        or the best-known when far better known, else the candidates; None when no one of
+        that name has such films (or no one has that name)."""
+        fits = [p for p in self.full_name(text) if self.films_of(p, role)]
+        if not fits:
+            return None
+        clear = len(fits) == 1 or self.weight(fits[0]) >= DOMINANCE * max(self.weight(fits[1]), 1.0)
+        return Match(fits[0] if clear else None, tuple(fits[:5]), True, 100.0)
 
 
 def _mapped(path: Path, schema: pa.Schema) -> pa.RecordBatch:

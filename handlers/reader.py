@@ -443,8 +443,8 @@ class QueryReader:
                 if "|" in span or all((w,) in table or w in CALENDAR for w in span):
                     continue
                 text = " ".join(span)
-                found = people.full_name(text)
-                if found and "person" not in parts.values and not self.service.exact("title", text):
+                found = people.full_name(text)  # namesakes are told apart later, by the role
+                if len(found) == 1 and not self.service.exact("title", text):
                     parts.values["person"] = found[0]
                     parts.weak.add("person")
                     words[start : start + size] = ["|"] * size
@@ -619,20 +619,22 @@ class QueryReader:
         return self._set_person(text, parts)
 
     def _set_person(self, text: str, parts: _Parts, cued: bool = False) -> bool:
-        person = self._person(text, cued)
+        person = self._person(text, cued, parts.role)
         if person is None or "person" in parts.values:
             return False
         parts.values["person"] = person
         parts.weak.add("person")
         return True
 
-    def _person(self, text: str, cued: bool = False) -> int | None:
+    def _person(self, text: str, cued: bool = False, role: str | None = None) -> int | None:
         """A director or actor named exactly (full name, or a surname only one well-known
-        person has: "tarantino"); None when none, or when several fit ("coen"). A surname of
-        three letters counts only after a role ("sale fox")."""
-        if len(text) < (3 if cued else 4):
+        person has: "tarantino"); None when none, or when several fit ("coen"). With the role
+        said, those without films in it give way ("con catherine o'hara": the actress). A
+        surname of three letters counts only after a role ("sale fox")."""
+        people = self.service.people
+        if people is None or len(text) < (3 if cued else 4):
             return None
-        found = self.service.match("person", text)
+        found = people.lookup(text, role)
         return int(found.value) if found.exact and found.value is not None else None
 
     def _mistyped_person(self, run: list[str], parts: _Parts) -> bool:
@@ -643,7 +645,7 @@ class QueryReader:
             return False
         if not (parts.role or "films" in parts.cues) or self.service.people is None:
             return False
-        found = self.service.people.lookup(" ".join(run))
+        found = self.service.people.lookup(" ".join(run), parts.role)
         if found.value is None or found.best_score < ACCEPT_SCORE:
             return False
         parts.values["person"] = found.value

@@ -545,6 +545,28 @@ def test_people_tables_keep_directors_and_cast_of_the_catalogs_films() -> None:
     assert people.lookup("ann").value == 1 and len(people) == 4
 
 
+def test_namesakes_are_told_apart_by_the_role_said() -> None:
+    credits = pd.DataFrame(
+        {  # two Ana Garcías (the actress far better known), a director García, an actor Ruiz
+            "movie_id": [10, 20, 20, 30, 30],
+            "person_id": [1, 2, 3, 1, 4],
+            "name": ["Ana García", "Ana García", "Luis García", "Ana García", "Ana Ruiz"],
+            "role": pd.Categorical(
+                ["cast", "director", "director", "cast", "cast"],
+                categories=["director", "cast", "writer"],
+            ),
+            "order": [0, 0, 1, 0, 1],
+        }
+    )
+    served = people_tables(credits, np.array([10, 20, 30]), np.array([900, 5, 900]))
+    people = PeopleIndex(*(t.to_batches()[0] for t in (served.persons, served.films)))
+    assert people.lookup("ana garcia").value == 1  # 1,800 votes against 5
+    assert people.lookup("ana garcia", "director").value == 2  # not Luis García, a surname hit
+    assert people.lookup("Ana García", "cast").value == 1
+    assert people.lookup("garcia", "director").value is None  # two directors García: which?
+    assert set(people.lookup("garcia", "director").candidates) == {2, 3}
+
+
 def _served_credits(service: MovieService) -> pd.DataFrame:
     """The credits fixture read again, directors and cast of the catalog's films, with votes."""
     movies = service.movies[["id", "vote_count"]].rename(columns={"id": "movie_id"})
