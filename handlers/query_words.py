@@ -164,7 +164,8 @@ ORDER_WORDS: tuple[tuple[str, str], ...] = (
         "|mas dinero|que mas dinero|mas dinero recaudaron|que mas dinero recaudaron"
         "|que mas dinero ganaron|mas dinero ganaron|made the most money|most money"
         "|mayores exitos|mayores exitos de taquilla|grandes exitos|biggest grossing"
-        "|mas rentables en taquilla|por taquilla|por recaudacion|top taquilla",
+        "|mas rentables en taquilla|por taquilla|por recaudacion|top taquilla|mas recaudo"
+        "|que mas recaudo|mas gano|que mas gano|grossed the most|made the most",
     ),
     (
         "budget",
@@ -280,7 +281,9 @@ QUERY_FILLERS = (
     "|there are|are there|en total|de los|del|de la|de|d|los|las|la|el|lo|en|a|an|the|of|in"
     "|from|recaudaron|recaudo|ganaron|gano|dinero|money"
     "|y|and|con|with|pero|but|que|que sean|that are|which are|are|is|son|sea|sean|fueron|were"
-    "|was|fue|ano|anos|year|years|epoca|por favor|porfa|please|pls|plis|algo|something|some"
+    "|was|fue|ano|anos|year|years|epoca|por favor|porfa|xfa|please|pls|plis|algo|something|some"
+    "|che|s|make|makes|has made|have made|else|demas|las demas|los demas|otras|otros|hermanos"
+    "|brothers"
     "|algunas|algunos|alguna|unas|unos|me|mi|my|nos|us|i|yo|quiero|quisiera|want|would|like to"
     "|puedes|podrias|can|could|you|tu|dime|tell|decime|para|for|to|ver|watch|verlas|mirar"
     "|busca|buscar|buscame|encuentra|find|search|10|diez|cinco|solo|solamente|only"
@@ -539,6 +542,20 @@ def phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
     return table
 
 
+CHAT_WORDS = {
+    "q": "que",
+    "k": "que",
+    "ke": "que",
+    "d": "de",
+    "xq": "porque",
+    "pq": "porque",
+    "tb": "tambien",
+    "tmb": "tambien",
+    "prota": "protagonista",
+    "protas": "protagonistas",
+}
+"""Chat spellings, read as the word they stand for ("q pelis hizo spielberg")."""
+
 ASPECT_WORDS: tuple[tuple[str, str], ...] = (
     (
         "sinopsis",
@@ -571,7 +588,12 @@ ASPECT_WORDS: tuple[tuple[str, str], ...] = (
         "|personajes|actrices de|actrices|quienes trabajan en|quien trabaja en|who worked on"
         "|kien dirigio|quien dirijio|q actores salen en|ke actores salen en|que actores tiene"
         "|who was in|who were in|quien sale|quienes salen|quien actua|quienes actuan|who is in it"
-        "|who s in it|who stars in it|who directed it",
+        "|who s in it|who stars in it|who directed it|quien es el protagonista|quienes son los"
+        " protagonistas|quien mas sale|quienes mas salen|quien la hizo|quien hizo la pelicula"
+        "|quien hizo la peli|reparto completo de|reparto completo|casting de|el casting de|casting"
+        "|dirigida por quien|dirigido por quien|quien la dirige|que director hizo|que director"
+        " tiene|que director dirigio|director tiene|who was the director|who are the actors in"
+        "|who played in|who acted in it|who made it",
     ),
     (
         "director_films",
@@ -581,7 +603,13 @@ ASPECT_WORDS: tuple[tuple[str, str], ...] = (
         " del director|del mismo director|peliculas del mismo director|what else did he direct"
         "|what else did she direct|what else has he directed|what else has she directed"
         "|other movies by the director|other films by the director|more by the director"
-        "|more from the director|more from this director|same director",
+        "|more from the director|more from this director|same director|que mas hizo ese director"
+        "|que mas hizo el director|que otras pelis tiene el director|el director que otras pelis"
+        " tiene|pelis del director|peliculas del director|more films by the director|films by"
+        " the director|movies by the director|more movies by the director|cuantas pelis mas"
+        " dirigio|cuantas peliculas mas dirigio|cuantas peliculas dirigio|cuantas pelis dirigio"
+        "|que mas dirigio ese director|otras pelis de ese director|mas pelis de ese director"
+        "|what else did the director make|other films by the director of|what else did he make",
     ),
     (
         "cast_films",
@@ -590,7 +618,13 @@ ASPECT_WORDS: tuple[tuple[str, str], ...] = (
         " peliculas hizo el protagonista|en que mas sale el protagonista|que mas ha hecho el"
         " protagonista|otras de la protagonista|mas de la protagonista|what else was the lead in"
         "|other movies with the lead|other films with the lead|more with the lead actor"
-        "|more with the star|more with the lead",
+        "|more with the star|more with the lead|mas pelis del protagonista|otras pelis de ese"
+        " actor|otras peliculas de ese actor|mas pelis de ese actor|que otras pelis tiene ese"
+        " actor|mas pelis de la actriz|otras pelis de la actriz|otras peliculas de la actriz"
+        "|mas peliculas de la actriz|what else has he been in|what else has she been in|what"
+        " else was he in|what else was she in|other movies with him|other movies with her|more"
+        " with him|more with her|que otras pelis tiene|que otras peliculas tiene|y las demas pelis"
+        "|otras pelis del protagonista|peliculas del protagonista",
     ),
 )
 """Questions about one side of a film: its synopsis, trailer, where to watch it, its people."""

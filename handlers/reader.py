@@ -25,6 +25,7 @@ from handlers.countries import LOWER_CASE_CODES
 from handlers.matching import ACCEPT_SCORE
 from handlers.query import Query
 from handlers.query_words import (
+    CHAT_WORDS,
     DECADE_WORDS,
     GENRE_WORDS,
     LONG_MINUTES,
@@ -329,7 +330,8 @@ def normalise(text: str) -> str:
     runtimes in words as numbers: "hora y media" → "90 minutos", "dos horas" → "2 horas"."""
     lower = _ELISION.sub(r"\1", unidecode(text).lower())  # "d'onofrio" is not "de onofrio"
     lower = _RANGE_DASH.sub(r"\1 a \2", lower)
-    folded = " " + fold(_DECIMAL.sub(r"\1p\2", lower)) + " "
+    folded = fold(_DECIMAL.sub(r"\1p\2", lower))
+    folded = " " + " ".join(CHAT_WORDS.get(w, w) for w in folded.split()) + " "
     for said, number in _SPOKEN:
         folded = folded.replace(f" {said} ", f" {number} ")
     return folded.strip()
@@ -347,9 +349,8 @@ _SPOKEN = (
     ("two hours", "2 hours"),
     ("tres horas", "3 horas"),
     ("three hours", "3 hours"),
-    ("d", "de"),
 )
-"""Said in words, read as numbers (and "d" typed for "de")."""
+"""Said in words, read as numbers."""
 
 
 def _calendar_words() -> dict[str, tuple[str, int]]:

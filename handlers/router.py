@@ -27,8 +27,8 @@ from handlers.compare import CUES as COMPARE_CUES
 from handlers.compare import is_comparison
 from handlers.countries import LOWER_CASE_CODES, country_names, display_name
 from handlers.matching import ACCEPT_SCORE, Match
-from handlers.query import Query
-from handlers.query_words import aspect_table, phrase_table
+from handlers.query import Query, Role
+from handlers.query_words import CHAT_WORDS, aspect_table, phrase_table
 from handlers.reader import CALENDAR, FILMS_WORDS
 from handlers.service import GENERIC_WORDS, MovieService, command_argument, entity_key
 from handlers.text import clean_argument, fold, key_variants
@@ -263,7 +263,8 @@ FILLERS = _words("""
     a al algo alguna alguno algunas algunos ante aqui asi bueno cine con contra cual cuales de del
     desde donde e el ella ellos en entonces entre era es esa ese eso esta estas este esto estos
     favor fue fueron ha han hay habia hubo la las le les lo los mas me mejor mi mis mucho mucha
-    muy nos o para pero por porfa pls plis porque que quien se ser si sin sobre son su sus te
+    muy nos o para pero por porfa xfa pls plis porque que quien se ser si sin sobre son su sus te
+    digo che completo completa onda
     tiene tienen ti tu tus tuvo un una unas uno unos veo ver y ya yo dime dame decime dices
     decir sabrias q
     muestrame mostrar ensename quiero quisiera saber sabes puedes podrias necesito busca buscar
@@ -470,6 +471,8 @@ class Router:
         if not words:  # "👍"; or nothing at all (a bare @mention): say hello
             return NotUnderstood(query, "unknown" if query else "greeting")
         small_talk = all(w in GREETINGS or w in THANKS or w in ACKS or w in FILLERS for w in words)
+        if small_talk and (about := self._as_aspect(query, words)) is not None:
+            return about  # "who's in it?": about the film talked about
         if small_talk and (asked := self._as_query(query, words)) is not None:
             return asked  # "las mejores": words of chatter, but a question all the same
         if small_talk:
@@ -508,35 +511,39 @@ class Router:
         if self.service.exact("title", query):
             return None  # a title that says "plot" or "cast" is the title
         table = aspect_table()
+        said = words
+        words = [CHAT_WORDS.get(w, w) for w in words]  # "q actores salen en…", "director d…"
         for size in range(min(6, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 aspect = table.get(tuple(words[start : start + size]))
                 if aspect is None:
                     continue
-                rest = self._title_said(words[:start] + words[start + size :])
+                around = slice(start, start + size)
+                rest = self._title_said(_without(words, around), _without(said, around))
                 if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
                     aspect, rest = "sinopsis", about[1].split()
                 if not rest:  # "¿y quién la dirigió?": about the film talked about, if any
                     return NotUnderstood(query, aspect)
-                if aspect in PEOPLE_FILMS:  # "otras del director de titanic"
-                    film = self.service.match("title", " ".join(rest))
-                    if film.value is not None:
-                        return self._films_of_its_people(aspect, int(film.value), query)
-                    return self._about_film("people", " ".join(rest))
-                if not self.service.match("title", " ".join(rest)).exact:
+                film = self.service.match("title", " ".join(rest))
+                if not film.exact:
                     read = self.service.reader.read(query)  # "movies directed by spielberg",
                     people = read.people_role and not _FILM_WORDS.isdisjoint(rest)
                     if read.query.person is not None or read.is_query or people:
-                        return None  # "actores españoles"
+                        return None  # "actores españoles", "¿qué otras pelis tiene al pacino?"
+                if aspect in PEOPLE_FILMS:  # "otras del director de titanic"
+                    if film.value is not None:
+                        return self._films_of_its_people(aspect, int(film.value), query)
+                    return self._about_film("people", " ".join(rest))
                 return self._about_film(aspect, " ".join(rest))
         if (about := _WHAT_ABOUT.fullmatch(" ".join(words))) is not None:
             return self._about_film("sinopsis", about[1])
         return None
 
-    def _title_said(self, rest: list[str]) -> list[str]:
+    def _title_said(self, rest: list[str], said: list[str]) -> list[str]:
         """The words of a question left around its aspect, without the filler words at their
         ends ("¿quién dirigió la de titanic?") unless a title has them ("Les Hôtel", "The
-        Burning Son")."""
+        Burning Son"). ``rest`` is read with chat spellings as words ("d" → "de"); ``said``
+        is the same words as typed, the first tried as a title ("K-9")."""
         start, end = 0, len(rest)
         while start < end and rest[start] in FILLERS and rest[start] not in ARTICLES:
             start += 1
@@ -546,11 +553,12 @@ class Router:
         stops += [k for k, w in enumerate(rest) if w in _JOINS and _asks(rest[k + 1 : k + 2])]
         for stop in stops:
             for first in range(stop):  # "la película titanic", "el titanic", "me dices alien"
-                if self.service.match("title", " ".join(rest[first:stop])).exact:
-                    return rest[first:stop]
+                for title in (said[first:stop], rest[first:stop], _year_said(rest[first:stop])):
+                    if title and self.service.match("title", " ".join(title)).exact:
+                        return title
                 if rest[first] not in FILLERS and rest[first] not in _FILM_WORDS:
                     break
-        return rest[start:end]
+        return said[start:end]
 
     def follow_up(self, routed: Routed, movie_id: int) -> Routed:
         """A question that names no film ("¿y cuánto costó?", "algo parecido?", "¿y quién la
@@ -617,8 +625,10 @@ class Router:
             command = "director" if read.people_role == "director" else "actor"
             return Route(command, " ".join(found.ignored))  # says the catalog has no people
         if not read.is_query:
-            return self._people_asked_back(query, found)
+            return self._people_asked_back(query, found, read.people_role)
         key = self.service.query_key(read.query)
+        if found.ignored and (asked := self._people_asked_back(query, found, read.people_role)):
+            return asked  # "comedias de los coen": which Coen's comedies?
         if read.query.ignored:  # the words themselves, so the answer can say what it left out
             return Route("buscar", query, key)
         return Route("buscar", key, key)
@@ -633,22 +643,34 @@ class Router:
             and not self.service.match("title", " ".join(words)).exact
         )
 
-    def _people_asked_back(self, query: str, found: Query) -> Routed | None:
+    def _people_asked_back(self, query: str, found: Query, role: str | None) -> Routed | None:
         """ "pelis de coen": several people fit the words left ("¿Joel Coen o Ethan Coen?"),
-        best-known first."""
+        best-known first; "pelis de tarantinno": one word a typo away from a name (asked,
+        never taken for sure). With other filters ("comedias de los coen"), each person's
+        films that pass them, and only people who have such films."""
         words = " ".join(found.ignored)
         people = self.service.people
         if not words or people is None:
             return None
         ids = sorted(self.service.exact("person", words), key=lambda i: -people.weight(i))
-        if len(ids) < 2:
+        guessed = False
+        if not ids and len(found.ignored) == 1 and len(words) >= MIN_PERSON_GUESS:
+            guess = people.lookup(words, role)
+            ids, guessed = list(guess.candidates[:3]), guess.best_score >= ACCEPT_SCORE
+        if len(ids) < 2 and not guessed:
             return None
         routes = []
         for person in ids[:4]:
-            route = self._person_route(person, found.role)
             ref = people.person(person)
-            routes.append(replace(route, name=ref.name if ref else route.name))
-        return Readings(query, tuple(routes))
+            name = ref.name if ref else str(person)
+            if not found.filters:
+                routes.append(replace(self._person_route(person, role), name=name))
+                continue
+            narrowed = replace(found, person=person, role=cast(Role | None, role), ignored=())
+            if self.service.searcher.count(narrowed):
+                key = self.service.query_key(narrowed)
+                routes.append(Route("buscar", key, key, name))
+        return Readings(query, tuple(routes)) if routes else None
 
     def _person_route(self, person: int, role: str | None) -> Route:
         """A person's films: as a director when they mostly direct or were asked so."""
@@ -1286,6 +1308,17 @@ _JOINS = frozenset({"y", "e", "and"})
 _QUESTION_WORDS = _words("""
     cuando cuanto cuanta que quien quienes donde como cual when how what who where which
 """)
+
+
+def _without(words: list[str], part: slice) -> list[str]:
+    return words[: part.start] + words[part.stop :]
+
+
+def _year_said(words: list[str]) -> list[str]:
+    """ "titanic de 1997" as a title with its year ("titanic 1997"); [] when it is not one."""
+    if len(words) >= 3 and words[-2] in ("de", "del", "of", "from") and _YEAR.fullmatch(words[-1]):
+        return [*words[:-2], words[-1]]
+    return []
 
 
 def _asks(words: list[str]) -> bool:

@@ -776,10 +776,13 @@ class MovieService:
                 return self.people.lookup(text) if self.people is not None else Match(None)
         if hits := self._titles.exact(text):
             return Match(hits[0], tuple(hits[:5]), True, 100.0)
-        if _YEAR_SUFFIX.match(text):
-            found = self._title(text, "pelicula")
-            if isinstance(found, _Movie):
-                return Match(found.ref.id, (found.ref.id,), True, 100.0)
+        if (dated := _YEAR_SUFFIX.match(text)) and fold(dated["title"]):
+            found = self._title(text, "pelicula")  # "titanic 1997", "titanik 1997"
+            if isinstance(found, _Movie):  # exact only when the title is: not "la de titanic"
+                if found.ref.id in self._titles.exact(dated["title"]):
+                    return Match(found.ref.id, (found.ref.id,), True, 100.0)
+                score = self._titles.lookup(dated["title"]).best_score
+                return Match(found.ref.id, (found.ref.id,), False, score)
         return self._titles.lookup(text)
 
     def has_word(self, kind: Argument, word: str) -> bool:

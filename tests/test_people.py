@@ -421,6 +421,10 @@ PEOPLE_SAID: list[tuple[str, str, int]] = [
     ("películas dirigidas por francis ford coppila", "director", 1776),  # not Harrison Ford
     ("filmografía de Fox", "actor", 521),  # a person, not the studio
     ("tom hnaks", "actor", 31),  # a name alone, with a typo
+    ("q pelis hizo spielberg", "director", 488),  # chat spellings
+    ("en q pelis actua de niro", "actor", 380),
+    ("how many movies did tom hanks make", "actor", 31),
+    ("what else has harrison ford been in", "actor", 3),
     ("harison ford", "actor", 3),
 ]
 
@@ -436,10 +440,18 @@ FILM_PEOPLE_SAID: list[tuple[str, int]] = [
     ("q actores salen en el padrino", 238),
     ("quien sale en la peli el padrino", 238),
     ("who was the director of The Godfather", 238),
+    ("director d titanic xfa", 597),
+    ("q onda, quien dirigio titanic?", 597),
+    ("quien dirigio la de titanic de 1997", 597),  # not another film of 1997
+    ("reparto completo de parque jurasico", 329),
+    ("la guerra de las galaxias dirigida por quien?", 11),  # not war films
 ]
 
 
-@pytest.mark.parametrize(("text", "person"), [("kubrik", 240), ("spilberg", 488)])
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("kubrik", 240), ("spilberg", 488), ("pelis de tarantinno", 138), ("spilberg peliculas", 488)],
+)
 def test_a_surname_with_a_typo_is_asked_back(service: MovieService, text: str, person: int) -> None:
     routed = router_for(service).route(text)
     assert isinstance(routed, Readings), routed
@@ -453,6 +465,9 @@ def test_a_surname_with_a_typo_is_asked_back(service: MovieService, text: str, p
         ("más del director", 275, ["director @1223", "director @1224"]),  # Fargo: which Coen?
         ("more with the lead", 680, ["actor @8891"]),  # Pulp Fiction: John Travolta
         ("¿y quién sale?", 597, ["pelicula #597"]),  # the card, its people first
+        ("who's in it?", 13, ["pelicula #13"]),  # words of chatter, a question all the same
+        ("más pelis del prota", 13, ["actor @31"]),
+        ("y que mas hizo el director", 597, ["director @2710"]),
     ],
 )
 def test_the_people_of_the_film_talked_about(
