@@ -151,6 +151,14 @@ class NameIndex(Generic[V]):
                 return hits
         return []
 
+    def fully_named(self, text: str) -> list[V]:
+        """Values whose full name, not an alias, folds to ``text``: "the coppola company", not
+        "coppola"."""
+        for key in _query_keys(text):
+            if hits := self._ranked(_values(self._full.get(key, ()))):
+                return hits
+        return []
+
     def _exact(self, key: str, with_short: bool = True) -> tuple[list[V], bool]:
         """Ranked exact hits and whether the first one is clearly the answer."""
         full = self._ranked(_values(self._full.get(key, ())))

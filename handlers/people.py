@@ -52,6 +52,7 @@ PARTICLES = frozenset(
 )
 """Words that belong to the surname after them: "de niro", "van damme", "del toro"."""
 _KEY = re.compile(r"@(\d{1,10})")
+_PARTICLE = re.compile(rf"\b({'|'.join(sorted(PARTICLES))}) (?=\w)")
 _NAME_FIELDS = [PERSONS_SCHEMA.get_field_index(name) for name in ("name", "weight")]
 
 
@@ -262,8 +263,11 @@ def _best_known(weights: np.ndarray, count: int) -> np.ndarray:
 
 
 def _name_keys(name: str) -> list[str]:
-    """A name folded as typed: "Peter O'Toole" → "peter o toole", "peter otoole"."""
-    return [key for key in dict.fromkeys((fold(name), fold_glued(name))) if key]
+    """A name folded as typed: "Peter O'Toole" → "peter o toole", "peter otoole"; a particle
+    glued to its surname too: "Robert De Niro" → "robert deniro"."""
+    folded = fold(name)
+    glued = _PARTICLE.sub(r"\1", folded)
+    return [key for key in dict.fromkeys((folded, fold_glued(name), glued)) if key]
 
 
 class _PersonNames:

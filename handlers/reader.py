@@ -613,11 +613,26 @@ class QueryReader:
             return self._set_person(text, parts, cued=True)  # "filmografía de fox": not a company
         for kind in ("collection", "company"):
             values = service.exact(kind, text)
+            if values and self._person_over(kind, values[0], text):
+                return self._set_person(text, parts)  # "pelis de coppola", not his company
             if values and kind not in parts.values and len(text) > 2:
                 parts.values[kind] = values[0]
                 parts.weak.add(kind)
                 return True
         return self._set_person(text, parts)
+
+    def _person_over(self, kind: str, value: str, text: str) -> bool:
+        """Whether ``text``, a saga's or company's short name only ("coppola" of The Coppola
+        Company), names a person with as many films: "warner" stays Warner Bros."""
+        service, people = self.service, self.service.people
+        if people is None or service.fully_named(kind, text):  # type: ignore[arg-type]
+            return False
+        person = self._person(text)
+        if person is None:
+            return False
+        groups = service.stats.companies if kind == "company" else service.stats.collections
+        films = {*people.films_of(person, "director"), *people.films_of(person, "cast")}
+        return len(films) >= groups[value].count
 
     def _set_person(self, text: str, parts: _Parts, cued: bool = False) -> bool:
         person = self._person(text, cued, parts.role)

@@ -758,6 +758,10 @@ class MovieService:
             return self.people.exact(text) if self.people is not None else []
         return self._by_kind[kind].exact(text)
 
+    def fully_named(self, kind: Argument, text: str) -> list[Any]:
+        """Values whose full name (not an alias) is exactly ``text`` (folded)."""
+        return [] if kind == "person" else self._by_kind[kind].fully_named(text)
+
     def match(self, kind: Argument, text: str) -> Match[Any]:
         """How ``text`` matches the names of ``kind``, as the questions resolve it: ``value``
         when sure, else ranked candidates (movie ids, names, ISO codes, months, weekdays)."""

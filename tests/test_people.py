@@ -422,6 +422,7 @@ PEOPLE_SAID: list[tuple[str, str, int]] = [
     ("filmografía de Fox", "actor", 521),  # a person, not the studio
     ("tom hnaks", "actor", 31),  # a name alone, with a typo
     ("q pelis hizo spielberg", "director", 488),  # chat spellings
+    ("lista de peliculas con robert deniro", "actor", 380),  # the particle glued
     ("en q pelis actua de niro", "actor", 380),
     ("how many movies did tom hanks make", "actor", 31),
     ("what else has harrison ford been in", "actor", 3),
@@ -479,6 +480,18 @@ def test_the_people_of_the_film_talked_about(
     followed = router.follow_up(routed, film)
     routes = followed.routes if isinstance(followed, Readings) else (followed,)
     assert [f"{r.command} {r.argument}" for r in routes if isinstance(r, Route)] == expected
+
+
+def test_a_studio_keeps_its_short_name_unless_a_person_has_as_many_films(
+    service: MovieService,
+) -> None:
+    router = router_for(service)
+    warner = router.route("pelis de warner")  # David Warner is not Warner Bros.
+    assert isinstance(warner, Route) and warner.value == "Warner Bros."
+    reader = service.reader
+    assert reader._person_over("company", "Warner Bros.", "warner") is False
+    lucas = router.route("pelis de lucas")  # George Lucas: more films than "Lucas…" studios
+    assert isinstance(lucas, Route) and lucas.command == "director"
 
 
 def test_a_name_that_is_a_title_stays_the_title_after_like(
