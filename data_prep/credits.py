@@ -151,6 +151,19 @@ def _person(item: dict[str, Any]) -> tuple[int, str] | None:
     return person_id, name.strip()
 
 
+def _people_of(
+    cell: str, report: CreditsReport | None
+) -> list[tuple[tuple[int, str], dict[str, Any]]] | None:
+    """The slow path: each item of the cell read as a Python literal that names a person, with
+    that person (id, name); None when the cell is not a list of dicts."""
+    items = _literal(cell)
+    if items is None:
+        return None
+    if report is not None:
+        report.slow_path += 1
+    return [(person, item) for item in items if (person := _person(item)) is not None]
+
+
 def parse_cast(cell: str, report: CreditsReport | None = None) -> list[tuple[int, str, int]] | None:
     """The top-billed cast of a cell as (person id, name, order), by order; None if it does not
     parse. Only the first ``TOP_CAST`` by order are kept."""
@@ -161,16 +174,13 @@ def parse_cast(cell: str, report: CreditsReport | None = None) -> list[tuple[int
             (int(pid), _text(name), int(order)) for pid, name, order in _CAST_ITEM.findall(cell)
         ]
     else:
-        items = _literal(cell)
-        if items is None:
+        people = _people_of(cell, report)
+        if people is None:
             return None
-        if report is not None:
-            report.slow_path += 1
-        found = []
-        for item in items:
-            person, order = _person(item), item.get("order")
-            if person is not None:
-                found.append((*person, order if isinstance(order, int) else len(found)))
+        found = [
+            (*person, order if isinstance(order := item.get("order"), int) else at)
+            for at, (person, item) in enumerate(people)
+        ]
     found = [(pid, name.strip(), order) for pid, name, order in found if 0 < pid < 2**31]
     found.sort(key=lambda credit: credit[2])
     return [credit for credit in found if credit[1]][:TOP_CAST]
@@ -190,16 +200,12 @@ def parse_crew(cell: str, report: CreditsReport | None = None) -> list[tuple[int
             if job in ("'Director'", "'Screenplay'", "'Writer'")
         ]
     else:
-        items = _literal(cell)
-        if items is None:
+        people = _people_of(cell, report)
+        if people is None:
             return None
-        if report is not None:
-            report.slow_path += 1
-        found = []
-        for item in items:
-            person, job = _person(item), item.get("job")
-            if person is not None and isinstance(job, str):
-                found.append((*person, job))
+        found = [
+            (*person, job) for person, item in people if isinstance(job := item.get("job"), str)
+        ]
     return [
         (pid, name.strip(), job)
         for pid, name, job in found
