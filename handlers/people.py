@@ -196,10 +196,7 @@ class PeopleIndex:
         if found.value is not None and found.value in fits:
             return Match(found.value, tuple(fits[:5]), found.exact, found.best_score)
         if fits and found.exact:
-            clear = len(fits) == 1 or self.weight(fits[0]) >= DOMINANCE * max(
-                self.weight(fits[1]), 1.0
-            )
-            return Match(fits[0] if clear else None, tuple(fits[:5]), True, found.best_score)
+            return self._first_if_clear(fits, found.best_score)
         if found.value is not None:  # the one person meant, who has no such films: say so
             return Match(found.value, (found.value,), found.exact, found.best_score)
         shown = fits or list(found.candidates)  # "/actor coen": the Coens, who say they direct
@@ -210,10 +207,13 @@ class PeopleIndex:
         or the best-known when far better known, else the candidates; None when no one of
         that name has such films (or no one has that name)."""
         fits = [p for p in self.full_name(text) if self.films_of(p, role)]
-        if not fits:
-            return None
+        return self._first_if_clear(fits, 100.0) if fits else None
+
+    def _first_if_clear(self, fits: list[int], score: float) -> Match[int]:
+        """An exact match among ``fits`` (best-known first): the first when it is the only one
+        or far better known than the next, else all of them as candidates."""
         clear = len(fits) == 1 or self.weight(fits[0]) >= DOMINANCE * max(self.weight(fits[1]), 1.0)
-        return Match(fits[0] if clear else None, tuple(fits[:5]), True, 100.0)
+        return Match(fits[0] if clear else None, tuple(fits[:5]), True, score)
 
 
 def _mapped(path: Path, schema: pa.Schema) -> pa.RecordBatch:

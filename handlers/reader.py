@@ -446,8 +446,7 @@ class QueryReader:
                 text = " ".join(span)
                 found = people.full_name(text)  # namesakes are told apart later, by the role
                 if len(found) == 1 and not self.service.exact("title", text):
-                    parts.values["person"] = found[0]
-                    parts.weak.add("person")
+                    _take_person(parts, found[0])
                     words[start : start + size] = ["|"] * size
                     return
 
@@ -613,34 +612,30 @@ class QueryReader:
             return self._set_person(text, parts, cued=True)  # "filmografía de fox": not a company
         for kind in ("collection", "company"):
             values = service.exact(kind, text)
-            if values and self._person_over(kind, values[0], text):
-                return self._set_person(text, parts)  # "pelis de coppola", not his company
+            if values and (person := self._person_over(kind, values[0], text)) is not None:
+                return _take_person(parts, person)  # "pelis de coppola", not his company
             if values and kind not in parts.values and len(text) > 2:
                 parts.values[kind] = values[0]
                 parts.weak.add(kind)
                 return True
         return self._set_person(text, parts)
 
-    def _person_over(self, kind: str, value: str, text: str) -> bool:
-        """Whether ``text``, a saga's or company's short name only ("coppola" of The Coppola
-        Company), names a person with as many films: "warner" stays Warner Bros."""
+    def _person_over(self, kind: str, value: str, text: str) -> int | None:
+        """The person ``text`` names when it is only a short name of the saga or company
+        ``value`` ("coppola" of The Coppola Company) and the person has as many films:
+        "warner" stays Warner Bros."""
         service, people = self.service, self.service.people
         if people is None or service.fully_named(kind, text):  # type: ignore[arg-type]
-            return False
+            return None
         person = self._person(text)
         if person is None:
-            return False
+            return None
         groups = service.stats.companies if kind == "company" else service.stats.collections
         films = {*people.films_of(person, "director"), *people.films_of(person, "cast")}
-        return len(films) >= groups[value].count
+        return person if len(films) >= groups[value].count else None
 
     def _set_person(self, text: str, parts: _Parts, cued: bool = False) -> bool:
-        person = self._person(text, cued, parts.role)
-        if person is None or "person" in parts.values:
-            return False
-        parts.values["person"] = person
-        parts.weak.add("person")
-        return True
+        return _take_person(parts, self._person(text, cued, parts.role))
 
     def _person(self, text: str, cued: bool = False, role: str | None = None) -> int | None:
         """A director or actor named exactly (full name, or a surname only one well-known
@@ -662,11 +657,7 @@ class QueryReader:
         if not (parts.role or "films" in parts.cues) or self.service.people is None:
             return False
         found = self.service.people.lookup(" ".join(run), parts.role)
-        if found.value is None or found.best_score < ACCEPT_SCORE:
-            return False
-        parts.values["person"] = found.value
-        parts.weak.add("person")
-        return True
+        return found.best_score >= ACCEPT_SCORE and _take_person(parts, found.value)
 
     def _film(self, text: str) -> int | None:
         found = self.service.match("title", text)
@@ -714,6 +705,15 @@ class QueryReader:
             only_month = weak == {"month", "years"}
             return not only_month or "list" in cues
         return weak == {"years"} and "films" in cues
+
+
+def _take_person(parts: _Parts, person: int | None) -> bool:
+    """``person`` as the query's person, unless there is none or one was already read."""
+    if person is None or "person" in parts.values:
+        return False
+    parts.values["person"] = person
+    parts.weak.add("person")
+    return True
 
 
 def _fill(parts: _Parts, slot: str, value: str, phrase: tuple[str, ...]) -> None:

@@ -581,7 +581,7 @@ class Router:
         refs = people.directors_of(movie_id) if role == "director" else people.cast_of(movie_id, 1)
         if not refs:
             return self._about_film("people", f"#{movie_id}")
-        routes = [replace(self._person_route(r.id, role), name=r.name) for r in refs]
+        routes = [self._person_reading(ref, role) for ref in refs]
         return routes[0] if len(routes) == 1 else Readings(query, tuple(routes))
 
     def _about_film(self, aspect: str, text: str) -> Routed:
@@ -660,17 +660,19 @@ class Router:
         if len(ids) < 2 and not guessed:
             return None
         routes = []
-        for person in ids[:4]:
-            ref = people.person(person)
-            name = ref.name if ref else str(person)
+        for ref in filter(None, map(people.person, ids[:4])):
             if not found.filters:
-                routes.append(replace(self._person_route(person, role), name=name))
+                routes.append(self._person_reading(ref, role))
                 continue
-            narrowed = replace(found, person=person, role=cast(Role | None, role), ignored=())
+            narrowed = replace(found, person=ref.id, role=cast(Role | None, role), ignored=())
             if self.service.searcher.count(narrowed):
                 key = self.service.query_key(narrowed)
-                routes.append(Route("buscar", key, key, name))
+                routes.append(Route("buscar", key, key, ref.name))
         return Readings(query, tuple(routes)) if routes else None
+
+    def _person_reading(self, ref: a.PersonRef, role: str | None) -> Route:
+        """``_person_route``, named for a button that offers the person."""
+        return replace(self._person_route(ref.id, role), name=ref.name)
 
     def _person_route(self, person: int, role: str | None) -> Route:
         """A person's films: as a director when they mostly direct or were asked so."""
@@ -912,9 +914,9 @@ class Router:
         if found.value is not None and found.best_score >= ACCEPT_SCORE and " " in text:
             return self._person_route(found.value, None)
         routes = [
-            replace(self._person_route(person, None), name=ref.name)
-            for person in found.candidates[:3]
-            if (ref := people.person(person)) is not None
+            self._person_reading(ref, None)
+            for ref in map(people.person, found.candidates[:3])
+            if ref
         ]
         others = self._readings(query, text, {k: v for k, (_, v) in unsure.items()}, mentioned=True)
         if isinstance(others, Readings):

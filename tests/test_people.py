@@ -489,7 +489,7 @@ def test_a_studio_keeps_its_short_name_unless_a_person_has_as_many_films(
     warner = router.route("pelis de warner")  # David Warner is not Warner Bros.
     assert isinstance(warner, Route) and warner.value == "Warner Bros."
     reader = service.reader
-    assert reader._person_over("company", "Warner Bros.", "warner") is False
+    assert reader._person_over("company", "Warner Bros.", "warner") is None
     lucas = router.route("pelis de lucas")  # George Lucas: more films than "Lucas…" studios
     assert isinstance(lucas, Route) and lucas.command == "director"
 
